@@ -1,0 +1,23 @@
+import { defineConfig } from 'vite';
+
+/**
+ * The client build. `--mode test` adds the window test API (and, for XR tests, the headset emulator)
+ * and writes to dist/client-test, so production bundles never carry them.
+ */
+export default defineConfig(({ mode }) => ({
+  root: 'client',
+  base: './',
+  publicDir: false,
+  build: {
+    outDir: mode === 'test' ? '../dist/client-test' : '../dist/client',
+    emptyOutDir: true,
+    target: 'es2022',
+    sourcemap: mode === 'test',
+    chunkSizeWarningLimit: 2500,
+    // Test builds add the voice bot page that bench/voice.bench.ts drives.
+    rollupOptions: mode === 'test' ? { input: { main: 'client/index.html', 'voice-bot': 'client/bench/voice-bot.html' } } : undefined,
+  },
+  server: {
+    port: 5173,
+  },
+}));
