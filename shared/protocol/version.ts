@@ -1,0 +1,63 @@
+/**
+ * Protocol identity: the version a client announces when it joins, the room name, and every reason
+ * the server can give for refusing or ending a session. Third-party clients read SPEC.md, which
+ * mirrors this file.
+ */
+
+/**
+ * Bumped on any change a deployed client cannot understand: a renamed or removed message, a changed
+ * pose layout, a changed meaning of a state field. Adding an optional message or state field does not
+ * bump it (old clients ignore what they do not know). See ARCHITECTURE.md, "Protocol versioning".
+ */
+export const PROTOCOL_VERSION = 1;
+
+/** The Colyseus room type every space runs in; spaces are told apart by the `space` join option. */
+export const ROOM_NAME = 'space';
+
+/** Space joined when the link names none. */
+export const DEFAULT_SPACE = 'factory';
+
+/**
+ * Codes the server uses when it refuses a join (as the matchmaking error code) or closes a session.
+ * Colyseus reserves 4000–4010 and 4210–4216; ours start at 4400.
+ */
+export const CloseCode = {
+  /** The client speaks an older protocol than the server. */
+  CLIENT_TOO_OLD: 4401,
+  /** The client speaks a newer protocol than the server. */
+  SERVER_TOO_OLD: 4402,
+  /** Join options failed validation (name too long, unknown colour format …). */
+  BAD_JOIN_OPTIONS: 4403,
+  /** The space is locked by its host. */
+  SPACE_LOCKED: 4404,
+  /** The space is at its participant limit. */
+  SPACE_FULL: 4405,
+  /** The host removed this participant. */
+  KICKED: 4406,
+  /** A passcode was given and it is wrong. */
+  BAD_PASSCODE: 4407,
+} as const;
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/** Words a person can read for each close code: the client shows these. */
+export const CLOSE_REASONS: Record<CloseCode, string> = {
+  [CloseCode.CLIENT_TOO_OLD]: 'This page is older than the server. Reload the page to get the new version.',
+  [CloseCode.SERVER_TOO_OLD]: 'The server is older than this page. Ask the operator to update the server.',
+  [CloseCode.BAD_JOIN_OPTIONS]: 'The join request was not valid.',
+  [CloseCode.SPACE_LOCKED]: 'The host has locked this space.',
+  [CloseCode.SPACE_FULL]: 'This space is full.',
+  [CloseCode.KICKED]: 'The host removed you from this space.',
+  [CloseCode.BAD_PASSCODE]: 'The passcode is wrong.',
+};
+
+/** Decides whether a client of `clientVersion` may join; returns the refusal code or null. */
+export function checkProtocolVersion(clientVersion: number): CloseCode | null {
+  if (clientVersion < PROTOCOL_VERSION) return CloseCode.CLIENT_TOO_OLD;
+  if (clientVersion > PROTOCOL_VERSION) return CloseCode.SERVER_TOO_OLD;
+  return null;
+}
+
+/** Reads a close code's words, or a generic sentence for codes outside our table. */
+export function describeCloseCode(code: number): string | undefined {
+  return (CLOSE_REASONS as Record<number, string | undefined>)[code];
+}

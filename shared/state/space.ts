@@ -1,0 +1,49 @@
+/**
+ * The root state of a space room: what every participant sees. Fields only.
+ */
+import { schema, type SchemaType } from '@colyseus/schema';
+import { AvatarState } from './avatar.js';
+import { TwinState } from './twin.js';
+import { BoardState, MeetingState } from './meeting.js';
+
+/** The space's identity and its hall, from its layout file (static for the room's life). */
+export const SpaceInfoState = schema(
+  {
+    /** Space name as in `?space=`. */
+    name: { type: 'string', default: '' },
+    /** Title shown to people. */
+    title: { type: 'string', default: '' },
+    /** Name of the layout file the space uses (assets/spaces/<layout>.json). */
+    layout: { type: 'string', default: '' },
+    /** Hall extent along x (metres). */
+    width: { type: 'float32', default: 0 },
+    /** Hall extent along z (metres). */
+    depth: { type: 'float32', default: 0 },
+    /** Hall height (metres). */
+    height: { type: 'float32', default: 0 },
+    /** Where new arrivals stand (protocol frame, metres) and which way they face (radians about +Y, 0 = −Z). */
+    spawnX: { type: 'float32', default: 0 },
+    spawnZ: { type: 'float32', default: 0 },
+    spawnYaw: { type: 'float32', default: 0 },
+    /** True when only participants who joined with the operator passcode may operate machines (SPEC R1). */
+    locked: { type: 'boolean', default: false },
+  },
+  'SpaceInfoState',
+);
+export type SpaceInfoState = SchemaType<typeof SpaceInfoState>;
+
+export const SpaceState = schema(
+  {
+    space: SpaceInfoState,
+    /** Participants by Colyseus session id. */
+    avatars: { map: AvatarState },
+    /** Machines placed in this space by its layout, by twin id (shared/state/twin.ts). */
+    twins: { map: TwinState },
+    /** Lock and host passcode (SPEC R5). */
+    meeting: MeetingState,
+    /** The shared board's placement and screen share (SPEC B1, B7). */
+    board: BoardState,
+  },
+  'SpaceState',
+);
+export type SpaceState = SchemaType<typeof SpaceState>;
