@@ -1,0 +1,137 @@
+/**
+ * Builds and starts one Twinverse server process: HTTP app, WebSocket transport, Colyseus server with
+ * its presence/driver, and the space room. `main.ts` calls it with the environment's config; tests
+ * call it with their own (own port, quiet log).
+ */
+import http from 'node:http';
+import https from 'node:https';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { Server, matchMaker, type Presence } from '@colyseus/core';
+import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Encoder } from '@colyseus/schema';
+import { ROOM_NAME } from '../shared/protocol/version.js';
+import type { Config } from './config.js';
+import { ROOT_DIR } from './config.js';
+import { createHttpApp } from './http/app.js';
+import { createLogger, type Logger } from './log.js';
+import { SpaceRoom, type SpaceRoomDeps, type SpaceRoomOptions } from './rooms/SpaceRoom.js';
+import { loadSpaceLayouts } from './spaces/layouts.js';
+import { SpaceMemory } from './meeting/memory.js';
+import { isOriginAllowed } from './http/origin.js';
+import { startTwinRuntime } from './twins/start.js';
+import type { TwinRuntime } from './twins/runtime.js';
+
+/**
+ * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
+ * of KB for a newcomer; the default (8 KB) would grow by itself but warns on every growth.
+ */
+Encoder.BUFFER_SIZE = 128 * 1024;
+
+/** Largest WebSocket frame a client may send, bytes; larger frames close the socket (1009). */
+const MAX_FRAME_BYTES = 64 * 1024;
+
+export interface Twinverse {
+  readonly port: number;
+  /** Base URL, e.g. http://localhost:2567 */
+  readonly url: string;
+  readonly log: Logger;
+  /** The process's twin runtime (tests and benchmarks read its counters). */
+  readonly twins: TwinRuntime;
+  close(): Promise<void>;
+}
+
+function readVersion(): string {
+  try {
+    return (JSON.parse(fs.readFileSync(path.join(ROOT_DIR, 'package.json'), 'utf8')) as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function createScaleOut(config: Config, log: Logger): Promise<{ presence?: Presence; driver?: matchMaker.MatchMakerDriver }> {
+  if (!config.redisUrl) return {};
+  const [{ RedisPresence }, { RedisDriver }] = await Promise.all([import('@colyseus/redis-presence'), import('@colyseus/redis-driver')]);
+  log.info({ redis: config.redisUrl.replace(/\/\/[^@]*@/, '//***@') }, 'multi-process mode: Redis presence and driver');
+  return { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) };
+}
+
+export async function startTwinverse(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Twinverse> {
+  const layouts = await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' }));
+  const twins = await startTwinRuntime(config, log.child({ part: 'twins' }));
+  const app = createHttpApp({
+    assetsDir: config.assetsDir,
+    twins: {
+      runtime: twins,
+      spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),
+      ingestToken: config.ingestToken,
+      ingestRate: config.ingestRate,
+    },
+    log: log.child({ part: 'http' }),
+    version: readVersion(),
+    clientDir: config.clientDir,
+    stats: () => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }),
+  });
+  const httpServer = config.tls
+    ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
+    : http.createServer(app);
+
+  // Colyseus answers every origin with "*" by default; only the allowed ones get an Allow-Origin.
+  delete (matchMaker.controller.DEFAULT_CORS_HEADERS as Record<string, string>)['Access-Control-Allow-Origin'];
+  matchMaker.controller.getCorsHeaders = (req): Record<string, string> => {
+    const origin = req.headers.origin;
+    return origin && isOriginAllowed(origin, req.headers.host, config.allowedOrigins)
+      ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
+      : { Vary: 'Origin' };
+  };
+  const transport = new WebSocketTransport({
+    server: httpServer,
+    maxPayload: MAX_FRAME_BYTES,
+    verifyClient: (info: { origin?: string; req: http.IncomingMessage }) => {
+      const ok = !info.origin || isOriginAllowed(info.origin, info.req.headers.host, config.allowedOrigins);
+      if (!ok) log.warn({ origin: info.origin }, 'WebSocket from a foreign origin refused');
+      return ok;
+    },
+  });
+  const scaleOut = await createScaleOut(config, log);
+  const gameServer = new Server({
+    transport,
+    greet: false,
+    gracefullyShutdown: false,
+    logger: log.child({ part: 'colyseus' }),
+    ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
+    ...scaleOut,
+  });
+  const deps: SpaceRoomDeps = {
+    log: log.child({ part: 'room' }),
+    layouts,
+    patchRateMs: config.patchRateMs,
+    reconnectSeconds: config.reconnectSeconds,
+    twins,
+    meetings: config.meetings,
+    memory: new SpaceMemory(),
+  };
+  // `space` comes from each client's join options; `deps` from here (define's options win the merge).
+  gameServer.define(ROOM_NAME, SpaceRoom, { deps } as SpaceRoomOptions).filterBy(['space']);
+
+  await gameServer.listen(config.port, config.host);
+  const port = (httpServer.address() as AddressInfo).port;
+  const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
+  log.info({ url, port }, `Twinverse is running: open ${url}`);
+
+  let closed = false;
+  return {
+    port,
+    url,
+    log,
+    twins,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await gameServer.gracefullyShutdown(false);
+      httpServer.closeAllConnections();
+      await twins.stop();
+    },
+  };
+}

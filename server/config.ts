@@ -1,0 +1,106 @@
+/**
+ * Configuration from the environment, read once at start-up and validated: a bad value stops the
+ * server with a message naming the variable (README "Configuration" lists them all).
+ */
+import { z } from 'zod/mini';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { twinEnv, twinConfig, type TwinConfig } from './twinConfig.js';
+import { loadMeetingConfig, type MeetingConfig } from './meeting/config.js';
+
+/** The repository root (server/ and dist/node/server/ both resolve to it). */
+export const ROOT_DIR = (() => {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return here.includes(`${path.sep}dist${path.sep}node`) ? path.resolve(here, '../../..') : path.resolve(here, '..');
+})();
+
+const port = z.coerce.number().check(z.int(), z.gte(0), z.lte(65535));
+const positive = z.coerce.number().check(z.gt(0));
+const list = z.pipe(
+  z.string(),
+  z.transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter((x) => x.length > 0),
+  ),
+);
+
+const Env = z.object({
+  PORT: z._default(port, 2567),
+  HOST: z._default(z.string(), '0.0.0.0'),
+  LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
+  PATCH_RATE_MS: z._default(positive, 50),
+  RECONNECT_SECONDS: z._default(z.coerce.number().check(z.gte(0)), 30),
+  CLIENT_DIR: z.optional(z.string()),
+  ASSETS_DIR: z.optional(z.string()),
+  ALLOWED_ORIGINS: z._default(list, []),
+  REDIS_URL: z.optional(z.string()),
+  TLS_CERT_FILE: z.optional(z.string()),
+  TLS_KEY_FILE: z.optional(z.string()),
+  PUBLIC_ADDRESS: z.optional(z.string()),
+  ...twinEnv,
+});
+
+export interface Config extends TwinConfig {
+  port: number;
+  host: string;
+  logLevel: string;
+  /** Milliseconds between state patches. */
+  patchRateMs: number;
+  /** How long a dropped participant's seat is held, seconds. */
+  reconnectSeconds: number;
+  /** Folder of the built client (index.html …). */
+  clientDir: string;
+  /** Folder of twin definitions, space layouts and models. */
+  assetsDir: string;
+  /** Origins allowed besides the server's own (browser CORS and WebSocket Origin). */
+  allowedOrigins: string[];
+  /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
+  redisUrl: string | undefined;
+  /** This process's address as other processes' clients reach it (multi-process only). */
+  publicAddress: string | undefined;
+  /**
+   * Serve HTTPS/WSS with this certificate and key (PEM files). Browsers only offer WebXR on secure
+   * origins, so a headset on the LAN needs this (or a TLS proxy in front).
+   */
+  tls: { certFile: string; keyFile: string } | undefined;
+  /** ICE servers for voice and screen share, host passcodes (ICE_SERVERS, TURN_*, HOST_PASSCODES). */
+  meetings: MeetingConfig;
+}
+
+/** Reads the configuration from `env`; throws an Error naming each bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  const lines = parsed.success ? [] : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  let meetings: MeetingConfig | undefined;
+  try {
+    meetings = loadMeetingConfig(env);
+  } catch (err) {
+    lines.push((err as Error).message);
+  }
+  if (!parsed.success || !meetings) throw new Error(`Invalid configuration: ${lines.join('; ')}`);
+  const e = parsed.data;
+  if ((e.TLS_CERT_FILE === undefined) !== (e.TLS_KEY_FILE === undefined)) {
+    throw new Error('Invalid configuration: TLS_CERT_FILE and TLS_KEY_FILE must be set together');
+  }
+  const assetsDir = path.resolve(ROOT_DIR, e.ASSETS_DIR ?? 'assets');
+  return {
+    ...twinConfig(e, ROOT_DIR, assetsDir),
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    patchRateMs: e.PATCH_RATE_MS,
+    reconnectSeconds: e.RECONNECT_SECONDS,
+    clientDir: path.resolve(ROOT_DIR, e.CLIENT_DIR ?? 'dist/client'),
+    assetsDir,
+    allowedOrigins: e.ALLOWED_ORIGINS,
+    redisUrl: e.REDIS_URL,
+    publicAddress: e.PUBLIC_ADDRESS,
+    tls:
+      e.TLS_CERT_FILE && e.TLS_KEY_FILE
+        ? { certFile: path.resolve(ROOT_DIR, e.TLS_CERT_FILE), keyFile: path.resolve(ROOT_DIR, e.TLS_KEY_FILE) }
+        : undefined,
+    meetings,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Meetings: who is host, the space's lock, people's voice and hand state, and the WebRTC signalling
+ * relay. The host is whoever opened a space without a host passcode (passed on to the longest-present
+ * person when they leave), or everyone who entered a configured space's passcode (SPEC R1).
+ */
+import { ServerError } from '@colyseus/core';
+import {
+  MeetingMessage,
+  VOICE_MAX_LINKS,
+  VOICE_NEAREST,
+  type HelloMessage,
+  type NoticeMessage,
+  type WelcomeMessage,
+} from '../../shared/protocol/meeting.js';
+import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
+import { meetingClaimHostRoute } from '../handlers/meetingClaimHost.js';
+import { meetingHandRoute } from '../handlers/meetingHand.js';
+import { meetingKickRoute } from '../handlers/meetingKick.js';
+import { meetingLockRoute } from '../handlers/meetingLock.js';
+import { meetingMuteRoute } from '../handlers/meetingMute.js';
+import { meetingVoiceRoute } from '../handlers/meetingVoice.js';
+import { rtcSignalRoute } from '../handlers/rtcSignal.js';
+import { hostPasscodeOf, iceServersFor, passcodeMatches, type MeetingConfig } from '../meeting/config.js';
+import { featureRoute } from '../meeting/route.js';
+import type { FeatureContext, RoomFeature } from '../rooms/feature.js';
+import type { Participant } from '../rooms/participant.js';
+import type { SpaceInfo } from '../rooms/features.js';
+
+/** Sends a client what it needs once it listens (answering `meeting.hello`). */
+export type Greeter = (ctx: FeatureContext, p: Participant) => void;
+
+/** `greeters` answer `meeting.hello` after the welcome (chat history, board snapshot). */
+export function meetingFeature(config: MeetingConfig, space: SpaceInfo, greeters: readonly Greeter[] = []): RoomFeature {
+  const passcode = hostPasscodeOf(config, space.name);
+  const welcome = (ctx: FeatureContext, p: Participant) => {
+    const message: WelcomeMessage = {
+      iceServers: iceServersFor(config, p.sessionId),
+      iceTransportPolicy: config.iceTransportPolicy,
+      nearest: VOICE_NEAREST,
+      maxLinks: VOICE_MAX_LINKS,
+    };
+    ctx.send(p, MeetingMessage.Welcome, message);
+  };
+  return {
+    name: 'meeting',
+    json: {
+      [MeetingMessage.Hello]: featureRoute<HelloMessage>({ perSecond: 1, burst: 3 }, (ctx, p) => {
+        p.avatar.rtc = true;
+        welcome(ctx, p);
+        for (const greet of greeters) greet(ctx, p);
+      }),
+      [MeetingMessage.Voice]: meetingVoiceRoute,
+      [MeetingMessage.Hand]: meetingHandRoute,
+      [MeetingMessage.Mute]: meetingMuteRoute,
+      [MeetingMessage.Kick]: meetingKickRoute,
+      [MeetingMessage.Lock]: meetingLockRoute,
+      [MeetingMessage.ClaimHost]: meetingClaimHostRoute(passcode),
+      [MeetingMessage.Signal]: rtcSignalRoute,
+    },
+    opened(ctx) {
+      ctx.state.meeting.passcode = passcode !== undefined;
+      if (space.layout.meeting?.locked) {
+        if (passcode !== undefined) ctx.state.meeting.locked = true;
+        else ctx.log.warn('layout asks for a locked space but HOST_PASSCODES has no passcode for it: left unlocked');
+      }
+    },
+    admit(ctx, options) {
+      const holdsPasscode = passcodeMatches(passcode, options.passcode);
+      // One passcode field serves every role (host here, operator in operatorRole.ts): a passcode that
+      // matches none of the space's passcodes is refused, so a typo is not silently ignored.
+      const operatorPasscode = space.layout.operatorPasscode;
+      const known = passcode !== undefined || operatorPasscode !== undefined;
+      if (options.passcode !== undefined && known && !holdsPasscode && !passcodeMatches(operatorPasscode, options.passcode)) {
+        throw new ServerError(CloseCode.BAD_PASSCODE, CLOSE_REASONS[CloseCode.BAD_PASSCODE]);
+      }
+      if (ctx.state.meeting.locked && !holdsPasscode) throw new ServerError(CloseCode.SPACE_LOCKED, CLOSE_REASONS[CloseCode.SPACE_LOCKED]);
+    },
+    joined(ctx, p) {
+      if (passcode !== undefined) p.avatar.host = passcodeMatches(passcode, p.joined.passcode);
+      else p.avatar.host = ![...ctx.participants()].some((o) => o !== p && o.avatar.host);
+      if (p.avatar.host) ctx.log.info({ session: p.sessionId }, 'host joined');
+    },
+    left(ctx, p) {
+      if (passcode !== undefined || !p.avatar.host) return;
+      if ([...ctx.participants()].some((o) => o.avatar.host)) return;
+      // The longest-present person (participants are kept in join order) takes over.
+      const next = ctx.participants()[Symbol.iterator]().next();
+      if (next.done) return;
+      next.value.avatar.host = true;
+      ctx.log.info({ session: next.value.sessionId }, 'host passed on');
+      const notice: NoticeMessage = { kind: 'host_passed', text: `${p.avatar.name} left; you are the host of this space now.` };
+      ctx.send(next.value, MeetingMessage.Notice, notice);
+    },
+  };
+}

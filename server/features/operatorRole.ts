@@ -1,0 +1,34 @@
+/**
+ * The operator role (SPEC R1): who may operate machines. A space is open by default — everyone is an
+ * operator. A layout with `locked: true` makes only those who joined with its `operatorPasscode`
+ * operators; everyone else watches. A missing passcode does not refuse the join, it only withholds
+ * the role (a passcode matching no role of the space is refused by the meeting feature's admission); `AvatarState.operator`
+ * shows everyone who has it.
+ */
+import { timingSafeEqual, createHash } from 'node:crypto';
+import type { SpaceLayout } from '../../shared/space/layout.js';
+import type { RoomFeature } from '../rooms/feature.js';
+
+/** Whether someone joining with `passcode` may operate machines in a space with this layout. */
+export function isOperator(layout: Pick<SpaceLayout, 'locked' | 'operatorPasscode'>, passcode: string | undefined): boolean {
+  if (!layout.locked) return true;
+  if (!layout.operatorPasscode || passcode === undefined) return false;
+  // Compare digests: equal length, constant time, so response timing says nothing about the passcode.
+  const a = createHash('sha256').update(passcode).digest();
+  const b = createHash('sha256').update(layout.operatorPasscode).digest();
+  return timingSafeEqual(a, b);
+}
+
+export function operatorRoleFeature(): RoomFeature {
+  return {
+    name: 'operator-role',
+    opened(ctx) {
+      ctx.state.space.locked = ctx.space.layout.locked;
+    },
+    joined(ctx, p) {
+      p.operator = isOperator(ctx.space.layout, p.joined.passcode);
+      p.avatar.operator = p.operator;
+      if (ctx.space.layout.locked) ctx.log.info({ session: p.sessionId, operator: p.operator }, 'operator role decided');
+    },
+  };
+}

@@ -1,0 +1,85 @@
+/**
+ * The machines one space shows: for each placement in its layout, the live twin from the process-wide
+ * runtime and the schema state this room's clients see. Movable parts are per space (someone holding
+ * a cover in one space does not move it in another); values, alarms and commands are per machine.
+ */
+import type { TwinPlacement } from '../../shared/space/layout.js';
+import { TwinPartState, TwinPropertyState, TwinState } from '../../shared/state/twin.js';
+import type { Primitive } from '../../shared/twin/extension.js';
+import { eulerDegToQuat, multiplyQuat, rotateVec, type Quat } from '../../shared/twin/math.js';
+import type { LiveTwin } from '../twins/live.js';
+
+export interface PartInfo {
+  /** Where the part rests, protocol frame (metres). */
+  rest: [number, number, number];
+  /** Farthest it may be moved from rest, metres (the definition's reach × placement scale). */
+  reach: number;
+}
+
+export interface RoomTwin {
+  live: LiveTwin;
+  state: TwinState;
+  parts: Map<string, PartInfo>;
+  /** Versions of the live twin last copied into the state. */
+  seen: { version: number; alarms: number; commands: number; quality: number; props: Map<string, number> };
+}
+
+export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTwin {
+  const state = new TwinState();
+  state.id = live.id;
+  state.title = live.def.title;
+  state.source = live.source;
+  state.quality = live.quality;
+  const [px, py, pz] = placement.position;
+  const place = eulerDegToQuat(0, placement.yawDeg, 0);
+  state.px = px;
+  state.py = py;
+  state.pz = pz;
+  state.qx = place.x;
+  state.qy = place.y;
+  state.qz = place.z;
+  state.qw = place.w;
+  state.scale = placement.scale;
+  for (const n of live.notes) state.notes.push(n);
+  for (const p of live.properties.values()) {
+    const ps = new TwinPropertyState();
+    ps.type = p.def.type;
+    ps.unit = p.def.unit;
+    state.properties.set(p.def.name, ps);
+  }
+  const parts = new Map<string, PartInfo>();
+  const model = live.def.ext.model;
+  if ('primitives' in model) {
+    const byId = new Map(model.primitives.map((p) => [p.id, p]));
+    for (const m of live.def.ext.movable) {
+      const local = partPose(byId, m.part);
+      if (!local) continue;
+      const scaled: [number, number, number] = [local.p[0] * placement.scale, local.p[1] * placement.scale, local.p[2] * placement.scale];
+      const r = rotateVec(place, scaled);
+      const q = multiplyQuat(place, local.q);
+      const ps = new TwinPartState();
+      ps.px = px + r[0];
+      ps.py = py + r[1];
+      ps.pz = pz + r[2];
+      ps.qx = q.x;
+      ps.qy = q.y;
+      ps.qz = q.z;
+      ps.qw = q.w;
+      state.parts.set(m.part, ps);
+      parts.set(m.part, { rest: [ps.px, ps.py, ps.pz], reach: m.reach * placement.scale });
+    }
+  }
+  return { live, state, parts, seen: { version: -1, alarms: -1, commands: -1, quality: -1, props: new Map() } };
+}
+
+/** A part's pose in the twin's frame, following its parents. */
+function partPose(byId: Map<string, Primitive>, id: string): { p: [number, number, number]; q: Quat } | null {
+  const prim = byId.get(id);
+  if (!prim) return null;
+  const own = prim.rotation ? eulerDegToQuat(...prim.rotation) : { x: 0, y: 0, z: 0, w: 1 };
+  if (!prim.parent) return { p: [...prim.position], q: own };
+  const parent = partPose(byId, prim.parent);
+  if (!parent) return null;
+  const r = rotateVec(parent.q, prim.position);
+  return { p: [parent.p[0] + r[0], parent.p[1] + r[1], parent.p[2] + r[2]], q: multiplyQuat(parent.q, own) };
+}

@@ -1,0 +1,22 @@
+/**
+ * `meeting.mute` (host only): mutes someone. They are told, and may unmute themselves; every other
+ * client silences a muted voice too, so a client that ignores the flag is still not heard (SPEC R3).
+ */
+import { MeetingMessage, type MuteMessage, type NoticeMessage } from '../../shared/protocol/meeting.js';
+import { featureRoute, requireHost, targetOf } from '../meeting/route.js';
+
+export const meetingMuteRoute = featureRoute<MuteMessage>({ perSecond: 4, burst: 10 }, (ctx, p, m) => {
+  if (!requireHost(ctx, p, MeetingMessage.Mute)) return;
+  const t = targetOf(ctx, p, m.target, MeetingMessage.Mute);
+  if (!t) return;
+  if (t.avatar.muted) return;
+  t.avatar.muted = true;
+  ctx.log.info({ host: p.sessionId, target: t.sessionId }, 'host muted a participant');
+  if (t !== p) {
+    const notice: NoticeMessage = {
+      kind: 'muted_by_host',
+      text: `${p.avatar.name} (host) muted you. Press M or the microphone button to speak again.`,
+    };
+    ctx.send(t, MeetingMessage.Notice, notice);
+  }
+});

@@ -1,0 +1,69 @@
+/**
+ * The HTTP side of the one server: health, the built client, and (later) the REST API. The Colyseus
+ * matchmaking routes and the WebSocket share the same `http.Server`.
+ */
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
+import type { Logger } from '../log.js';
+import { twinsApi, type TwinsApiDeps } from './twinsApi.js';
+
+export interface HttpDeps {
+  log: Logger;
+  version: string;
+  clientDir: string;
+  /** Live room and client counts for /health. */
+  stats(): { rooms: number; clients: number };
+  /** Twin API (server/http/twinsApi.ts). */
+  twins: Omit<TwinsApiDeps, 'log'>;
+  /** Folder whose `models/` subfolder is served at /assets/models (twin glTF models). */
+  assetsDir: string;
+}
+
+export function createHttpApp(deps: HttpDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  const startedAt = Date.now();
+
+  app.get('/health', (_req, res) => {
+    res.json({
+      status: 'ok',
+      version: deps.version,
+      protocol: PROTOCOL_VERSION,
+      uptime: Math.round((Date.now() - startedAt) / 1000),
+      ...deps.stats(),
+    });
+  });
+
+  const index = path.join(deps.clientDir, 'index.html');
+  if (fs.existsSync(index)) {
+    app.use(express.static(deps.clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
+    // Space links (/?space=…) all land on the one page.
+    app.get('/', (_req, res) => res.sendFile(index));
+  } else {
+    deps.log.warn({ clientDir: deps.clientDir }, 'no built client found; run `npm run build`');
+    app.get('/', (_req, res) => {
+      res.status(503).type('text/plain').send(`The client is not built. Run \`npm run build\` (looked in ${deps.clientDir}).`);
+    });
+  }
+
+  app.use('/assets/models', express.static(path.join(deps.assetsDir, 'models'), { maxAge: '1h', fallthrough: false }));
+  app.use('/api/twins', twinsApi({ ...deps.twins, log: deps.log }));
+  app.use('/api', (req, res) => {
+    res.status(404).json({ error: 'not_found', message: `No API route ${req.method} ${req.originalUrl}` });
+  });
+
+  app.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, _next: NextFunction) => {
+    const status = err.status && err.status >= 400 && err.status < 600 ? err.status : 500;
+    if (status >= 500) deps.log.error({ err, url: req.originalUrl }, 'HTTP handler failed');
+    else deps.log.warn({ url: req.originalUrl, status, message: err.message }, 'HTTP request refused');
+    res.status(status).json({ error: err.type ?? 'error', message: status >= 500 ? 'Internal error' : err.message });
+  });
+  return app;
+}
+
+function noCacheHtml(res: Response, file: string): void {
+  // The page names hashed bundles: it must be fetched fresh so a deploy reaches everyone.
+  if (file.endsWith('.html')) res.setHeader('Cache-Control', 'no-cache');
+}

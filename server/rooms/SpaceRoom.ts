@@ -1,0 +1,200 @@
+/**
+ * One shared space. Thin on purpose: lifecycle (auth, join, leave with reconnection, dispose), the
+ * avatar every participant has, and the composition of the features (features.ts) whose routes and
+ * hooks do the rest.
+ */
+import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { CLOSE_REASONS, CloseCode, checkProtocolVersion } from '../../shared/protocol/version.js';
+import { ERROR_TEXT, type ErrorCode } from '../../shared/protocol/errors.js';
+import { JoinOptions, MessageType, type ErrorMessage } from '../../shared/protocol/messages.js';
+import { check } from '../../shared/protocol/validation.js';
+import { createPose, copyPose } from '../../shared/protocol/pose.js';
+import { hallBounds } from '../../shared/space/layout.js';
+import { restPose, spawnSpot } from '../../shared/space/spawn.js';
+import { AvatarState } from '../../shared/state/avatar.js';
+import { SpaceState } from '../../shared/state/space.js';
+import { writePose } from '../handlers/pose.js';
+import type { Logger } from '../log.js';
+import type { SpaceLayouts } from '../spaces/layouts.js';
+import type { TwinRuntime } from '../twins/runtime.js';
+import type { MeetingConfig } from '../meeting/config.js';
+import type { SpaceMemory } from '../meeting/memory.js';
+import { admitFrame, installEdge } from './edge.js';
+import type { BinaryRoutes, FeatureContext, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
+import { createFeatures } from './features.js';
+import { Participant } from './participant.js';
+
+/** What the composition root hands every space room (through `define`'s options). */
+export interface SpaceRoomDeps {
+  log: Logger;
+  layouts: SpaceLayouts;
+  patchRateMs: number;
+  reconnectSeconds: number;
+  /** The process-wide twin runtime every room shows its machines from. */
+  twins: TwinRuntime;
+  /** ICE servers and host passcodes. */
+  meetings: MeetingConfig;
+  /** Chat and board of every space, kept while the process runs (rooms come and go). */
+  memory: SpaceMemory;
+}
+
+export interface SpaceRoomOptions {
+  space: string;
+  deps: SpaceRoomDeps;
+}
+
+export class SpaceRoom extends Room<SpaceState> {
+  private deps!: SpaceRoomDeps;
+  private log!: Logger;
+  private ctx!: FeatureContext;
+  private features: RoomFeature[] = [];
+  private readonly participants = new Map<string, Participant>();
+  private arrivals = 0;
+  private readonly started = performance.now();
+
+  /**
+   * Runs before matchmaking, so a bad request never creates or enters a room: checks the protocol
+   * version and the join options (SPEC J1–J2). The validated options become the client's auth data.
+   */
+  static override async onAuth(_token: string, options: unknown, _context: AuthContext): Promise<JoinOptions> {
+    const protocol = (options as { protocol?: unknown } | null)?.protocol;
+    const mismatch = checkProtocolVersion(typeof protocol === 'number' ? protocol : 0);
+    if (mismatch !== null) throw new ServerError(mismatch, CLOSE_REASONS[mismatch]);
+    const result = check(JoinOptions, options);
+    if (!result.ok) throw new ServerError(CloseCode.BAD_JOIN_OPTIONS, `${CLOSE_REASONS[CloseCode.BAD_JOIN_OPTIONS]} ${result.problems}`);
+    return result.value;
+  }
+
+  override onCreate(options: SpaceRoomOptions): void {
+    this.deps = options.deps;
+    this.log = options.deps.log.child({ room: this.roomId, space: options.space });
+    const { layoutName, layout } = options.deps.layouts.resolve(options.space);
+    const state = new SpaceState();
+    const s = state.space;
+    s.name = options.space;
+    s.title = options.space === layoutName ? layout.title : `${options.space} (${layout.title})`;
+    s.layout = layoutName;
+    s.width = layout.hall.width;
+    s.depth = layout.hall.depth;
+    s.height = layout.hall.height;
+    s.spawnX = layout.spawn.x;
+    s.spawnZ = layout.spawn.z;
+    s.spawnYaw = layout.spawn.yaw;
+    this.state = state;
+    this.patchRate = options.deps.patchRateMs;
+    const space = { name: options.space, layoutName, layout };
+    this.ctx = {
+      state,
+      bounds: hallBounds(layout.hall),
+      log: this.log,
+      roomId: this.roomId,
+      space,
+      now: () => (performance.now() - this.started) / 1000,
+      refuse: (p, code, ref, detail) => this.refuse(p, code, ref, detail),
+      participant: (id) => this.participants.get(id),
+      participants: () => this.participants.values(),
+      send: (p, type, message) => p.client.send(type, message),
+      broadcast: (type, message, except) => this.broadcast(type, message, except ? { except: except.client } : undefined),
+      disconnect: (p, code) => {
+        p.removed = true;
+        p.client.leave(code, describe(code));
+      },
+      after: (ms, fn) => {
+        const d = this.clock.setTimeout(fn, ms);
+        return () => d.clear();
+      },
+      every: (ms, fn) => {
+        const d = this.clock.setInterval(fn, ms);
+        return () => d.clear();
+      },
+    };
+    this.features = createFeatures(options.deps, space);
+    const json: JsonRoutes = {};
+    const binary: BinaryRoutes = {};
+    for (const f of this.features) {
+      Object.assign(json, f.json);
+      Object.assign(binary, f.binary);
+    }
+    installEdge(this, this.ctx, (client) => this.participants.get(client.sessionId), json, binary);
+    for (const f of this.features) f.opened?.(this.ctx);
+    this.log.info({ layout: layoutName, features: this.features.map((f) => f.name) }, 'space opened');
+  }
+
+  override onJoin(client: Client, _options: unknown, auth: JoinOptions): void {
+    // Per-room admission (Colyseus ignores an instance onAuth when a static one exists): a feature
+    // may refuse with a ServerError, e.g. a locked space; the client's join then fails with its code.
+    for (const f of this.features) f.admit?.(this.ctx, auth);
+    const s = this.state.space;
+    const spot = spawnSpot(this.arrivals++, s.spawnX, s.spawnZ);
+    const pose = restPose(createPose(), spot.x, spot.z, s.spawnYaw);
+    const avatar = new AvatarState();
+    avatar.name = auth.name;
+    avatar.color = auth.color;
+    avatar.mode = auth.mode ?? 'desktop';
+    writePose(avatar, pose);
+    const p = new Participant(client, avatar, auth);
+    p.lastPose = { pose: copyPose(pose, createPose()), at: this.ctx.now(), lastTeleportAt: -Infinity };
+    this.participants.set(client.sessionId, p);
+    this.state.avatars.set(client.sessionId, avatar);
+    this.log.info({ session: client.sessionId, name: auth.name, mode: avatar.mode }, 'joined');
+    for (const f of this.features) f.joined?.(this.ctx, p);
+  }
+
+  override async onLeave(client: Client, consented: boolean): Promise<void> {
+    const p = this.participants.get(client.sessionId);
+    if (!p) return;
+    if (consented || p.removed || this.deps.reconnectSeconds <= 0) return this.remove(p, p.removed ? 'removed' : 'left');
+    p.avatar.connected = false;
+    this.log.info({ session: client.sessionId }, 'connection lost; holding seat');
+    for (const f of this.features) f.dropped?.(this.ctx, p);
+    try {
+      p.client = await this.allowReconnection(client, this.deps.reconnectSeconds);
+      p.avatar.connected = true;
+      this.log.info({ session: client.sessionId }, 'reconnected');
+      for (const f of this.features) f.rejoined?.(this.ctx, p);
+    } catch {
+      this.remove(p, 'expired');
+    }
+  }
+
+  override onBeforePatch(): void {
+    for (const f of this.features) f.beforePatch?.(this.ctx);
+  }
+
+  override onDispose(): void {
+    for (const f of this.features) f.dispose?.();
+    this.log.info('space closed');
+  }
+
+  override onUncaughtException(error: Error, methodName: string): void {
+    this.log.error({ err: error, method: methodName }, 'uncaught exception in room handler');
+  }
+
+  /** Checks JSON frames before Colyseus decodes them, so a malformed one is refused, not fatal. */
+  override ['_onMessage'](client: Client & Parameters<Room['_onMessage']>[0], buffer: Buffer): void {
+    const ok = admitFrame(buffer, () => {
+      const p = this.participants.get(client.sessionId);
+      if (p) this.refuse(p, 'message.malformed', 'unknown', `${buffer.byteLength} bytes`);
+    });
+    if (ok) super['_onMessage'](client, buffer);
+  }
+
+  private remove(p: Participant, reason: LeaveReason): void {
+    this.participants.delete(p.sessionId);
+    this.state.avatars.delete(p.sessionId);
+    this.log.info({ session: p.sessionId, reason }, 'participant gone');
+    for (const f of this.features) f.left?.(this.ctx, p, reason);
+  }
+
+  private refuse(p: Participant, code: ErrorCode, ref: string, detail?: string): void {
+    const held = p.shouldReport(code, ref, this.ctx.now());
+    if (held < 0) return;
+    const message: ErrorMessage = { code, message: detail ? `${ERROR_TEXT[code]} (${detail})` : ERROR_TEXT[code], ref };
+    p.client.send(MessageType.Error, message);
+    this.log.warn({ session: p.sessionId, code, ref, detail, held }, 'refused client message');
+  }
+}
+
+function describe(code: number): string | undefined {
+  return (CLOSE_REASONS as Record<number, string | undefined>)[code];
+}

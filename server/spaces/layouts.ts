@@ -1,0 +1,74 @@
+/**
+ * Loads space layouts from assets/spaces/*.json. A broken file is reported with its path and the
+ * JSON path of each problem, and skipped: the server starts with the others.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { check } from '../../shared/protocol/validation.js';
+import { SpaceLayout, LAYOUT_VERSION } from '../../shared/space/layout.js';
+import { DEFAULT_SPACE } from '../../shared/protocol/version.js';
+import type { Logger } from '../log.js';
+
+export interface LoadProblem {
+  file: string;
+  problem: string;
+}
+
+/** The hall used when no layout file could be read at all, so the server always has a space. */
+const FALLBACK_LAYOUT: SpaceLayout = {
+  version: LAYOUT_VERSION,
+  title: 'Hall',
+  hall: { width: 24, depth: 18, height: 8 },
+  spawn: { x: 0, z: 6, yaw: 0 },
+  twins: [],
+  locked: false,
+};
+
+export class SpaceLayouts {
+  constructor(
+    private readonly layouts: ReadonlyMap<string, SpaceLayout>,
+    readonly problems: readonly LoadProblem[],
+  ) {}
+
+  /** The layout a space uses: its own file if there is one, else the default space's layout. */
+  resolve(space: string): { layoutName: string; layout: SpaceLayout } {
+    const own = this.layouts.get(space);
+    if (own) return { layoutName: space, layout: own };
+    const fallback = this.layouts.get(DEFAULT_SPACE);
+    return fallback ? { layoutName: DEFAULT_SPACE, layout: fallback } : { layoutName: 'fallback', layout: FALLBACK_LAYOUT };
+  }
+
+  names(): string[] {
+    return [...this.layouts.keys()];
+  }
+}
+
+export async function loadSpaceLayouts(dir: string, log: Logger): Promise<SpaceLayouts> {
+  const layouts = new Map<string, SpaceLayout>();
+  const problems: LoadProblem[] = [];
+  let files: string[] = [];
+  try {
+    files = (await fs.readdir(dir)).filter((f) => f.endsWith('.json')).sort();
+  } catch (err) {
+    problems.push({ file: dir, problem: `cannot read folder: ${(err as Error).message}` });
+  }
+  for (const file of files) {
+    const full = path.join(dir, file);
+    let json: unknown;
+    try {
+      json = JSON.parse(await fs.readFile(full, 'utf8'));
+    } catch (err) {
+      problems.push({ file: full, problem: `not valid JSON: ${(err as Error).message}` });
+      continue;
+    }
+    const result = check(SpaceLayout, json);
+    if (!result.ok) {
+      problems.push({ file: full, problem: result.problems });
+      continue;
+    }
+    layouts.set(path.basename(file, '.json'), result.value);
+  }
+  for (const p of problems) log.error({ file: p.file }, `space layout skipped: ${p.problem}`);
+  log.info({ layouts: [...layouts.keys()] }, 'space layouts loaded');
+  return new SpaceLayouts(layouts, problems);
+}

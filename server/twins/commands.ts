@@ -1,0 +1,180 @@
+/**
+ * Commands to machines (SPEC CMD1–CMD7): checked (action exists, input fits its schema, a route to
+ * the device exists, not too many waiting), recorded, forwarded, then completed exactly once by the
+ * device's answer or by the timeout. Everyone sees the pending command and its outcome through the
+ * twin's state; set-point actions show the desired value on their property until it is reached.
+ */
+import { randomUUID } from 'node:crypto';
+import type { CommandStatus } from '../../shared/state/twin.js';
+import type { ErrorCode } from '../../shared/protocol/errors.js';
+import type { Logger } from '../log.js';
+import type { CommandStore } from '../store/commandStore.js';
+import type { ActionRoute } from './bindings.js';
+import type { CommandRecord, LiveTwin } from './live.js';
+import { numberInput } from './simulator/model.js';
+
+/** Most commands one twin may have waiting for an answer. */
+export const MAX_PENDING = 4;
+/** Finished commands kept visible per twin. */
+export const RECENT_KEPT = 5;
+
+export interface Actor {
+  session: string;
+  name: string;
+  space: string;
+}
+
+export type InvokeResult = { ok: true; command: CommandRecord } | { ok: false; code: ErrorCode; detail?: string };
+
+/** Forwards a command to the device; the answer comes back through {@link CommandBook.complete}. */
+export type CommandSender = (twin: LiveTwin, route: ActionRoute, cmd: CommandRecord) => void;
+
+export class CommandBook {
+  private readonly open = new Map<string, { twin: LiveTwin; cancel: () => void; desiredProperty: string | null }>();
+  lateAnswers = 0;
+
+  constructor(
+    private readonly store: CommandStore,
+    private readonly send: CommandSender,
+    private readonly timeoutMs: number,
+    private readonly log: Logger,
+    private readonly routes: (twin: LiveTwin) => ReadonlyMap<string, ActionRoute>,
+  ) {}
+
+  invoke(twin: LiveTwin, action: string, input: unknown, actor: Actor): InvokeResult {
+    const def = twin.def.actions.get(action);
+    if (!def) return { ok: false, code: 'twin.unknown_action', detail: `"${action}" on ${twin.id}` };
+    if (def.check) {
+      const problem = def.check(input);
+      if (problem) return { ok: false, code: 'twin.invalid_input', detail: problem.replace(/^value/, 'input') };
+    } else if (input !== undefined) return { ok: false, code: 'twin.invalid_input', detail: `${action} takes no input` };
+    const route = this.routes(twin).get(action);
+    if (!route) return { ok: false, code: 'twin.unbound_action', detail: twin.notes.find((n) => n.includes(`action ${action}`)) ?? action };
+    let pending = 0;
+    for (const c of twin.commands.values()) if (c.status === 'pending') pending++;
+    if (pending >= MAX_PENDING) return { ok: false, code: 'twin.busy', detail: `${pending} waiting` };
+
+    const cmd: CommandRecord = {
+      id: randomUUID(),
+      twin: twin.id,
+      action,
+      input,
+      inputText: input === undefined ? '' : JSON.stringify(input),
+      by: actor.session,
+      byName: actor.name,
+      space: actor.space,
+      status: 'pending',
+      reason: '',
+      at: Date.now(),
+      doneAt: 0,
+    };
+    twin.commands.set(cmd.id, cmd);
+    let desiredProperty: string | null = null;
+    const sp = def.setpoint;
+    if (sp) {
+      const target = sp.field ? numberInput(input, sp.field) : numberInput(input, '');
+      const prop = twin.properties.get(sp.property);
+      if (target !== null && prop) {
+        prop.desired = JSON.stringify(target);
+        prop.desiredNum = target;
+        prop.desiredTolerance = sp.tolerance;
+        prop.version++;
+        desiredProperty = prop.def.name;
+      }
+    }
+    this.bump(twin);
+    const timer = setTimeout(
+      () => this.complete(cmd.id, 'timed_out', `no answer from the device within ${this.timeoutMs / 1000} s`),
+      this.timeoutMs,
+    );
+    this.open.set(cmd.id, { twin, cancel: () => clearTimeout(timer), desiredProperty });
+    this.store
+      .record({
+        id: cmd.id,
+        twin: cmd.twin,
+        action,
+        input,
+        bySession: actor.session,
+        byName: actor.name,
+        space: actor.space,
+        status: 'pending',
+        reason: '',
+        at: cmd.at,
+        doneAt: null,
+      })
+      .catch((err: unknown) => this.log.error({ err, command: cmd.id }, 'could not record command'));
+    this.log.info({ command: cmd.id, twin: twin.id, action, by: actor.name, space: actor.space, route: route.kind }, 'command sent');
+    try {
+      this.send(twin, route, cmd);
+    } catch (err) {
+      this.complete(cmd.id, 'refused', `could not reach the device: ${(err as Error).message}`);
+    }
+    return { ok: true, command: cmd };
+  }
+
+  /** The device's answer (or the timeout). Answers to unknown or finished commands are counted and ignored. */
+  complete(id: string, status: Exclude<CommandStatus, 'pending'>, reason = ''): boolean {
+    const entry = this.open.get(id);
+    if (!entry) {
+      this.lateAnswers++;
+      // Debug, not warn: with several server processes every process hears every acknowledgement.
+      this.log.debug(
+        { command: id, status },
+        'answer to a command that is not pending here (late, repeated, unknown or another process’s)',
+      );
+      return false;
+    }
+    this.open.delete(id);
+    entry.cancel();
+    const { twin } = entry;
+    const cmd = twin.commands.get(id);
+    if (!cmd) return false;
+    cmd.status = status;
+    cmd.reason = reason.slice(0, 200);
+    cmd.doneAt = Date.now();
+    if (entry.desiredProperty) {
+      const prop = twin.properties.get(entry.desiredProperty);
+      // A refused or unanswered set-point is not what the machine is heading for; an acknowledged one
+      // stays visible until the reported value reaches it.
+      if (prop && prop.desired !== '' && (status !== 'acknowledged' || Math.abs(prop.num - prop.desiredNum) <= prop.desiredTolerance)) {
+        prop.desired = '';
+        prop.version++;
+      }
+    }
+    this.trim(twin);
+    this.bump(twin);
+    this.store
+      .complete(id, status, cmd.reason, cmd.doneAt)
+      .catch((err: unknown) => this.log.error({ err, command: id }, 'could not record command outcome'));
+    this.log.info({ command: id, twin: twin.id, action: cmd.action, status, reason: cmd.reason || undefined }, 'command finished');
+    return true;
+  }
+
+  /** Recorded commands to a twin, newest first (from the store, so across restarts). */
+  recentFromStore(twin: string, limit: number): ReturnType<CommandStore['recent']> {
+    return this.store.recent(twin, limit);
+  }
+
+  /** Cancels every timer (shutdown). */
+  stop(): void {
+    for (const e of this.open.values()) e.cancel();
+    this.open.clear();
+  }
+
+  private trim(twin: LiveTwin): void {
+    let finished = 0;
+    for (const c of twin.commands.values()) if (c.status !== 'pending') finished++;
+    for (const [id, c] of twin.commands) {
+      if (finished <= RECENT_KEPT) break;
+      if (c.status !== 'pending') {
+        twin.commands.delete(id);
+        finished--;
+      }
+    }
+  }
+
+  private bump(twin: LiveTwin): void {
+    twin.commandsVersion++;
+    twin.version++;
+  }
+}

@@ -1,0 +1,89 @@
+/**
+ * The live side of a twin in the process-wide runtime: latest value per property, alarms, commands.
+ * Plain objects with version counters: each space room copies what changed into its schema state at
+ * its patch (server/features/twinSync.ts), so a property updated a thousand times between two
+ * patches costs one write.
+ */
+import type { CommandStatus, Quality } from '../../shared/state/twin.js';
+import type { TwinDefinition, PropertyDef } from './definition.js';
+import { History } from './history.js';
+
+export type TwinSource = 'simulator' | 'mqtt' | 'http' | 'none';
+
+export class LiveProperty {
+  /** The last accepted value as received. */
+  value: unknown = undefined;
+  /** Numeric view (booleans 1/0); NaN when not numeric or none yet. */
+  num = Number.NaN;
+  /** Text view for strings, JSON for objects/arrays (capped). */
+  text = '';
+  /** Source timestamp, ms since epoch. */
+  ts = 0;
+  /** When it was received, ms on the process's monotonic clock (staleness). */
+  receivedAt = 0;
+  quality: Quality = 'stale';
+  /** JSON text of a pending/unreached set-point, '' when none. */
+  desired = '';
+  desiredNum = Number.NaN;
+  desiredTolerance = 0;
+  refused = 0;
+  accepted = 0;
+  version = 0;
+  readonly history: History | null;
+
+  constructor(readonly def: PropertyDef) {
+    this.history = def.numeric ? new History() : null;
+  }
+}
+
+export interface ActiveAlarm {
+  id: string;
+  property: string;
+  severity: string;
+  message: string;
+  since: number;
+  value: number;
+}
+
+export interface CommandRecord {
+  id: string;
+  twin: string;
+  action: string;
+  input: unknown;
+  /** JSON text of the input ('' when none). */
+  inputText: string;
+  by: string;
+  byName: string;
+  space: string;
+  status: CommandStatus;
+  reason: string;
+  at: number;
+  doneAt: number;
+}
+
+export class LiveTwin {
+  readonly properties = new Map<string, LiveProperty>();
+  readonly alarms = new Map<string, ActiveAlarm>();
+  /** Pending commands and the most recent outcomes, oldest first. */
+  readonly commands = new Map<string, CommandRecord>();
+  /** Alarm id → active, including cleared ones (for hysteresis). */
+  readonly alarmOn = new Map<string, boolean>();
+  quality: Quality = 'stale';
+  source: TwinSource = 'none';
+  /** Notes for people: unbound forms and the like (static after start). */
+  notes: string[] = [];
+  /** Bumped when alarms, commands or quality change (property changes bump the property's own). */
+  alarmsVersion = 0;
+  commandsVersion = 0;
+  qualityVersion = 0;
+  /** Bumped on any change at all: rooms skip twins whose version they have seen. */
+  version = 0;
+
+  constructor(readonly def: TwinDefinition) {
+    for (const p of def.properties.values()) this.properties.set(p.name, new LiveProperty(p));
+  }
+
+  get id(): string {
+    return this.def.id;
+  }
+}

@@ -1,0 +1,304 @@
+/**
+ * The twin runtime: one per process, shared by every space room that shows a twin (a machine has one
+ * set of values, alarms and commands however many spaces show it). It owns the live twins, the
+ * sources feeding them (simulator, MQTT; HTTP pushes come through the API), staleness, and the
+ * command book. Rooms read it at their patch rate (server/features/twinSync.ts).
+ */
+import type { Logger } from '../log.js';
+import type { CommandStore } from '../store/commandStore.js';
+import { planBindings, type ActionRoute } from './bindings.js';
+import { CommandBook, type Actor, type InvokeResult } from './commands.js';
+import type { TwinDefinition } from './definition.js';
+import { checkValue, markRefused, newStats, writeValue, type IngestStats } from './ingest.js';
+import { LiveTwin, type LiveProperty } from './live.js';
+import type { LoadProblem } from './loader.js';
+import { MODELS } from './simulator/models.js';
+import { postCommand } from './sources/httpDevice.js';
+import { MqttSource } from './sources/mqttSource.js';
+import { SimulatorSource } from './sources/simulatorSource.js';
+import { LogThrottle } from './throttle.js';
+
+export interface TwinRuntimeOptions {
+  /** Broker URL; when unset, MQTT forms are not bound. */
+  mqttUrl: string | undefined;
+  /** Run the built-in simulator for twins that have a model and no bound MQTT telemetry. */
+  simulator: boolean;
+  /** HTTP ingest is on (twins with no other source show `http`). */
+  httpIngest?: boolean;
+  seed: number;
+  commandTimeoutMs: number;
+  store: CommandStore;
+  log: Logger;
+  /** Files that failed to load, kept for the API. */
+  failures?: { file: string; problems: LoadProblem[] }[];
+}
+
+/** Receives a machine's event: twin id, event name, its data, when it arrived (ms epoch). */
+export type EventListener = (twin: string, event: string, data: unknown, ts: number) => void;
+
+/** Why a value was not taken. */
+export type IngestRefusal = { code: 'unknown_twin' | 'unknown_property' | 'invalid_value' | 'malformed'; message: string };
+
+/** How often staleness is checked, ms. */
+const STALE_CHECK_MS = 200;
+/** Newest plausible source timestamp, relative to now, ms (clock skew allowance). */
+const MAX_FUTURE_MS = 5 * 60_000;
+
+export class TwinRuntime {
+  readonly stats: IngestStats = newStats();
+  private readonly twins = new Map<string, LiveTwin>();
+  private readonly routes = new Map<string, Map<string, ActionRoute>>();
+  readonly commands: CommandBook;
+  private mqtt: MqttSource | null = null;
+  private sim: SimulatorSource | null = null;
+  private staleTimer: NodeJS.Timeout | null = null;
+  private readonly throttle = new LogThrottle();
+  private readonly eventListeners = new Set<EventListener>();
+  private readonly log: Logger;
+  readonly failures: { file: string; problems: LoadProblem[] }[];
+
+  constructor(
+    defs: TwinDefinition[],
+    private readonly o: TwinRuntimeOptions,
+  ) {
+    this.log = o.log;
+    this.failures = o.failures ?? [];
+    const mqttSubs = [];
+    const simTwins: LiveTwin[] = [];
+    for (const def of defs) {
+      const twin = new LiveTwin(def);
+      const plan = planBindings(def, {
+        mqtt: o.mqttUrl !== undefined,
+        simulator: o.simulator,
+        httpIngest: o.httpIngest ?? false,
+        simulatorActions: def.ext.simulator ? MODELS[def.ext.simulator.model].actions : new Set(),
+      });
+      twin.source = plan.source;
+      twin.notes = plan.notes;
+      this.twins.set(def.id, twin);
+      this.routes.set(def.id, plan.actions);
+      if (plan.source === 'simulator') simTwins.push(twin);
+      const actionTopics = [...plan.actions.values()].flatMap((r) => (r.kind === 'mqtt' ? [r.topic] : []));
+      if (plan.propertyTopics.size > 0 || plan.allPropertiesTopics.length > 0 || plan.eventTopics.size > 0 || actionTopics.length > 0)
+        mqttSubs.push({
+          twin,
+          propertyTopics: plan.propertyTopics,
+          allPropertiesTopics: plan.allPropertiesTopics,
+          eventTopics: plan.eventTopics,
+          actionTopics,
+        });
+      // The simulator standing in for a broker is the default set-up, not a problem worth a warning.
+      for (const note of plan.notes)
+        if (plan.source === 'simulator' && note.startsWith('MQTT forms not bound'))
+          this.log.info({ twin: def.id, file: def.file }, `twin: ${note}`);
+        else this.log.warn({ twin: def.id, file: def.file }, `twin: ${note}`);
+    }
+    this.commands = new CommandBook(
+      o.store,
+      (twin, route, cmd) => this.forward(twin, route, cmd),
+      o.commandTimeoutMs,
+      this.log.child({ part: 'commands' }),
+      (twin) => this.routes.get(twin.id) ?? new Map(),
+    );
+    if (o.mqttUrl) {
+      this.mqtt = new MqttSource(
+        o.mqttUrl,
+        mqttSubs,
+        {
+          value: (twin, property, raw, ts) => void this.ingest(twin.id, property, raw, ts),
+          malformed: (twin, topic, why) => this.refuseMalformed(twin, topic, why),
+          answer: (id, ok, reason) => this.answer(id, ok, reason),
+          event: (twin, event, data) => this.event(twin, event, data),
+          down: (isDown) => {
+            if (isDown) for (const t of this.twins.values()) if (t.source === 'mqtt') this.markStale(t);
+          },
+        },
+        this.log.child({ part: 'mqtt' }),
+      );
+    }
+    if (o.simulator && simTwins.length > 0) {
+      this.sim = new SimulatorSource(
+        simTwins,
+        o.seed,
+        {
+          publish: (twin, readings) => {
+            const ts = Date.now();
+            for (const [k, v] of Object.entries(readings)) if (twin.properties.has(k)) this.ingest(twin.id, k, v, ts);
+          },
+          answer: (id, ok, reason) => this.answer(id, ok, reason),
+        },
+        (err) => this.warn('simulator', { err }, 'simulator step failed'),
+      );
+    }
+  }
+
+  start(): void {
+    this.mqtt?.start();
+    this.sim?.start();
+    this.staleTimer = setInterval(() => this.checkStale(), STALE_CHECK_MS);
+    this.log.info(
+      { twins: [...this.twins.values()].map((t) => `${t.id} (${t.source})`), failed: this.failures.map((f) => f.file) },
+      'twin runtime started',
+    );
+  }
+
+  async stop(): Promise<void> {
+    if (this.staleTimer) clearInterval(this.staleTimer);
+    this.sim?.stop();
+    this.commands.stop();
+    await this.mqtt?.stop();
+    await this.o.store.close();
+  }
+
+  get(id: string): LiveTwin | undefined {
+    return this.twins.get(id);
+  }
+
+  all(): IterableIterator<LiveTwin> {
+    return this.twins.values();
+  }
+
+  get storeKind(): string {
+    return this.o.store.kind;
+  }
+
+  get mqttConnected(): boolean | null {
+    return this.mqtt ? this.mqtt.isConnected : null;
+  }
+
+  /** The MQTT client's current reconnection backoff, ms (null without MQTT). */
+  get mqttBackoffMs(): number | null {
+    return this.mqtt ? this.mqtt.backoffMs : null;
+  }
+
+  /** Checks without writing: for batches that are taken whole or not at all (HTTP). */
+  check(twinId: string, property: string, value: unknown): IngestRefusal | null {
+    const twin = this.twins.get(twinId);
+    if (!twin) return { code: 'unknown_twin', message: `no twin "${twinId}"` };
+    const p = twin.properties.get(property);
+    if (!p) return { code: 'unknown_property', message: `${twinId} has no property "${property}"` };
+    const problem = checkValue(p, value);
+    return problem ? { code: 'invalid_value', message: `${property}: ${problem}` } : null;
+  }
+
+  /** The ingest path (SPEC V1–V3): one value for one property, from any source. Null when written. */
+  ingest(twinId: string, property: string, value: unknown, ts?: number): IngestRefusal | null {
+    const twin = this.twins.get(twinId);
+    if (!twin) {
+      this.stats.unknownTwin++;
+      this.warn(`twin:${twinId}`, { twin: twinId }, 'telemetry for an unknown twin');
+      return { code: 'unknown_twin', message: `no twin "${twinId}"` };
+    }
+    const p = twin.properties.get(property);
+    if (!p) {
+      this.stats.unknownProperty++;
+      this.warn(`prop:${twinId}:${property}`, { twin: twinId, property }, 'telemetry for an unknown property');
+      return { code: 'unknown_property', message: `${twinId} has no property "${property}"` };
+    }
+    const problem = checkValue(p, value);
+    if (problem) return this.refuse(twin, p, `${property}: ${problem}`);
+    const wall = Date.now();
+    const at = ts !== undefined && Number.isFinite(ts) && ts > 0 && ts < wall + MAX_FUTURE_MS ? ts : wall;
+    writeValue(twin, p, value, at, performance.now());
+    this.stats.accepted++;
+    return null;
+  }
+
+  /** Listens to the machines' events (SPEC TW9); returns the function that stops listening. */
+  onEvent(listener: EventListener): () => void {
+    this.eventListeners.add(listener);
+    return () => this.eventListeners.delete(listener);
+  }
+
+  /** An event from a device: checked against its `data` schema, then passed to every listener. */
+  event(twin: LiveTwin, name: string, data: unknown): void {
+    const def = twin.def.events.get(name);
+    if (!def) return;
+    const problem = def.check?.(data) ?? null;
+    if (problem) {
+      this.stats.refused++;
+      this.warn(`event:${twin.id}:${name}`, { twin: twin.id, event: name, problem }, 'event data refused');
+      return;
+    }
+    const ts = Date.now();
+    for (const l of this.eventListeners) l(twin.id, name, data, ts);
+  }
+
+  /** A command from a participant (authorised by the caller). */
+  invoke(twinId: string, action: string, input: unknown, actor: Actor): InvokeResult {
+    const twin = this.twins.get(twinId);
+    if (!twin) return { ok: false, code: 'twin.unknown', detail: twinId };
+    return this.commands.invoke(twin, action, input, actor);
+  }
+
+  private answer(id: string, ok: boolean, reason: string): void {
+    this.commands.complete(id, ok ? 'acknowledged' : 'refused', ok ? '' : reason || 'refused by the device');
+  }
+
+  private forward(twin: LiveTwin, route: ActionRoute, cmd: Parameters<MqttSource['send']>[1]): void {
+    if (route.kind === 'simulator') {
+      if (!this.sim) throw new Error('the simulator is not running');
+      this.sim.send(twin, cmd);
+    } else if (route.kind === 'mqtt') {
+      if (!this.mqtt) throw new Error('MQTT is not configured');
+      this.mqtt.send(route.topic, cmd);
+    } else {
+      postCommand(route.url, cmd, this.o.commandTimeoutMs).then(
+        (r) => this.answer(cmd.id, r.ok, r.reason),
+        () => undefined, // aborted at the timeout: the command book times it out
+      );
+    }
+  }
+
+  private refuse(twin: LiveTwin, p: LiveProperty, message: string): IngestRefusal {
+    this.stats.refused++;
+    markRefused(twin, p);
+    this.warn(`bad:${twin.id}:${p.def.name}`, { twin: twin.id, property: p.def.name, problem: message }, 'telemetry value refused');
+    return { code: 'invalid_value', message };
+  }
+
+  private refuseMalformed(twin: LiveTwin, topic: string, why: string): void {
+    this.stats.malformed++;
+    this.stats.refused++;
+    this.warn(`malformed:${topic}`, { twin: twin.id, topic, problem: why }, 'telemetry payload refused');
+  }
+
+  private warn(key: string, fields: Record<string, unknown>, msg: string): void {
+    const held = this.throttle.take(key, performance.now());
+    if (held >= 0) this.log.warn({ ...fields, held }, msg);
+  }
+
+  private checkStale(): void {
+    const mono = performance.now();
+    for (const twin of this.twins.values()) {
+      const limit = twin.def.ext.staleAfter * 1000;
+      let anyGood = false;
+      for (const p of twin.properties.values()) {
+        if (p.quality !== 'stale' && mono - p.receivedAt > limit) {
+          p.quality = 'stale';
+          p.version++;
+          twin.version++;
+        }
+        if (p.quality !== 'stale') anyGood = true;
+      }
+      const q = anyGood ? 'good' : 'stale';
+      if (twin.quality !== q) {
+        twin.quality = q;
+        twin.qualityVersion++;
+        twin.version++;
+      }
+    }
+  }
+
+  private markStale(twin: LiveTwin): void {
+    for (const p of twin.properties.values()) {
+      if (p.quality !== 'stale') {
+        p.quality = 'stale';
+        p.version++;
+      }
+    }
+    twin.quality = 'stale';
+    twin.qualityVersion++;
+    twin.version++;
+  }
+}

@@ -1,0 +1,33 @@
+/**
+ * A small seeded pseudo-random generator (mulberry32): the simulator must be deterministic given a
+ * seed (SIM_SEED) so tests can rely on it. Not for anything that needs unpredictability.
+ */
+export type Rng = () => number;
+
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A seed for one twin from the process seed and the twin id, so adding a twin does not change the others. */
+export function seedFor(seed: number, id: string): number {
+  let h = 2166136261 ^ seed;
+  for (let i = 0; i < id.length; i++) h = Math.imul(h ^ id.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
+
+/** Roughly normal noise with standard deviation `sd` (sum of uniforms). */
+export function noise(rng: Rng, sd: number): number {
+  return (rng() + rng() + rng() + rng() - 2) * sd * 1.732;
+}
+
+/** First-order lag: how far `current` moves toward `target` in `dt` seconds with time constant `tau`. */
+export function approach(current: number, target: number, dt: number, tau: number): number {
+  return current + (target - current) * (1 - Math.exp(-dt / tau));
+}
