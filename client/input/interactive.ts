@@ -1,0 +1,17 @@
+/**
+ * Which meshes react to pointing (panels, machines, the board). A click on one of them interacts;
+ * a click anywhere else captures the mouse for looking around.
+ */
+import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
+
+export function markInteractive(mesh: AbstractMesh, data: Record<string, unknown> = {}): void {
+  mesh.isPickable = true;
+  mesh.metadata = { ...(mesh.metadata as Record<string, unknown> | null), ...data, interactive: true };
+}
+
+export function isInteractive(mesh: AbstractMesh | null | undefined): boolean {
+  for (let m: AbstractMesh | null | undefined = mesh; m; m = m.parent as AbstractMesh | null) {
+    if ((m.metadata as { interactive?: boolean } | null)?.interactive) return true;
+  }
+  return false;
+}

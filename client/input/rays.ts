@@ -1,0 +1,28 @@
+/**
+ * Where a pointer points, as a ray in the scene, whatever drives it: the desktop mouse (or the screen
+ * centre under pointer lock) or an XR controller / tracked hand. Features that drag things (parts,
+ * board strokes) ask here by the pointer id their scene pointer event carried.
+ */
+import { Ray } from '@babylonjs/core/Culling/ray.js';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+
+/** Fills `out` for `pointerId` and returns true, or returns false when it does not own that pointer. */
+export type RaySource = (pointerId: number, out: Ray) => boolean;
+
+export class RayRegistry {
+  private readonly sources: RaySource[] = [];
+
+  /** Sources registered later are asked first (XR before the desktop mouse). */
+  register(source: RaySource): () => void {
+    this.sources.unshift(source);
+    return () => {
+      const i = this.sources.indexOf(source);
+      if (i >= 0) this.sources.splice(i, 1);
+    };
+  }
+
+  get(pointerId: number, out: Ray = new Ray(Vector3.Zero(), Vector3.Forward())): Ray | null {
+    for (const s of this.sources) if (s(pointerId, out)) return out;
+    return null;
+  }
+}

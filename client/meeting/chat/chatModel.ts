@@ -1,0 +1,39 @@
+/**
+ * The chat as this client knows it: lines in id order, each once (history after a reconnection
+ * overlaps what was already here), at most {@link KEEP} of them.
+ */
+import type { ChatLine } from '../../../shared/protocol/chat.js';
+
+const KEEP = 500;
+
+export class ChatModel {
+  readonly lines: ChatLine[] = [];
+  private readonly listeners = new Set<(added: readonly ChatLine[]) => void>();
+
+  /** Adds lines not seen yet (any order); tells listeners which were new. */
+  add(incoming: readonly ChatLine[]): void {
+    const known = new Set(this.lines.map((l) => l.id));
+    const added = incoming.filter((l) => !known.has(l.id));
+    if (added.length === 0) return;
+    this.lines.push(...added);
+    this.lines.sort((a, b) => a.id - b.id);
+    if (this.lines.length > KEEP) this.lines.splice(0, this.lines.length - KEEP);
+    for (const l of this.listeners) l(added);
+  }
+
+  onAdded(l: (added: readonly ChatLine[]) => void): () => void {
+    this.listeners.add(l);
+    return () => this.listeners.delete(l);
+  }
+}
+
+/** A line as one sentence: "Ada: hello", "Ada joined". */
+export function describeLine(l: ChatLine): string {
+  return l.kind === 'chat' ? `${l.name}: ${l.text}` : l.kind === 'system' ? l.text : `${l.name} ${l.text}`;
+}
+
+/** "14:05" in the viewer's clock. */
+export function clock(at: number): string {
+  const d = new Date(at);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}

@@ -1,0 +1,208 @@
+/**
+ * The client's one connection to a space: join, keep the AvatarStore mirrored, send what the systems
+ * produce, and come back by itself after a network drop (colyseus.js 0.16 does not reconnect on its
+ * own: we keep the reconnection token and retry within the server's window).
+ */
+import { Client, type Room } from 'colyseus.js';
+import { MessageType, type ErrorMessage, type JoinOptions, type ProfileMessage } from '../../shared/protocol/messages.js';
+import type { ClientMessage, ClientMessageName } from '../../shared/protocol/table.js';
+import { CloseCode, ROOM_NAME, describeCloseCode } from '../../shared/protocol/version.js';
+import type { SpaceState } from '../../shared/state/space.js';
+import type { AvatarStore } from '../avatars/store.js';
+import { attachMirror } from './mirror.js';
+import type { ConnectionStatus } from './status.js';
+
+/** The consented-leave close code (Colyseus). */
+const CONSENTED = 4000;
+/** How long we keep trying after a drop; the server holds the seat as long (RECONNECT_SECONDS). */
+const RECONNECT_WINDOW_MS = 30_000;
+const BACKOFF_MS = [250, 500, 1000, 2000, 3000];
+
+export class JoinRefused extends Error {
+  constructor(
+    readonly code: number | undefined,
+    reason: string,
+  ) {
+    super(reason);
+  }
+}
+
+/** Turns whatever joinOrCreate threw into words a person can act on. */
+export function explainJoinError(err: unknown, endpoint: string): JoinRefused {
+  const e = err as { code?: unknown; message?: unknown } | null;
+  const code = typeof e?.code === 'number' ? e.code : undefined;
+  const message = typeof e?.message === 'string' ? e.message : String(err);
+  if (code !== undefined && describeCloseCode(code)) return new JoinRefused(code, message || describeCloseCode(code)!);
+  if (err instanceof TypeError || /fetch|network|ECONNREFUSED/i.test(message)) {
+    return new JoinRefused(undefined, `Cannot reach the server at ${endpoint}. Check that it is running and that your network allows it.`);
+  }
+  return new JoinRefused(code, message);
+}
+
+export class SpaceConnection {
+  private readonly client: Client;
+  private room: Room<SpaceState> | null = null;
+  private detachMirror: (() => void) | null = null;
+  private status: ConnectionStatus = { state: 'connecting' };
+  private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
+  private readonly errorListeners = new Set<(e: ErrorMessage) => void>();
+  private leaving = false;
+  private readonly attachers = new Set<(room: Room<SpaceState>) => (() => void) | void>();
+  private detachers: (() => void)[] = [];
+
+  constructor(
+    readonly endpoint: string,
+    private readonly store: AvatarStore,
+  ) {
+    this.client = new Client(endpoint);
+  }
+
+  get current(): ConnectionStatus {
+    return this.status;
+  }
+
+  get sessionId(): string | null {
+    return this.room?.sessionId ?? null;
+  }
+
+  /** The synced state (read-only use: the space's info). */
+  get state(): SpaceState | null {
+    return this.room?.state ?? null;
+  }
+
+  onStatus(l: (s: ConnectionStatus) => void): () => void {
+    this.statusListeners.add(l);
+    l(this.status);
+    return () => this.statusListeners.delete(l);
+  }
+
+  /** Refusals of what this client sent (`error` messages). */
+  onServerError(l: (e: ErrorMessage) => void): () => void {
+    this.errorListeners.add(l);
+    return () => this.errorListeners.delete(l);
+  }
+
+  /** Joins the space; resolves once the first state arrived. Throws JoinRefused with a reason. */
+  async join(options: JoinOptions): Promise<SpaceState> {
+    this.setStatus({ state: 'connecting' });
+    let room: Room<SpaceState>;
+    try {
+      room = await this.client.joinOrCreate<SpaceState>(ROOM_NAME, options);
+    } catch (err) {
+      const refused = explainJoinError(err, this.endpoint);
+      this.setStatus({ state: 'failed', reason: refused.message });
+      throw refused;
+    }
+    await this.adopt(room);
+    return room.state;
+  }
+
+  /**
+   * Runs `attach` with every room this connection adopts — the first join and each reconnection — so
+   * a feature's net module can listen to messages and state; `attach` returns its detach function.
+   */
+  onRoom(attach: (room: Room<SpaceState>) => (() => void) | void): () => void {
+    this.attachers.add(attach);
+    if (this.room) {
+      const d = attach(this.room);
+      if (d) this.detachers.push(d);
+    }
+    return () => this.attachers.delete(attach);
+  }
+
+  /** Sends a JSON message from the protocol table (dropped while not connected). */
+  send<N extends ClientMessageName>(type: N, payload: ClientMessage<N>): void {
+    if (this.canSend()) this.room?.send(type, payload);
+  }
+
+  sendPose(bytes: Uint8Array): void {
+    if (this.canSend()) this.room?.sendBytes(MessageType.Pose, bytes);
+  }
+
+  /**
+   * The socket closes before Colyseus reports the drop: in between, the status still says connected,
+   * and a send would only make the browser log "WebSocket is already in CLOSING or CLOSED state".
+   */
+  private canSend(): boolean {
+    return this.status.state === 'connected' && this.room?.connection.isOpen === true;
+  }
+
+  sendProfile(profile: ProfileMessage): void {
+    this.send(MessageType.Profile, profile);
+  }
+
+  /** Leaves on purpose: others see us go at once. */
+  async leave(): Promise<void> {
+    this.leaving = true;
+    const room = this.room;
+    if (room) await room.leave(true).catch(() => undefined);
+    this.setStatus({ state: 'left' });
+  }
+
+  /** Test hook: drop the socket as a network failure would, without telling the server. */
+  simulateDrop(): void {
+    (this.room?.connection as unknown as { close(code?: number): void } | undefined)?.close(4999);
+  }
+
+  private async adopt(room: Room<SpaceState>): Promise<void> {
+    this.detachMirror?.();
+    for (const d of this.detachers.splice(0)) d();
+    this.room = room;
+    const firstState = new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
+    this.detachMirror = attachMirror(room, this.store);
+    for (const attach of this.attachers) {
+      // One feature's net module failing must not cost the others (or the reconnection) their room.
+      try {
+        const d = attach(room);
+        if (d) this.detachers.push(d);
+      } catch (err) {
+        console.error('[twinverse] a feature could not attach to the room', err);
+      }
+    }
+    room.onMessage(MessageType.Error, (m: ErrorMessage) => {
+      console.warn(`[twinverse] server refused ${m.ref}: ${m.code} — ${m.message}`);
+      for (const l of this.errorListeners) l(m);
+    });
+    room.onLeave((code) => void this.onLeave(room, code));
+    await firstState;
+    this.setStatus({ state: 'connected' });
+  }
+
+  private async onLeave(room: Room<SpaceState>, code: number): Promise<void> {
+    if (room !== this.room) return;
+    if (this.leaving || code === CONSENTED) return this.setStatus({ state: 'left' });
+    const words = describeCloseCode(code);
+    if (code === CloseCode.KICKED || (words && code >= 4400 && code < 4500)) {
+      return this.setStatus({ state: 'failed', reason: words ?? `Closed by the server (code ${code}).` });
+    }
+    const token = room.reconnectionToken;
+    const started = performance.now();
+    for (let attempt = 1; !this.leaving; attempt++) {
+      const elapsed = performance.now() - started;
+      if (elapsed > RECONNECT_WINDOW_MS) break;
+      this.setStatus({ state: 'reconnecting', attempt, secondsLeft: Math.ceil((RECONNECT_WINDOW_MS - elapsed) / 1000) });
+      await new Promise((r) => setTimeout(r, BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)]));
+      try {
+        const back = await this.client.reconnect<SpaceState>(token);
+        await this.adopt(back);
+        return;
+      } catch (err) {
+        const message = (err as Error | null)?.message ?? String(err);
+        console.warn(`[twinverse] reconnection attempt ${attempt} failed: ${message}`);
+        // The seat is gone (window over, or the room closed): no point retrying.
+        if (/expired|not found|invalid/i.test(message)) break;
+      }
+    }
+    if (!this.leaving) {
+      this.setStatus({
+        state: 'failed',
+        reason: 'Lost the connection to the server and could not get back within 30 seconds. Reload the page to join again.',
+      });
+    }
+  }
+
+  private setStatus(s: ConnectionStatus): void {
+    this.status = s;
+    for (const l of this.statusListeners) l(s);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * Twins over the wire: mirrors `SpaceState.twins` into the TwinStore after each patch (only twins
+ * whose data changed), sends twin messages, and passes on `twin.history` and `twin.event`.
+ */
+import type { Room } from 'colyseus.js';
+import { TwinMessageType, type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
+import type { SpaceState } from '../../shared/state/space.js';
+import type { TwinState } from '../../shared/state/twin.js';
+import type { AlarmInfo, CommandInfo, TwinStore } from '../twins/store.js';
+import type { SpaceConnection } from './connection.js';
+
+/** A cheap fingerprint of everything a twin shows, so unchanged twins are not rebuilt every patch. */
+function fingerprint(t: TwinState): string {
+  let s = `${t.title}|${t.quality}|${t.source}|${t.px},${t.py},${t.pz},${t.qx},${t.qy},${t.qz},${t.qw},${t.scale}|${t.notes.length}`;
+  t.properties.forEach((p, k) => (s += `|${k}:${p.num}:${p.text}:${p.ts}:${p.quality}:${p.desired}`));
+  t.alarms.forEach((a, k) => (s += `|a${k}:${a.since}`));
+  t.commands.forEach((c, k) => (s += `|c${k}:${c.status}`));
+  t.parts.forEach((p, k) => (s += `|p${k}:${p.holder}:${p.px},${p.py},${p.pz},${p.qx},${p.qy},${p.qz},${p.qw}`));
+  t.viewers.forEach((v, k) => (s += `|v${k}`));
+  return s;
+}
+
+function copy(t: TwinState, store: TwinStore): void {
+  const properties = new Map();
+  t.properties.forEach((p, k) =>
+    properties.set(k, { type: p.type, num: p.num, text: p.text, unit: p.unit, ts: p.ts, quality: p.quality as 'good', desired: p.desired }),
+  );
+  const alarms: AlarmInfo[] = [];
+  t.alarms.forEach((a) =>
+    alarms.push({
+      id: a.id,
+      property: a.property,
+      severity: a.severity as AlarmInfo['severity'],
+      message: a.message,
+      since: a.since,
+      value: a.value,
+    }),
+  );
+  const commands: CommandInfo[] = [];
+  t.commands.forEach((c) =>
+    commands.push({
+      id: c.id,
+      action: c.action,
+      input: c.input,
+      by: c.by,
+      byName: c.byName,
+      status: c.status as CommandInfo['status'],
+      reason: c.reason,
+      at: c.at,
+      doneAt: c.doneAt,
+    }),
+  );
+  commands.sort((a, b) => b.at - a.at);
+  const parts = new Map();
+  t.parts.forEach((p, k) =>
+    parts.set(k, { holder: p.holder, holderName: p.holderName, p: [p.px, p.py, p.pz], q: [p.qx, p.qy, p.qz, p.qw] }),
+  );
+  const viewers = new Map<string, string>();
+  t.viewers.forEach((name, id) => viewers.set(id, name));
+  store.put({
+    id: t.id,
+    title: t.title,
+    source: t.source,
+    quality: t.quality as 'good',
+    position: [t.px, t.py, t.pz],
+    rotation: [t.qx, t.qy, t.qz, t.qw],
+    scale: t.scale,
+    notes: [...t.notes],
+    properties,
+    alarms,
+    commands,
+    parts,
+    viewers,
+  });
+}
+
+export interface TwinNet {
+  command(twin: string, action: string, input?: unknown): void;
+  grab(twin: string, part: string): void;
+  move(twin: string, part: string, p: [number, number, number], q: [number, number, number, number]): void;
+  release(twin: string, part: string): void;
+  panel(twin: string, open: boolean): void;
+  onHistory(l: (m: TwinHistoryMessage) => void): () => void;
+  onEvent(l: (m: TwinEventMessage) => void): () => void;
+}
+
+export function connectTwins(connection: SpaceConnection, store: TwinStore): TwinNet {
+  const history = new Set<(m: TwinHistoryMessage) => void>();
+  const events = new Set<(m: TwinEventMessage) => void>();
+  const prints = new Map<string, string>();
+  connection.onRoom((room: Room<SpaceState>) => {
+    const sync = (state: SpaceState) => {
+      const seen = new Set<string>();
+      state.twins.forEach((t, id) => {
+        seen.add(id);
+        const f = fingerprint(t);
+        if (prints.get(id) === f) return;
+        prints.set(id, f);
+        copy(t, store);
+      });
+      for (const id of [...store.twins.keys()]) {
+        if (seen.has(id)) continue;
+        store.remove(id);
+        prints.delete(id);
+      }
+    };
+    room.onStateChange(sync);
+    // A reconnected room has no state until its first patch arrives.
+    if (room.state?.twins) sync(room.state);
+    const offHistory = room.onMessage(TwinMessageType.History, (m: TwinHistoryMessage) => history.forEach((l) => l(m)));
+    const offEvent = room.onMessage(TwinMessageType.Event, (m: TwinEventMessage) => events.forEach((l) => l(m)));
+    return () => {
+      room.onStateChange.remove(sync);
+      offHistory();
+      offEvent();
+    };
+  });
+  return {
+    command: (twin, action, input) =>
+      connection.send(TwinMessageType.Command, input === undefined ? { twin, action } : { twin, action, input }),
+    grab: (twin, part) => connection.send(TwinMessageType.Grab, { twin, part }),
+    move: (twin, part, p, q) => connection.send(TwinMessageType.Move, { twin, part, p, q }),
+    release: (twin, part) => connection.send(TwinMessageType.Release, { twin, part }),
+    panel: (twin, open) => connection.send(TwinMessageType.Panel, { twin, open }),
+    onHistory(l) {
+      history.add(l);
+      return () => history.delete(l);
+    },
+    onEvent(l) {
+      events.add(l);
+      return () => events.delete(l);
+    },
+  };
+}

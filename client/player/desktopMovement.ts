@@ -1,0 +1,82 @@
+/**
+ * Simulation for a desktop body: turns and walks the player from the input intent, keeps them inside
+ * the hall's walls and out of racks and machines, and moves the camera to their eyes.
+ */
+import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
+import type { Bounds } from '../../shared/space/bounds.js';
+import type { Frame, System } from '../app/system.js';
+import type { MoveIntent } from '../input/desktopInput.js';
+import type { FloorObstacle } from '../render/hall/hall.js';
+import type { Player } from './player.js';
+
+export const WALK_SPEED = 2.2;
+export const RUN_SPEED = 4.5;
+const TURN_SPEED = 2.2; // rad/s for Q/E
+const MOUSE_SENSITIVITY = 0.0025; // rad per pixel
+const MAX_PITCH = (80 * Math.PI) / 180;
+const BODY_RADIUS = 0.3;
+
+/** Pushes a circle at (x, z) out of an axis-aligned rectangle; returns the corrected point. */
+export function pushOut(o: FloorObstacle, x: number, z: number, r: number): { x: number; z: number } {
+  const cx = Math.max(o.minX, Math.min(x, o.maxX));
+  const cz = Math.max(o.minZ, Math.min(z, o.maxZ));
+  const dx = x - cx;
+  const dz = z - cz;
+  const d2 = dx * dx + dz * dz;
+  if (d2 >= r * r) return { x, z };
+  if (d2 > 1e-9) {
+    const d = Math.sqrt(d2);
+    return { x: cx + (dx / d) * r, z: cz + (dz / d) * r };
+  }
+  // Centre inside the rectangle: leave by the nearest side.
+  const exits = [
+    { x: o.minX - r, z, d: x - o.minX },
+    { x: o.maxX + r, z, d: o.maxX - x },
+    { x, z: o.minZ - r, d: z - o.minZ },
+    { x, z: o.maxZ + r, d: o.maxZ - z },
+  ].sort((a, b) => a.d - b.d);
+  return exits[0]!;
+}
+
+export interface DesktopMovement extends System {
+  enabled: boolean;
+  /** Obstacles beyond the hall's own (machines add theirs). */
+  readonly obstacles: FloorObstacle[];
+}
+
+/** `walkable` is in Babylon x/z (the protocol bounds with z mirrored). */
+export function createDesktopMovement(
+  player: Player,
+  intent: MoveIntent,
+  camera: TargetCamera,
+  walkable: Bounds,
+  obstacles: FloorObstacle[],
+): DesktopMovement {
+  return {
+    name: 'desktopMovement',
+    enabled: true,
+    obstacles,
+    update(frame: Frame) {
+      if (!this.enabled) return;
+      player.yaw += intent.lookX * MOUSE_SENSITIVITY + intent.turn * TURN_SPEED * frame.dt;
+      player.pitch = Math.max(-MAX_PITCH, Math.min(MAX_PITCH, player.pitch + intent.lookY * MOUSE_SENSITIVITY));
+      const speed = (intent.run ? RUN_SPEED : WALK_SPEED) * frame.dt;
+      const len = Math.hypot(intent.forward, intent.strafe);
+      if (len > 0) {
+        const f = (intent.forward / len) * speed;
+        const s = (intent.strafe / len) * speed;
+        const sin = Math.sin(player.yaw);
+        const cos = Math.cos(player.yaw);
+        // Babylon: yaw 0 faces +z, right is +x.
+        let x = player.position.x + f * sin + s * cos;
+        let z = player.position.z + f * cos - s * sin;
+        for (const o of this.obstacles) ({ x, z } = pushOut(o, x, z, BODY_RADIUS));
+        player.position.x = Math.max(walkable.minX, Math.min(walkable.maxX, x));
+        player.position.z = Math.max(walkable.minZ, Math.min(walkable.maxZ, z));
+      }
+      camera.position.set(player.position.x, player.position.y + player.eyeHeight, player.position.z);
+      camera.rotation.set(player.pitch, player.yaw, 0);
+    },
+    dispose() {},
+  };
+}

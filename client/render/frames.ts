@@ -1,0 +1,31 @@
+/**
+ * The one place where Babylon's frame meets the protocol's. Babylon is left-handed (+Y up, +Z
+ * forward); the protocol, WebXR and glTF are right-handed (+Y up, −Z forward). Mirroring z maps one
+ * to the other: positions negate z, rotations negate the quaternion's x and y (an axis is a
+ * pseudo-vector under reflection).
+ */
+import type { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import type { Joint } from '../../shared/protocol/pose.js';
+
+/** Babylon position + rotation → protocol joint. */
+export function babylonToJoint(position: Vector3, rotation: Quaternion, out: Joint): Joint {
+  out.px = position.x;
+  out.py = position.y;
+  out.pz = -position.z;
+  out.qx = -rotation.x;
+  out.qy = -rotation.y;
+  out.qz = rotation.z;
+  out.qw = rotation.w;
+  return out;
+}
+
+/** Protocol joint → Babylon position and rotation (written into the given objects). */
+export function jointToBabylon(j: Joint, position: Vector3, rotation: Quaternion): void {
+  position.set(j.px, j.py, -j.pz);
+  rotation.set(-j.qx, -j.qy, j.qz, j.qw);
+}
+
+/** Protocol yaw (radians about +Y, 0 faces −Z) → Babylon yaw (rotation.y, 0 faces +Z). Same map both ways. */
+export function flipYaw(yaw: number): number {
+  return -yaw;
+}

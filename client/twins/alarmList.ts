@@ -1,0 +1,41 @@
+/**
+ * The alarms everyone in the space can see: a panel in the HUD listing every active alarm, most
+ * severe first, with the machine and since when. Clicking one opens that machine's panel.
+ */
+import { el } from '../ui/dom.js';
+import type { TwinStore } from './store.js';
+import { SEVERITY_COLORS } from './twinView.js';
+
+export interface AlarmList {
+  readonly element: HTMLElement;
+  /** The rows shown now, as text (test API). */
+  rows(): string[];
+  dispose(): void;
+}
+
+export function createAlarmList(store: TwinStore, open: (twin: string) => void): AlarmList {
+  const list = el('ul', { id: 'alarm-list' });
+  const element = el('aside', { class: 'panel alarms', id: 'alarms', hidden: true }, el('h2', {}, 'Alarms'), list);
+  const render = () => {
+    const active = store.activeAlarms();
+    element.hidden = active.length === 0;
+    list.replaceChildren(
+      ...active.map(({ twin, alarm }) =>
+        el(
+          'li',
+          { 'data-severity': alarm.severity, title: `${alarm.property} = ${alarm.value}` },
+          el('span', { class: 'chip', style: `background:${SEVERITY_COLORS[alarm.severity]}` }),
+          el('button', { type: 'button', class: 'link', onclick: () => open(twin.id) }, `${twin.title}: ${alarm.message}`),
+          el('span', { class: 'muted since' }, new Date(alarm.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
+        ),
+      ),
+    );
+  };
+  const offs = [store.onAdded(render), store.onChanged(render), store.onRemoved(render)];
+  render();
+  return {
+    element,
+    rows: () => [...list.querySelectorAll('li')].map((li) => li.textContent ?? ''),
+    dispose: () => offs.forEach((off) => off()),
+  };
+}

@@ -1,0 +1,190 @@
+/**
+ * Twinned machines on the client: mirror the twins in the space, load each one's definition, draw it
+ * with its bindings, open its panel when someone points at it, carry its movable parts, list the
+ * alarms for everyone, and tell people how their commands ended.
+ */
+import type { ClientContext, ClientFeature, PhasedSystem } from '../app/feature.js';
+import { connectTwins } from '../net/twins.js';
+import { createAlarmList } from './alarmList.js';
+import { fetchDefinition, type TwinDefinition } from './definitions.js';
+import { createTwinInteraction } from './interaction.js';
+import type * as PanelModule from './panel.js';
+import type { TwinPanel } from './panel.js';
+import { TwinStore, type CommandInfo, type TwinInfo } from './store.js';
+import { createTwinsTestApi } from './testApi.js';
+import { TwinView } from './twinView.js';
+
+const PANEL_REFRESH_MS = 150;
+
+export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeature> {
+  const { scene } = ctx;
+  const store = new TwinStore();
+  const net = connectTwins(ctx.connection, store);
+  const definitions = new Map<string, Promise<TwinDefinition>>();
+  const views = new Map<string, TwinView>();
+  const base = ctx.connection.endpoint.replace(/^ws/, 'http');
+  let open: { twin: string; panel: TwinPanel; shown: number } | null = null;
+
+  const definition = (id: string) => {
+    let d = definitions.get(id);
+    if (!d) definitions.set(id, (d = fetchDefinition(base, id)));
+    return d;
+  };
+
+  const addView = async (info: TwinInfo) => {
+    const def = await definition(info.id);
+    if (views.has(info.id) || !store.twins.has(info.id)) return;
+    const view = new TwinView(scene, def, store.twins.get(info.id)!);
+    views.set(info.id, view);
+    ctx.movement.obstacles.push(view.footprint());
+  };
+  store.onAdded((t) => void addView(t));
+  store.onChanged((t) => views.get(t.id)?.update(t));
+  store.onRemoved((t) => {
+    views.get(t.id)?.dispose();
+    views.delete(t.id);
+    if (open?.twin === t.id) closePanel();
+  });
+  for (const t of store.twins.values()) void addView(t);
+
+  // The panel (and Babylon GUI with it) is its own chunk: not in the bundle loaded before the first
+  // frame, fetched once the hall stands, so it is there by the first click.
+  const panelModule = () => import('./panel.js');
+  setTimeout(() => void panelModule().catch(() => undefined), 2000);
+  /** Bumped by every open and close: an open still loading when another starts gives way. */
+  let opening = 0;
+
+  const closePanel = () => {
+    opening++;
+    if (!open) return;
+    net.panel(open.twin, false);
+    open.panel.dispose();
+    open = null;
+  };
+  const openPanel = async (twin: string) => {
+    closePanel();
+    const ticket = ++opening;
+    let loaded: [TwinDefinition, typeof PanelModule];
+    try {
+      loaded = await Promise.all([definition(twin), panelModule()]);
+    } catch (err) {
+      console.warn('[twinverse] could not open the panel of', twin, err);
+      ctx.notices.show(`Could not open the machine's panel: ${(err as Error).message}`, 'error');
+      return;
+    }
+    const [def, { TwinPanel }] = loaded;
+    const view = views.get(twin);
+    if (!view || ticket !== opening) return;
+    const panel = new TwinPanel({
+      scene,
+      definition: def,
+      command: (action, input) => net.command(twin, action, input),
+      close: closePanel,
+      selfId: () => ctx.connection.sessionId,
+      canOperate: () => ctx.store.avatars.get(ctx.connection.sessionId ?? '')?.operator ?? false,
+    });
+    const viewer = scene.activeCamera?.globalPosition ?? view.worldPoint();
+    panel.place(view.worldPoint(), viewer);
+    const info = store.twins.get(twin);
+    if (info) panel.update(info);
+    open = { twin, panel, shown: info?.version ?? 0 };
+    net.panel(twin, true);
+  };
+  const togglePanel = (twin: string) => {
+    if (open?.twin === twin) closePanel();
+    else void openPanel(twin);
+  };
+  net.onHistory((m) => {
+    if (open?.twin === m.twin) open.panel.setHistory(m);
+  });
+  // A dropped connection closed our panel on the server: say it is open again once we are back.
+  ctx.connection.onStatus((s) => {
+    if (s.state === 'connected' && open) net.panel(open.twin, true);
+  });
+
+  // Everyone hears how a command ended, not only who sent it.
+  const outcomes = new Map<string, CommandInfo['status']>();
+  store.onChanged((t) => {
+    for (const c of t.commands) {
+      const before = outcomes.get(c.id);
+      outcomes.set(c.id, c.status);
+      if (before === 'pending' && c.status !== 'pending') {
+        const who = c.by === ctx.connection.sessionId ? 'your' : `${c.byName}'s`;
+        const how =
+          c.status === 'acknowledged'
+            ? 'done'
+            : c.status === 'refused'
+              ? `refused${c.reason ? ` (${c.reason})` : ''}`
+              : 'not answered (timed out)';
+        ctx.notices.show(`${t.title}: ${who} “${c.action}” ${how}`, c.status === 'acknowledged' ? 'info' : 'error');
+      }
+    }
+  });
+
+  const movable = (twin: string) => {
+    const view = views.get(twin);
+    return new Map((view?.definition.ext.movable ?? []).map((m) => [m.part, m.reach * (store.twins.get(twin)?.scale ?? 1)]));
+  };
+  const interaction = createTwinInteraction({
+    scene,
+    store,
+    net,
+    rays: ctx.rays,
+    selfId: () => ctx.connection.sessionId,
+    movable,
+    togglePanel,
+    dragging: (on) => ctx.input.suppressLook(on),
+  });
+
+  const alarms = createAlarmList(store, (twin) => void openPanel(twin));
+  ctx.hud.addPanel(alarms.element);
+  const offAction = ctx.actions.register({
+    id: 'alarms',
+    label: () => `Alarms (${store.activeAlarms().length})`,
+    active: () => store.activeAlarms().length > 0,
+    run: () => {
+      const first = store.activeAlarms()[0];
+      if (first) void openPanel(first.twin.id);
+    },
+  });
+  let alarmCount = 0;
+  store.onChanged(() => {
+    const n = store.activeAlarms().length;
+    if (n !== alarmCount) {
+      alarmCount = n;
+      ctx.actions.changed();
+    }
+  });
+
+  let lastRefresh = 0;
+  const system: PhasedSystem = {
+    name: 'twins',
+    phase: 'render',
+    update(frame) {
+      for (const v of views.values()) v.frame(frame.dt);
+      interaction.update(frame.now);
+      if (open && frame.now - lastRefresh > PANEL_REFRESH_MS) {
+        const info = store.twins.get(open.twin);
+        if (info && info.version !== open.shown) {
+          open.panel.update(info);
+          open.shown = info.version;
+        }
+        lastRefresh = frame.now;
+      }
+    },
+    dispose() {},
+  };
+
+  return {
+    name: 'twins',
+    systems: [system],
+    testApi: createTwinsTestApi({ scene, store, views, panel: () => open, openPanel, closePanel, interaction, alarms }),
+    dispose() {
+      offAction();
+      interaction.dispose();
+      closePanel();
+      alarms.dispose();
+      for (const v of views.values()) v.dispose();
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The client's view of the machines in this space: plain data that `client/net/twins.ts` fills from
+ * the room state and the twin views, panels and HUD read. Nothing here sees Colyseus types.
+ */
+import type { CommandStatus, Quality } from '../../shared/state/twin.js';
+
+export interface PropertyValue {
+  type: string;
+  /** Numbers, and booleans as 1/0. */
+  num: number;
+  /** Strings, and objects/arrays as JSON text. */
+  text: string;
+  unit: string;
+  /** ms since the Unix epoch; 0 before the first reading. */
+  ts: number;
+  quality: Quality;
+  /** JSON text of a pending set-point, or ''. */
+  desired: string;
+}
+
+export interface AlarmInfo {
+  id: string;
+  property: string;
+  severity: 'info' | 'warning' | 'critical';
+  message: string;
+  since: number;
+  value: number;
+}
+
+export interface CommandInfo {
+  id: string;
+  action: string;
+  input: string;
+  by: string;
+  byName: string;
+  status: CommandStatus;
+  reason: string;
+  at: number;
+  doneAt: number;
+}
+
+/** Protocol frame: position (metres) and unit quaternion. */
+export interface PartPose {
+  holder: string;
+  holderName: string;
+  p: [number, number, number];
+  q: [number, number, number, number];
+}
+
+export interface TwinInfo {
+  readonly id: string;
+  title: string;
+  source: string;
+  quality: Quality;
+  /** Placement, protocol frame. */
+  position: [number, number, number];
+  rotation: [number, number, number, number];
+  scale: number;
+  notes: string[];
+  properties: Map<string, PropertyValue>;
+  alarms: AlarmInfo[];
+  /** Newest first. */
+  commands: CommandInfo[];
+  parts: Map<string, PartPose>;
+  /** Session id → name of who has the panel open. */
+  viewers: Map<string, string>;
+  /** Bumped on every change, so views can skip work when nothing changed. */
+  version: number;
+}
+
+type Listener = (twin: TwinInfo) => void;
+
+export class TwinStore {
+  readonly twins = new Map<string, TwinInfo>();
+  private readonly added = new Set<Listener>();
+  private readonly removed = new Set<Listener>();
+  private readonly changed = new Set<Listener>();
+
+  /** Replaces a twin's data (or adds the twin); tells listeners. */
+  put(info: Omit<TwinInfo, 'version'>): void {
+    const old = this.twins.get(info.id);
+    const next: TwinInfo = { ...info, version: (old?.version ?? 0) + 1 };
+    this.twins.set(info.id, next);
+    for (const l of old ? this.changed : this.added) l(next);
+  }
+
+  remove(id: string): void {
+    const t = this.twins.get(id);
+    if (!t) return;
+    this.twins.delete(id);
+    for (const l of this.removed) l(t);
+  }
+
+  /** All active alarms in the space, most severe first. */
+  activeAlarms(): { twin: TwinInfo; alarm: AlarmInfo }[] {
+    const rank = { critical: 0, warning: 1, info: 2 } as const;
+    const out: { twin: TwinInfo; alarm: AlarmInfo }[] = [];
+    for (const twin of this.twins.values()) for (const alarm of twin.alarms) out.push({ twin, alarm });
+    return out.sort((a, b) => rank[a.alarm.severity] - rank[b.alarm.severity] || a.alarm.since - b.alarm.since);
+  }
+
+  onAdded(l: Listener): () => void {
+    this.added.add(l);
+    return () => this.added.delete(l);
+  }
+
+  onRemoved(l: Listener): () => void {
+    this.removed.add(l);
+    return () => this.removed.delete(l);
+  }
+
+  onChanged(l: Listener): () => void {
+    this.changed.add(l);
+    return () => this.changed.delete(l);
+  }
+}

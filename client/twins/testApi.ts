@@ -1,0 +1,133 @@
+/**
+ * The twins part of the test API (`window.twinverse.features.twins`). Positions come back as screen
+ * points (CSS pixels) so tests can click machines and panel buttons like a person would.
+ */
+import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import type { Scene } from '@babylonjs/core/scene.js';
+import type { AlarmList } from './alarmList.js';
+import type { TwinInteraction } from './interaction.js';
+import type { TwinPanel } from './panel.js';
+import type { TwinStore } from './store.js';
+import type { TwinView } from './twinView.js';
+
+export interface TwinsTestApi {
+  /** Machines in the space and whether each is drawn. */
+  list(): {
+    id: string;
+    title: string;
+    quality: string;
+    drawn: boolean;
+    alarms: string[];
+    greyed: boolean;
+    beacon: string | null;
+    /** An alarm outline is drawn (not in XR). */
+    outlined: boolean;
+  }[];
+  /** A property's synced value. */
+  value(twin: string, property: string): { num: number; text: string; quality: string; unit: string; desired: string } | null;
+  /** What a bound part shows now: colour (#rrggbb), gauge fill (0…1) or label text. */
+  binding(twin: string, part: string): { color?: string; fill?: number; label?: string };
+  /** Where a machine (or one of its parts) is on screen, CSS pixels; null when behind the camera. */
+  screenPoint(twin: string, part?: string): { x: number; y: number } | null;
+  /** Where a machine (or part) is in the world, protocol frame (for pointing an XR ray at it). */
+  worldPoint(twin: string, part?: string): { x: number; y: number; z: number } | null;
+  /** The open panel: which machine and all its text. */
+  panel(): { twin: string; text: string; sparkline: Record<string, number> } | null;
+  /** Where a panel button is on screen (action id, `action:value` or 'close'). */
+  panelButton(id: string): { x: number; y: number } | null;
+  /** The same in the world (protocol frame), for pointing an XR controller at it. */
+  panelButtonWorld(id: string): { x: number; y: number; z: number } | null;
+  openPanel(twin: string): Promise<void>;
+  closePanel(): void;
+  commands(twin: string): { action: string; status: string; byName: string; reason: string }[];
+  part(twin: string, part: string): { holder: string; holderName: string; p: [number, number, number] } | null;
+  holding(): { twin: string; part: string; granted: boolean } | null;
+  alarmRows(): string[];
+}
+
+declare module '../debug/testApi.js' {
+  interface TwinverseFeatureApis {
+    twins: TwinsTestApi;
+  }
+}
+
+export function createTwinsTestApi(d: {
+  scene: Scene;
+  store: TwinStore;
+  views: Map<string, TwinView>;
+  panel(): { twin: string; panel: TwinPanel } | null;
+  openPanel(twin: string): Promise<void>;
+  closePanel(): void;
+  interaction: TwinInteraction;
+  alarms: AlarmList;
+}): TwinsTestApi {
+  const toScreen = (world: Vector3) => {
+    const scene = d.scene;
+    const camera = scene.activeCamera;
+    if (!camera) return null;
+    const engine = scene.getEngine();
+    const w = engine.getRenderWidth();
+    const h = engine.getRenderHeight();
+    const p = Vector3.Project(world, Matrix.IdentityReadOnly, scene.getTransformMatrix(), camera.viewport.toGlobal(w, h));
+    if (p.z < 0 || p.z > 1) return null;
+    const rect = engine.getRenderingCanvasClientRect();
+    const scaleX = rect ? rect.width / w : 1;
+    const scaleY = rect ? rect.height / h : 1;
+    return { x: p.x * scaleX + (rect?.left ?? 0), y: p.y * scaleY + (rect?.top ?? 0) };
+  };
+  return {
+    list: () =>
+      [...d.store.twins.values()].map((t) => {
+        const v = d.views.get(t.id);
+        return {
+          id: t.id,
+          title: t.title,
+          quality: t.quality,
+          drawn: !!v,
+          alarms: t.alarms.map((a) => a.id),
+          greyed: v?.greyedOut ?? false,
+          beacon: v?.alarmShown ?? null,
+          outlined: v?.outlined ?? false,
+        };
+      }),
+    value(twin, property) {
+      const p = d.store.twins.get(twin)?.properties.get(property);
+      return p ? { num: p.num, text: p.text, quality: p.quality, unit: p.unit, desired: p.desired } : null;
+    },
+    binding: (twin, part) => d.views.get(twin)?.bindingState(part) ?? {},
+    screenPoint(twin, part) {
+      const v = d.views.get(twin);
+      return v ? toScreen(v.worldPoint(part)) : null;
+    },
+    worldPoint(twin, part) {
+      const w = d.views.get(twin)?.worldPoint(part);
+      return w ? { x: w.x, y: w.y, z: -w.z } : null;
+    },
+    panel() {
+      const o = d.panel();
+      if (!o) return null;
+      const info = d.store.twins.get(o.twin);
+      const spark: Record<string, number> = {};
+      for (const name of info?.properties.keys() ?? []) spark[name] = o.panel.sparkCount(name);
+      return { twin: o.twin, text: o.panel.text(), sparkline: spark };
+    },
+    panelButton(id) {
+      const w = d.panel()?.panel.buttonWorld(id);
+      return w ? toScreen(w) : null;
+    },
+    panelButtonWorld(id) {
+      const w = d.panel()?.panel.buttonWorld(id);
+      return w ? { x: w.x, y: w.y, z: -w.z } : null;
+    },
+    openPanel: (twin) => d.openPanel(twin),
+    closePanel: () => d.closePanel(),
+    commands: (twin) =>
+      (d.store.twins.get(twin)?.commands ?? []).map((c) => ({ action: c.action, status: c.status, byName: c.byName, reason: c.reason })),
+    part(twin, part) {
+      const p = d.store.twins.get(twin)?.parts.get(part);
+      return p ? { holder: p.holder, holderName: p.holderName, p: p.p } : null;
+    },
+    holding: () => d.interaction.holding,
+    alarmRows: () => d.alarms.rows(),
+  };
+}

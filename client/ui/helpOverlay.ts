@@ -1,0 +1,76 @@
+/**
+ * The controls, in a corner. Shown on arrival; it folds away into a small "Controls (H)" button once
+ * you start walking or click into the scene, and H or the button brings it back.
+ */
+import { el } from './dom.js';
+
+const ROWS: [string, string][] = [
+  ['W A S D / arrows', 'walk'],
+  ['Shift', 'run'],
+  ['Q / E', 'turn'],
+  ['Click, then mouse', 'look around'],
+  ['Esc', 'release the mouse'],
+  ['M', 'mute / unmute'],
+  ['Enter', 'chat'],
+  ['Drag on the board', 'draw'],
+  ['H', 'show / hide this help'],
+];
+
+const MOVE_KEYS = new Set(['KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
+
+export function createHelpOverlay(): { element: HTMLElement; toggle(): void; dispose(): void } {
+  const table = el('dl', {});
+  for (const [k, v] of ROWS) table.append(el('dt', {}, el('kbd', {}, k)), el('dd', {}, v));
+  const panel = el('aside', { class: 'panel help', id: 'help' }, el('h2', {}, 'Controls'), table);
+  const button = el('button', { type: 'button', class: 'button help-button', id: 'help-button', hidden: true }, 'Controls (H)');
+  const element = el('div', {}, panel, button);
+  let folded = false;
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const show = (open: boolean) => {
+    panel.hidden = !open;
+    button.hidden = open;
+  };
+  // Whoever opens or closes the card by hand decides; a pending fold does not overrule them.
+  const toggle = () => {
+    clearTimeout(pending);
+    show(panel.hidden !== false);
+  };
+  button.addEventListener('click', () => {
+    clearTimeout(pending);
+    show(true);
+  });
+  const foldSoon = (delayMs: number) => {
+    if (folded) return;
+    folded = true;
+    pending = setTimeout(() => show(false), delayMs);
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const t = e.target as HTMLElement | null;
+    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA')) return;
+    if (e.code === 'KeyH') toggle();
+    else if (MOVE_KEYS.has(e.code)) foldSoon(1500);
+  };
+  // A click into the scene (a machine, the board, or to look around) means the card has been seen.
+  const onPointer = (e: PointerEvent) => {
+    if ((e.target as HTMLElement | null)?.tagName === 'CANVAS') foldSoon(0);
+  };
+  window.addEventListener('keydown', onKey);
+  window.addEventListener('pointerdown', onPointer);
+  // Out of the way after a while even for people who only look and click.
+  const fold = setTimeout(() => {
+    if (!folded) {
+      folded = true;
+      show(false);
+    }
+  }, 20_000);
+  return {
+    element,
+    toggle,
+    dispose: () => {
+      clearTimeout(fold);
+      clearTimeout(pending);
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onPointer);
+    },
+  };
+}

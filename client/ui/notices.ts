@@ -1,0 +1,36 @@
+/** Short notices (a refused action, a reconnect) and the full-screen failure card. */
+import { el } from './dom.js';
+
+export interface Notices {
+  show(text: string, kind?: 'info' | 'error'): void;
+}
+
+export function createNotices(root: HTMLElement): Notices {
+  const box = el('div', { class: 'notices', 'aria-live': 'polite' });
+  root.append(box);
+  return {
+    show(text, kind = 'info') {
+      const n = el('div', { class: `notice ${kind}` }, text);
+      box.append(n);
+      setTimeout(() => n.remove(), 5000);
+      while (box.childElementCount > 4) box.firstElementChild?.remove();
+    },
+  };
+}
+
+export function showFailure(root: HTMLElement, title: string, reason: string): void {
+  root.querySelector('#failure')?.remove();
+  root.append(
+    el(
+      'div',
+      { class: 'overlay', id: 'failure' },
+      el(
+        'div',
+        { class: 'card' },
+        el('h1', {}, title),
+        el('p', { id: 'failure-reason' }, reason),
+        el('button', { type: 'button', class: 'primary', onclick: () => location.reload() }, 'Try again'),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,241 @@
+/**
+ * The VR menu: a small panel above the left wrist (controller or tracked hand) with the actions
+ * features registered (mute …), People, Settings and Exit VR. People and Settings open a larger
+ * panel in front of the user. Everything is a world-space GUI panel selected with the ray or a pinch.
+ */
+import { Vector3, Quaternion } from '@babylonjs/core/Maths/math.vector.js';
+import type { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
+import type { Scene } from '@babylonjs/core/scene.js';
+import type { Button } from '@babylonjs/gui/2D/controls/button.js';
+import type { Control } from '@babylonjs/gui/2D/controls/control.js';
+import { Grid } from '@babylonjs/gui/2D/controls/grid.js';
+import type { ActionRegistry, MenuAction } from '../app/actions.js';
+import type { AvatarStore } from '../avatars/store.js';
+import { button, createPanel3D, setButton, text, type Panel3D } from '../ui3d/panel.js';
+import type { LocomotionSettings } from './locomotion.js';
+
+export type MenuPage = 'people' | 'settings';
+
+export interface XrMenu {
+  /** Follows this node (left grip or wrist), or floats in front of the head when null. */
+  attachTo(node: TransformNode | null): void;
+  /** Places the floating parts for this frame; call from the XR frame. */
+  update(head: { position: Vector3; rotationQuaternion: Quaternion | null }): void;
+  setVisible(on: boolean): void;
+  openPage(page: MenuPage | null): void;
+  readonly page: MenuPage | null;
+  /** World position of each button's centre, by action id (pointing at them in tests). */
+  buttonPositions(): Record<string, Vector3>;
+  /** Text on each button, by action id. */
+  labels(): Record<string, string>;
+  dispose(): void;
+}
+
+export interface MenuDeps {
+  scene: Scene;
+  actions: ActionRegistry;
+  store: AvatarStore;
+  locomotion: LocomotionSettings;
+  title: string;
+  exitXr(): void;
+}
+
+const WRIST_W = 0.36;
+const ROW_M = 0.065;
+const TITLE_M = 0.06;
+const PAGE_W = 0.6;
+const PAGE_H = 0.55;
+
+/** World position of a GUI control's centre on a panel plane. */
+function controlPosition(panel: Panel3D, control: Control, width: number, height: number): Vector3 {
+  const size = panel.texture.getSize();
+  const x = (control.centerX / size.width - 0.5) * width;
+  const y = (0.5 - control.centerY / size.height) * height;
+  panel.mesh.computeWorldMatrix(true);
+  return Vector3.TransformCoordinates(new Vector3(x, y, 0), panel.mesh.getWorldMatrix());
+}
+
+export function createXrMenu(d: MenuDeps): XrMenu {
+  let wrist: Panel3D | null = null;
+  let wristH = 0;
+  let anchor: TransformNode | null = null;
+  let visible = true;
+  const buttons = new Map<string, Button>();
+  let page: Panel3D | null = null;
+  let pageName: MenuPage | null = null;
+  let pagePlaced = false;
+  const pageButtons = new Map<string, Button>();
+  let offPage: (() => void) | null = null;
+
+  const core: MenuAction[] = [
+    {
+      id: 'people',
+      label: () => `People (${d.store.avatars.size})`,
+      active: () => pageName === 'people',
+      run: () => menu.openPage(pageName === 'people' ? null : 'people'),
+    },
+    {
+      id: 'settings',
+      label: () => 'Settings',
+      active: () => pageName === 'settings',
+      run: () => menu.openPage(pageName === 'settings' ? null : 'settings'),
+    },
+    { id: 'exit', label: () => 'Exit VR', run: () => d.exitXr() },
+  ];
+  const all = () => [...d.actions.list(), ...core];
+
+  const refresh = () => {
+    for (const a of all()) {
+      const b = buttons.get(a.id);
+      if (b) setButton(b, a.label(), a.active?.() ?? false);
+    }
+  };
+
+  /** (Re)builds the wrist panel, sized to the actions there are now. */
+  const buildWrist = () => {
+    wrist?.dispose();
+    buttons.clear();
+    const actions = all();
+    const rows = Math.ceil(actions.length / 2);
+    wristH = TITLE_M + rows * ROW_M + 0.015;
+    wrist = createPanel3D(d.scene, 'xr-menu', { width: WRIST_W, height: wristH, title: d.title, titleSize: 30 });
+    const grid = new Grid('xr-menu-grid');
+    grid.addColumnDefinition(0.5);
+    grid.addColumnDefinition(0.5);
+    const rowPx = Math.round(ROW_M * wrist.pixelsPerMetre);
+    for (let r = 0; r < rows; r++) grid.addRowDefinition(rowPx, true);
+    grid.height = `${rows * rowPx}px`;
+    wrist.stack.addControl(grid);
+    actions.forEach((a, i) => {
+      const b = button(`xr-menu-${a.id}`, a.label(), () => a.run(), rowPx - 6);
+      b.fontSize = 24;
+      b.paddingLeft = '4px';
+      b.paddingRight = '4px';
+      grid.addControl(b, Math.floor(i / 2), i % 2);
+      buttons.set(a.id, b);
+    });
+    menu.attachTo(anchor);
+    wrist.mesh.setEnabled(visible);
+    refresh();
+  };
+
+  const buildPeople = (p: Panel3D) => {
+    for (const a of d.store.avatars.values()) {
+      const who = a.id === d.store.selfId ? ' (you)' : '';
+      const how = a.connected ? (a.mode === 'vr' ? 'in VR' : a.mode === 'ar' ? 'in AR' : 'desktop') : 'reconnecting…';
+      const row = text(`people-${a.id}`, `● ${a.name}${who} — ${how}`, 34);
+      row.color = a.color;
+      p.stack.addControl(row);
+    }
+  };
+
+  const buildSettings = (p: Panel3D) => {
+    const l = d.locomotion;
+    const mode = button('set-locomotion', '', () => l.setMode(l.mode === 'teleport' ? 'smooth' : 'teleport'));
+    const snap = button('set-snap', '', () => l.setSnapDegrees(l.snapDegrees === 30 ? 45 : l.snapDegrees === 45 ? 90 : 30));
+    const vignette = button('set-vignette', '', () => l.setVignette(!l.vignette));
+    const paint = () => {
+      setButton(mode, `Movement: ${l.mode}`, false);
+      setButton(snap, `Snap turn: ${l.snapDegrees}°`, false);
+      setButton(vignette, `Comfort vignette: ${l.vignette ? 'on' : 'off'}`, l.vignette);
+    };
+    paint();
+    offPage = l.onChange(paint);
+    for (const [id, b] of [
+      ['locomotion', mode],
+      ['snap', snap],
+      ['vignette', vignette],
+    ] as const) {
+      p.stack.addControl(b);
+      pageButtons.set(id, b);
+    }
+  };
+
+  const placeInFront = (
+    mesh: Panel3D['mesh'],
+    head: { position: Vector3; rotationQuaternion: Quaternion | null },
+    distance: number,
+    drop: number,
+  ) => {
+    const yaw = (head.rotationQuaternion ?? Quaternion.Identity()).toEulerAngles().y;
+    mesh.position.set(head.position.x + Math.sin(yaw) * distance, head.position.y - drop, head.position.z + Math.cos(yaw) * distance);
+    mesh.rotationQuaternion = Quaternion.RotationYawPitchRoll(yaw, 0.15, 0);
+  };
+
+  const offActions = d.actions.onChange(() => {
+    if (all().length !== buttons.size) buildWrist();
+    else refresh();
+  });
+  const offPeople = [d.store.onAdded(refresh), d.store.onRemoved(refresh), d.store.onChanged(refresh)];
+
+  const menu: XrMenu = {
+    get page() {
+      return pageName;
+    },
+    attachTo(node) {
+      anchor = node;
+      if (!wrist) return;
+      wrist.mesh.parent = node;
+      if (node) {
+        // Above the back of the left wrist, tilted towards the eyes.
+        wrist.mesh.position.set(0, 0.1, -0.03);
+        wrist.mesh.rotationQuaternion = Quaternion.RotationYawPitchRoll(0, 0.7, 0);
+      }
+    },
+    update(head) {
+      if (wrist && !anchor) placeInFront(wrist.mesh, head, 0.45, 0.3);
+      if (page && !pagePlaced) {
+        placeInFront(page.mesh, head, 0.75, 0.1);
+        pagePlaced = true;
+      }
+    },
+    setVisible(on) {
+      visible = on;
+      wrist?.mesh.setEnabled(on);
+      if (!on) menu.openPage(null);
+    },
+    openPage(name) {
+      offPage?.();
+      offPage = null;
+      page?.dispose();
+      page = null;
+      pageButtons.clear();
+      pageName = name;
+      pagePlaced = false;
+      if (name) {
+        page = createPanel3D(d.scene, `xr-page-${name}`, {
+          width: PAGE_W,
+          height: PAGE_H,
+          title: name === 'people' ? 'People' : 'Settings',
+        });
+        if (name === 'people') buildPeople(page);
+        else buildSettings(page);
+        const close = button('xr-page-close', 'Close', () => menu.openPage(null));
+        page.stack.addControl(close);
+        pageButtons.set('close', close);
+      }
+      refresh();
+    },
+    buttonPositions() {
+      const out: Record<string, Vector3> = {};
+      if (wrist) for (const [id, b] of buttons) out[id] = controlPosition(wrist, b, WRIST_W, wristH);
+      if (page) for (const [id, b] of pageButtons) out[`page-${id}`] = controlPosition(page, b, PAGE_W, PAGE_H);
+      return out;
+    },
+    labels() {
+      const out: Record<string, string> = {};
+      for (const [id, b] of buttons) out[id] = b.textBlock?.text ?? '';
+      for (const [id, b] of pageButtons) out[`page-${id}`] = b.textBlock?.text ?? '';
+      return out;
+    },
+    dispose() {
+      offActions();
+      offPeople.forEach((off) => off());
+      offPage?.();
+      page?.dispose();
+      wrist?.dispose();
+    },
+  };
+  buildWrist();
+  return menu;
+}
