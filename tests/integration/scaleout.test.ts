@@ -1,0 +1,96 @@
+/**
+ * Several server processes sharing spaces through the real Redis (REDIS_URL): a client that
+ * matchmakes through process B lands in the room process A created, and both see each other.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { join } from '../support/clients.js';
+import { waitFor } from '../support/wait.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
+const procs: ChildProcess[] = [];
+
+async function redisReachable(url: string): Promise<boolean> {
+  const u = new URL(url);
+  return new Promise((resolve) => {
+    const s = net.connect({ host: u.hostname, port: Number(u.port || 6379) }, () => {
+      s.end();
+      resolve(true);
+    });
+    s.on('error', () => resolve(false));
+  });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as net.AddressInfo).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProcess(port: number): Promise<void> {
+  const p = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL, PUBLIC_ADDRESS: `127.0.0.1:${port}` },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  procs.push(p);
+  await waitFor(
+    `server on ${port}`,
+    () => {
+      if (p.exitCode !== null) throw new Error(`server on ${port} exited with ${p.exitCode}`);
+      return ready.has(port);
+    },
+    20_000,
+    100,
+  );
+}
+
+const ready = new Set<number>();
+async function poll(port: number): Promise<void> {
+  for (;;) {
+    try {
+      const r = await fetch(`http://127.0.0.1:${port}/health`);
+      if (r.ok) return void ready.add(port);
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+let portA = 0;
+let portB = 0;
+
+beforeAll(async () => {
+  if (!(await redisReachable(REDIS_URL))) {
+    throw new Error(
+      `Redis is not reachable at ${REDIS_URL}. Start it (e.g. \`redis-server --daemonize yes\`) — .ci/run does — or set TEST_REDIS_URL.`,
+    );
+  }
+  portA = await freePort();
+  portB = await freePort();
+  void poll(portA);
+  void poll(portB);
+  await Promise.all([startProcess(portA), startProcess(portB)]);
+}, 60_000);
+
+afterAll(async () => {
+  for (const p of procs) p.kill('SIGTERM');
+  await Promise.all(procs.map((p) => new Promise((r) => (p.exitCode !== null ? r(null) : p.once('exit', r)))));
+});
+
+describe('scale-out with Redis (SPEC S3)', () => {
+  it('S3: clients matchmaking through two processes meet in one space', async () => {
+    const space = `scale-${Date.now().toString(36)}`;
+    const a = await join(`ws://127.0.0.1:${portA}`, { space, name: 'Via A' });
+    const b = await join(`ws://127.0.0.1:${portB}`, { space, name: 'Via B' });
+    expect(b.room.roomId).toBe(a.room.roomId);
+    await waitFor('A sees B', () => a.room.state.avatars.get(b.room.sessionId)?.name === 'Via B');
+    await waitFor('B sees A', () => b.room.state.avatars.get(a.room.sessionId)?.name === 'Via A');
+    await a.room.leave();
+    await b.room.leave();
+  });
+});

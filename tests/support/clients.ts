@@ -1,0 +1,31 @@
+/**
+ * Real colyseus.js clients for integration tests, joined with the shared join options.
+ */
+import { Client, type Room } from 'colyseus.js';
+import { joinOptions, MessageType, type ErrorMessage, type JoinOptions } from '../../shared/protocol/messages.js';
+import { ROOM_NAME } from '../../shared/protocol/version.js';
+import type { SpaceState } from '../../shared/state/space.js';
+
+export interface TestClient {
+  room: Room<SpaceState>;
+  client: Client;
+  /** Every `error` message this client received, in order. */
+  errors: ErrorMessage[];
+}
+
+export function listen(room: Room<SpaceState>, client: Client): TestClient {
+  const errors: ErrorMessage[] = [];
+  room.onMessage(MessageType.Error, (m: ErrorMessage) => errors.push(m));
+  return { room, client, errors };
+}
+
+export async function join(endpoint: string, o: Partial<Omit<JoinOptions, 'protocol'>> & { protocol?: number } = {}): Promise<TestClient> {
+  const client = new Client(endpoint);
+  const options = {
+    ...joinOptions({ space: 'test', name: 'Tester', color: '#3366ff', ...o }),
+    ...(o.protocol !== undefined ? { protocol: o.protocol } : {}),
+  };
+  const room = await client.joinOrCreate<SpaceState>(ROOM_NAME, options);
+  await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
+  return listen(room, client);
+}
