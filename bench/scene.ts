@@ -1,0 +1,69 @@
+/**
+ * Scene budget: the hall with N remote avatars, measured in a real page (SwiftShader). Prints draw
+ * calls, active meshes, triangles, materials and textures — on the desktop view and in VR (emulated
+ * Quest 3, both eyes) — to compare with the XR budget in ARCHITECTURE.md. Frame rates on SwiftShader
+ * say nothing about a Quest's GPU and are printed only for reference.
+ *
+ *   npx tsx bench/scene.ts [avatars=10]
+ */
+import path from 'node:path';
+import { build } from 'vite';
+import { Client } from 'colyseus.js';
+import { launchChromium, openPage, waitForApp } from '../tests/support/browser.js';
+import { startTestServer } from '../tests/support/server.js';
+import { joinOptions, MessageType } from '../shared/protocol/messages.js';
+import { ROOM_NAME } from '../shared/protocol/version.js';
+import { createPose, encodePose } from '../shared/protocol/pose.js';
+import { restPose } from '../shared/space/spawn.js';
+
+const N = Number(process.argv[2] ?? 10);
+await build({ configFile: path.resolve('vite.config.ts'), mode: 'test', logLevel: 'warn' });
+const server = await startTestServer({ clientDir: path.resolve('dist/client-test') });
+const browser = await launchChromium();
+try {
+  const page = (await openPage(browser, `${server.url}/?space=bench-scene&name=Viewer&xr=emulate`, { width: 800, height: 500 })).page;
+  await waitForApp(page);
+  // N people standing in a half circle in front of the viewer (who stands at the spawn, facing −Z).
+  const me = (await page.evaluate(() => window.twinverse!.player()))!;
+  const bots = [];
+  for (let i = 0; i < N; i++) {
+    const room = await new Client(server.endpoint).joinOrCreate(
+      ROOM_NAME,
+      joinOptions({ space: 'bench-scene', name: `Bot ${i + 1}`, color: '#2e86de' }),
+    );
+    // Bots read nothing: a catch-all keeps colyseus.js from warning about chat lines and notices.
+    room.onMessage('*', () => undefined);
+    const a = Math.PI * (0.15 + (0.7 * i) / Math.max(1, N - 1));
+    const pose = restPose(createPose(), me.x + 3 * Math.cos(a), me.z - 3 * Math.sin(a), Math.PI / 2 - a);
+    pose.flags = 1; // teleport there
+    room.sendBytes(MessageType.Pose, encodePose(pose));
+    bots.push(room);
+  }
+  await page.waitForFunction((n) => window.twinverse!.people().length === n + 1, N, { timeout: 30_000 });
+  await page.waitForTimeout(3000);
+  const desktop = await page.evaluate(() => window.twinverse!.renderStats());
+  await page.evaluate(() => window.twinverse!.features.xr!.enter('immersive-vr'));
+  await page.waitForFunction(() => window.twinverse!.features.xr!.active() === 'immersive-vr', undefined, { timeout: 30_000 });
+  await page.evaluate(() => window.twinverse!.features.xr!.emulator!.setHead({ x: 0, y: 1.6, z: 8 }));
+  await page.waitForTimeout(3000);
+  const xr = await page.evaluate(() => window.twinverse!.renderStats());
+  // Which materials there are, grouped by owner (hall, board, a machine, a name tag): where to look
+  // when the count nears the budget.
+  const owners = new Map<string, number>();
+  for (const m of (await page.evaluate(() => window.twinverse!.renderInventory())).materials) {
+    const owner = m.split(/[/-]/)[0]!;
+    owners.set(owner, (owners.get(owner) ?? 0) + 1);
+  }
+  console.log(`scene budget, hall + ${N} avatars (${new Date().toISOString()})`);
+  console.log(
+    `desktop view: ${desktop.drawCalls} draw calls, ${desktop.activeMeshes} active meshes, ${desktop.triangles} triangles, ${desktop.materials} materials, ${desktop.textures} textures, ${desktop.fps.toFixed(1)} fps (SwiftShader)`,
+  );
+  console.log(
+    `VR (2 eyes):  ${xr.drawCalls} draw calls, ${xr.activeMeshes} active meshes, ${xr.triangles} triangles per eye, ${xr.materials} materials, ${xr.textures} textures, ${xr.fps.toFixed(1)} fps (SwiftShader)`,
+  );
+  console.log(`materials by owner: ${[...owners].map(([o, n]) => `${o} ${n}`).join(', ')}`);
+  await Promise.all(bots.map((r) => r.leave()));
+} finally {
+  await browser.close();
+  await server.close();
+}
