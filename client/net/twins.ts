@@ -6,6 +6,7 @@ import type { Room } from 'colyseus.js';
 import { TwinMessageType, type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { TwinState } from '../../shared/state/twin.js';
+import { unitSymbol } from '../../shared/twin/units.js';
 import type { AlarmInfo, CommandInfo, TwinStore } from '../twins/store.js';
 import type { SpaceConnection } from './connection.js';
 
@@ -23,7 +24,15 @@ function fingerprint(t: TwinState): string {
 function copy(t: TwinState, store: TwinStore): void {
   const properties = new Map();
   t.properties.forEach((p, k) =>
-    properties.set(k, { type: p.type, num: p.num, text: p.text, unit: p.unit, ts: p.ts, quality: p.quality as 'good', desired: p.desired }),
+    properties.set(k, {
+      type: p.type,
+      num: p.num,
+      text: p.text,
+      unit: unitSymbol(p.unit),
+      ts: p.ts,
+      quality: p.quality as 'good',
+      desired: p.desired,
+    }),
   );
   const alarms: AlarmInfo[] = [];
   t.alarms.forEach((a) =>

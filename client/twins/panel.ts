@@ -14,6 +14,7 @@ import type { TextBlock } from '@babylonjs/gui/2D/controls/textBlock.js';
 import type { Button } from '@babylonjs/gui/2D/controls/button.js';
 import type { DataSchema } from '../../shared/twin/td.js';
 import type { TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
+import { unitSymbol } from '../../shared/twin/units.js';
 import { button, createPanel3D, text, PANEL_COLORS, type Panel3D } from '../ui3d/panel.js';
 import type { TwinDefinition } from './definitions.js';
 import { Sparkline } from './sparkline.js';
@@ -47,7 +48,7 @@ export function describeInput(schema: DataSchema | undefined): ActionInput {
         max,
         step: s.type === 'integer' ? 1 : (max - min) / 100,
         field,
-        unit: typeof s.unit === 'string' ? s.unit : '',
+        unit: typeof s.unit === 'string' ? unitSymbol(s.unit) : '',
       };
     }
     return null;

@@ -80,7 +80,7 @@ describe('twinned machines (e2e)', () => {
     expect(at).toBeTruthy();
     await a.page.mouse.click(at!.x, at!.y);
     await a.page.waitForFunction(() => window.twinverse!.features.twins!.panel()?.twin === 'cnc-1', undefined, { timeout: 15_000 });
-    await a.page.waitForFunction(() => /95\.0 degree Celsius/.test(window.twinverse!.features.twins!.panel()!.text));
+    await a.page.waitForFunction(() => /95\.0 °C/.test(window.twinverse!.features.twins!.panel()!.text));
     expect(await a.page.evaluate(() => window.twinverse!.features.twins!.panel()!.text)).toMatch(/Spindle motor hot/);
     await e2e.shot(a.page, 'twins-panel');
 
