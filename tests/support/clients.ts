@@ -16,6 +16,9 @@ export interface TestClient {
 export function listen(room: Room<SpaceState>, client: Client): TestClient {
   const errors: ErrorMessage[] = [];
   room.onMessage(MessageType.Error, (m: ErrorMessage) => errors.push(m));
+  // Messages a test does not look at (chat lines, notices) are expected: take them quietly, or
+  // colyseus.js warns for each one and buries the output that matters.
+  room.onMessage('*', () => undefined);
   return { room, client, errors };
 }
 
@@ -26,6 +29,7 @@ export async function join(endpoint: string, o: Partial<Omit<JoinOptions, 'proto
     ...(o.protocol !== undefined ? { protocol: o.protocol } : {}),
   };
   const room = await client.joinOrCreate<SpaceState>(ROOM_NAME, options);
+  const joined = listen(room, client); // before the first state: the join notice comes with it
   await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
-  return listen(room, client);
+  return joined;
 }
