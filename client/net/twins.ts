@@ -7,14 +7,15 @@ import { TwinMessageType, type TwinEventMessage, type TwinHistoryMessage } from 
 import type { SpaceState } from '../../shared/state/space.js';
 import type { TwinState } from '../../shared/state/twin.js';
 import { unitSymbol } from '../../shared/twin/units.js';
-import type { AlarmInfo, CommandInfo, TwinStore } from '../twins/store.js';
+import type { AlarmInfo, CommandInfo, ForecastInfo, PropertyValue, TwinStore } from '../twins/store.js';
 import type { SpaceConnection } from './connection.js';
 
 /** A cheap fingerprint of everything a twin shows, so unchanged twins are not rebuilt every patch. */
 function fingerprint(t: TwinState): string {
   let s = `${t.title}|${t.quality}|${t.source}|${t.px},${t.py},${t.pz},${t.qx},${t.qy},${t.qz},${t.qw},${t.scale}|${t.notes.length}`;
-  t.properties.forEach((p, k) => (s += `|${k}:${p.num}:${p.text}:${p.ts}:${p.quality}:${p.desired}`));
+  t.properties.forEach((p, k) => (s += `|${k}:${p.num}:${p.text}:${p.ts}:${p.quality}:${p.desired}:${p.trend}`));
   t.alarms.forEach((a, k) => (s += `|a${k}:${a.since}`));
+  t.forecasts.forEach((f, k) => (s += `|f${k}:${f.at}`));
   t.commands.forEach((c, k) => (s += `|c${k}:${c.status}`));
   t.parts.forEach((p, k) => (s += `|p${k}:${p.holder}:${p.px},${p.py},${p.pz},${p.qx},${p.qy},${p.qz},${p.qw}`));
   t.viewers.forEach((v, k) => (s += `|v${k}`));
@@ -22,7 +23,7 @@ function fingerprint(t: TwinState): string {
 }
 
 function copy(t: TwinState, store: TwinStore): void {
-  const properties = new Map();
+  const properties = new Map<string, PropertyValue>();
   t.properties.forEach((p, k) =>
     properties.set(k, {
       type: p.type,
@@ -32,6 +33,7 @@ function copy(t: TwinState, store: TwinStore): void {
       ts: p.ts,
       quality: p.quality as 'good',
       desired: p.desired,
+      trend: p.trend,
     }),
   );
   const alarms: AlarmInfo[] = [];
@@ -45,6 +47,18 @@ function copy(t: TwinState, store: TwinStore): void {
       value: a.value,
     }),
   );
+  const forecasts: ForecastInfo[] = [];
+  t.forecasts.forEach((f) =>
+    forecasts.push({
+      id: f.id,
+      property: f.property,
+      severity: f.severity as AlarmInfo['severity'],
+      message: f.message,
+      at: f.at,
+      limit: f.limit,
+    }),
+  );
+  forecasts.sort((a, b) => a.at - b.at);
   const commands: CommandInfo[] = [];
   t.commands.forEach((c) =>
     commands.push({
@@ -77,6 +91,7 @@ function copy(t: TwinState, store: TwinStore): void {
     notes: [...t.notes],
     properties,
     alarms,
+    forecasts,
     commands,
     parts,
     viewers,

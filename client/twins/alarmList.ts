@@ -1,10 +1,12 @@
 /**
  * The alarms everyone in the space can see: a panel in the HUD listing every active alarm, most
- * severe first, with the machine and since when. Clicking one opens that machine's panel.
+ * severe first, with the machine and since when; then the alarms a trend is heading for (SPEC TW11),
+ * soonest first, with the time left. Clicking one opens that machine's panel.
  */
 import { el } from '../ui/dom.js';
 import type { TwinStore } from './store.js';
 import { SEVERITY_COLORS } from './twinView.js';
+import { timeLeft } from './trendWords.js';
 
 export interface AlarmList {
   readonly element: HTMLElement;
@@ -18,7 +20,9 @@ export function createAlarmList(store: TwinStore, open: (twin: string) => void):
   const element = el('aside', { class: 'panel alarms', id: 'alarms', hidden: true }, el('h2', {}, 'Alarms'), list);
   const render = () => {
     const active = store.activeAlarms();
-    element.hidden = active.length === 0;
+    const forecasts = store.forecastAlarms();
+    element.hidden = active.length === 0 && forecasts.length === 0;
+    const now = Date.now();
     list.replaceChildren(
       ...active.map(({ twin, alarm }) =>
         el(
@@ -27,6 +31,15 @@ export function createAlarmList(store: TwinStore, open: (twin: string) => void):
           el('span', { class: 'chip', style: `background:${SEVERITY_COLORS[alarm.severity]}` }),
           el('button', { type: 'button', class: 'link', onclick: () => open(twin.id) }, `${twin.title}: ${alarm.message}`),
           el('span', { class: 'muted since' }, new Date(alarm.since).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })),
+        ),
+      ),
+      ...forecasts.map(({ twin, forecast }) =>
+        el(
+          'li',
+          { class: 'forecast', 'data-severity': forecast.severity, title: `${forecast.property} heading for ${forecast.limit}` },
+          el('span', { class: 'chip', style: `border-color:${SEVERITY_COLORS[forecast.severity]}` }),
+          el('button', { type: 'button', class: 'link', onclick: () => open(twin.id) }, `${twin.title}: ${forecast.message}`),
+          el('span', { class: 'muted since' }, `forecast ${timeLeft(forecast.at, now)}`),
         ),
       ),
     );

@@ -18,7 +18,8 @@ import { unitSymbol } from '../../shared/twin/units.js';
 import { button, createPanel3D, text, PANEL_COLORS, type Panel3D } from '../ui3d/panel.js';
 import type { TwinDefinition } from './definitions.js';
 import { Sparkline } from './sparkline.js';
-import type { CommandInfo, TwinInfo } from './store.js';
+import { formatValue, timeLeft, trendText } from './trendWords.js';
+import type { CommandInfo, PropertyValue, TwinInfo } from './store.js';
 import { SEVERITY_COLORS } from './twinView.js';
 
 const W = 0.95;
@@ -87,7 +88,10 @@ export interface PanelDeps {
 
 export class TwinPanel {
   readonly panel: Panel3D;
-  private readonly values = new Map<string, { value: TextBlock; dot: TextBlock; desired: TextBlock; spark: Sparkline | null }>();
+  private readonly values = new Map<
+    string,
+    { value: TextBlock; dot: TextBlock; desired: TextBlock; trend: TextBlock | null; spark: Sparkline | null }
+  >();
   private readonly samples = new Map<string, { t: number[]; v: number[]; last: number }>();
   private readonly status: TextBlock;
   private readonly viewers: TextBlock;
@@ -134,13 +138,18 @@ export class TwinPanel {
       desired.height = '0px';
       stack.addControl(desired);
       let spark: Sparkline | null = null;
+      let trend: TextBlock | null = null;
       if (schema.type === 'number' || schema.type === 'integer') {
         spark = new Sparkline(`${def.id}-${name}-spark`);
         spark.height = '40px';
         spark.paddingBottom = '6px';
         stack.addControl(spark);
+        // Trend and forecast (SPEC TW11): a line under the sparkline, only while there is one.
+        trend = text(`${def.id}-${name}-trend`, '', 24, PANEL_COLORS.muted);
+        trend.height = '0px';
+        stack.addControl(trend);
       }
-      this.values.set(name, { value, dot, desired, spark });
+      this.values.set(name, { value, dot, desired, trend, spark });
     }
 
     this.alarms = new StackPanel(`${def.id}-alarms`);
@@ -233,16 +242,18 @@ export class TwinPanel {
         row.dot.color = QUALITY_COLOR.stale;
         continue;
       }
-      const shown = v.type === 'boolean' ? (v.num ? 'yes' : 'no') : v.type === 'number' || v.type === 'integer' ? format(v.num) : v.text;
+      const shown =
+        v.type === 'boolean' ? (v.num ? 'yes' : 'no') : v.type === 'number' || v.type === 'integer' ? formatValue(v.num) : v.text;
       row.value.text = v.unit ? `${shown} ${v.unit}` : shown;
       row.dot.color = QUALITY_COLOR[v.quality] ?? QUALITY_COLOR.stale;
       row.desired.text = v.desired ? `→ asked for ${v.desired}${v.unit ? ` ${v.unit}` : ''}, not reached yet` : '';
       row.desired.height = v.desired ? '34px' : '0px';
       if (row.spark && (v.type === 'number' || v.type === 'integer' || v.type === 'boolean')) this.addSample(name, v.ts, v.num);
+      if (row.trend) this.showTrend(name, row.trend, row.spark, v, info);
     }
     this.alarms.clearControls();
     for (const a of info.alarms) {
-      const line = text(`${info.id}-alarm-${a.id}`, `⚠ ${a.message} (${format(a.value)})`, 28, SEVERITY_COLORS[a.severity], true);
+      const line = text(`${info.id}-alarm-${a.id}`, `⚠ ${a.message} (${formatValue(a.value)})`, 28, SEVERITY_COLORS[a.severity], true);
       this.alarms.addControl(line);
     }
     this.commands.clearControls();
@@ -252,6 +263,17 @@ export class TwinPanel {
       const line = text(`${info.id}-cmd-${c.id}`, `${c.action}${c.input ? ` ${c.input}` : ''} by ${who}: ${s.text}`, 24, s.color);
       this.commands.addControl(line);
     }
+  }
+
+  /** The trend line under a sparkline, and the forecast alarm it heads for (SPEC TW11). */
+  private showTrend(name: string, line: TextBlock, spark: Sparkline | null, v: PropertyValue, info: TwinInfo): void {
+    const forecast = info.forecasts.find((f) => f.property === name);
+    spark?.setForecast(v.trend, forecast ? forecast.limit : Number.NaN);
+    const words = trendText(v.trend, v.unit);
+    const ahead = forecast ? ` · ${forecast.message} (${formatValue(forecast.limit)} ${v.unit}) ${timeLeft(forecast.at, Date.now())}` : '';
+    line.text = words + ahead;
+    line.color = forecast ? SEVERITY_COLORS[forecast.severity] : PANEL_COLORS.muted;
+    line.height = words ? '30px' : '0px';
   }
 
   /** Seeds the sparklines with the server's recent window (twin.history). */
@@ -308,10 +330,4 @@ export class TwinPanel {
   dispose(): void {
     this.panel.dispose();
   }
-}
-
-function format(n: number): string {
-  if (!Number.isFinite(n)) return '—';
-  const a = Math.abs(n);
-  return a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : n.toFixed(2);
 }

@@ -16,6 +16,8 @@ export interface PropertyValue {
   quality: Quality;
   /** JSON text of a pending set-point, or ''. */
   desired: string;
+  /** Rate of change now, units per second; 0 when level or unknown (SPEC TW11). */
+  trend: number;
 }
 
 export interface AlarmInfo {
@@ -25,6 +27,16 @@ export interface AlarmInfo {
   message: string;
   since: number;
   value: number;
+}
+
+/** An alarm the trend of `property` reaches at `at` (ms since the Unix epoch) if nothing changes. */
+export interface ForecastInfo {
+  id: string;
+  property: string;
+  severity: AlarmInfo['severity'];
+  message: string;
+  at: number;
+  limit: number;
 }
 
 export interface CommandInfo {
@@ -59,6 +71,8 @@ export interface TwinInfo {
   notes: string[];
   properties: Map<string, PropertyValue>;
   alarms: AlarmInfo[];
+  /** Soonest first. */
+  forecasts: ForecastInfo[];
   /** Newest first. */
   commands: CommandInfo[];
   parts: Map<string, PartPose>;
@@ -97,6 +111,13 @@ export class TwinStore {
     const out: { twin: TwinInfo; alarm: AlarmInfo }[] = [];
     for (const twin of this.twins.values()) for (const alarm of twin.alarms) out.push({ twin, alarm });
     return out.sort((a, b) => rank[a.alarm.severity] - rank[b.alarm.severity] || a.alarm.since - b.alarm.since);
+  }
+
+  /** All forecast alarms in the space, soonest first. */
+  forecastAlarms(): { twin: TwinInfo; forecast: ForecastInfo }[] {
+    const out: { twin: TwinInfo; forecast: ForecastInfo }[] = [];
+    for (const twin of this.twins.values()) for (const forecast of twin.forecasts) out.push({ twin, forecast });
+    return out.sort((a, b) => a.forecast.at - b.forecast.at);
   }
 
   onAdded(l: Listener): () => void {

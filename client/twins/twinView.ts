@@ -22,6 +22,7 @@ import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
 import type { TwinDefinition } from './definitions.js';
 import { buildModel, mergeStaticParts, type ModelPart } from './model.js';
 import type { AlarmInfo, TwinInfo } from './store.js';
+import { timeLeft } from './trendWords.js';
 
 export const SEVERITY_COLORS: Record<AlarmInfo['severity'], string> = { info: '#2e86de', warning: '#f3a712', critical: '#e4572e' };
 const STALE_GREY = new Color3(0.42, 0.44, 0.47);
@@ -158,11 +159,14 @@ export class TwinView {
     }
     const viewers = [...info.viewers.values()];
     const holders = [...info.parts.values()].filter((p) => p.holder).map((p) => p.holderName);
+    const soon = info.forecasts[0];
     const status = top
       ? { text: `⚠ ${top.message}`, color: SEVERITY_COLORS[top.severity] }
       : this.stale
         ? { text: 'No live data (stale)', color: '#9fb0c0' }
-        : { text: '● Live', color: '#29bf12' };
+        : soon
+          ? { text: `◷ ${soon.message} ${timeLeft(soon.at, Date.now())}`, color: SEVERITY_COLORS[soon.severity] }
+          : { text: '● Live', color: '#29bf12' };
     const lines = [
       { text: info.title, size: 0.3, bold: true },
       { ...status, size: 0.22 },

@@ -3,7 +3,7 @@
  * however often a sensor publishes, a room writes each property at most once per patch. Version
  * counters make an idle twin cost one comparison.
  */
-import { TwinAlarmState, TwinCommandState, type TwinPropertyState } from '../../shared/state/twin.js';
+import { TwinAlarmState, TwinCommandState, TwinForecastState, type TwinPropertyState } from '../../shared/state/twin.js';
 import type { LiveProperty } from '../twins/live.js';
 import type { RoomTwin } from './roomTwins.js';
 
@@ -25,6 +25,10 @@ export function syncTwin(rt: RoomTwin): void {
     seen.alarms = live.alarmsVersion;
     syncAlarms(rt);
   }
+  if (seen.forecasts !== live.forecastsVersion) {
+    seen.forecasts = live.forecastsVersion;
+    syncForecasts(rt);
+  }
   if (seen.commands !== live.commandsVersion) {
     seen.commands = live.commandsVersion;
     syncCommands(rt);
@@ -39,6 +43,7 @@ function writeProperty(ps: TwinPropertyState, p: LiveProperty): void {
   if (ps.ts !== p.ts) ps.ts = p.ts;
   if (ps.quality !== p.quality) ps.quality = p.quality;
   if (ps.desired !== p.desired) ps.desired = p.desired;
+  if (ps.trend !== p.trend) ps.trend = p.trend;
 }
 
 function syncAlarms({ live, state }: RoomTwin): void {
@@ -53,6 +58,23 @@ function syncAlarms({ live, state }: RoomTwin): void {
     s.since = a.since;
     s.value = a.value;
     state.alarms.set(a.id, s);
+  }
+}
+
+function syncForecasts({ live, state }: RoomTwin): void {
+  for (const id of [...state.forecasts.keys()]) if (!live.forecasts.has(id)) state.forecasts.delete(id);
+  for (const f of live.forecasts.values()) {
+    let s = state.forecasts.get(f.id);
+    if (!s) {
+      s = new TwinForecastState();
+      s.id = f.id;
+      s.property = f.property;
+      s.severity = f.severity;
+      s.message = f.message;
+      s.limit = f.limit;
+      state.forecasts.set(f.id, s);
+    }
+    if (s.at !== f.at) s.at = f.at;
   }
 }
 

@@ -8,6 +8,7 @@ import express, { type NextFunction, type Request, type Response, type Router } 
 import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { LiveTwin } from '../twins/live.js';
+import { hasTrend } from '../twins/forecast.js';
 import { TokenBucket } from '../rooms/rateLimit.js';
 
 /** Largest ingest body, bytes. */
@@ -61,6 +62,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
         ts: p.ts || null,
         quality: p.quality,
         desired: p.desired === '' ? null : (JSON.parse(p.desired) as unknown),
+        trend: hasTrend(p) ? p.trend : null,
         accepted: p.accepted,
         refused: p.refused,
         history: p.history?.snapshot() ?? null,
@@ -69,6 +71,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
       ...summary(t),
       properties,
       alarms: [...t.alarms.values()],
+      forecasts: [...t.forecasts.values()],
       commands: [...t.commands.values()].map(({ inputText: _i, ...c }) => c),
     });
   });

@@ -3,8 +3,14 @@
  * is a later issue's job). Fixed-size ring; at most one sample per {@link HISTORY_STEP_MS}, so a
  * sensor at 1 kHz keeps the same window length as one at 4 Hz.
  */
+import { fitTrend, type Trend } from '../../shared/twin/trend.js';
+
 export const HISTORY_SAMPLES = 240;
 export const HISTORY_STEP_MS = 250;
+
+// One scratch pair for every window: trends are computed one at a time, on one thread.
+const scratchT = new Float64Array(HISTORY_SAMPLES);
+const scratchV = new Float64Array(HISTORY_SAMPLES);
 
 export class History {
   private readonly t = new Float64Array(HISTORY_SAMPLES);
@@ -12,16 +18,31 @@ export class History {
   private next = 0;
   private count = 0;
 
-  /** Adds a sample at `t` (ms since epoch) unless the last one is less than a step ago. */
-  push(t: number, v: number): void {
+  /**
+   * Adds a sample at `t` (ms since epoch) unless the last one is less than a step ago (or newer:
+   * samples stay in time order). Whether it was added.
+   */
+  push(t: number, v: number): boolean {
     if (this.count > 0) {
       const last = this.t[(this.next - 1 + HISTORY_SAMPLES) % HISTORY_SAMPLES]!;
-      if (t - last < HISTORY_STEP_MS) return;
+      if (t - last < HISTORY_STEP_MS) return false;
     }
     this.t[this.next] = t;
     this.v[this.next] = v;
     this.next = (this.next + 1) % HISTORY_SAMPLES;
     if (this.count < HISTORY_SAMPLES) this.count++;
+    return true;
+  }
+
+  /** The trend of the recent samples (shared/twin/trend.ts), null when there is none. No allocation. */
+  trend(): Trend | null {
+    const start = (this.next - this.count + HISTORY_SAMPLES) % HISTORY_SAMPLES;
+    for (let i = 0; i < this.count; i++) {
+      const k = (start + i) % HISTORY_SAMPLES;
+      scratchT[i] = this.t[k]!;
+      scratchV[i] = this.v[k]!;
+    }
+    return fitTrend(scratchT, scratchV, this.count);
   }
 
   /** Samples oldest first. */

@@ -1,10 +1,11 @@
 /**
  * The one ingest path every source uses (simulator, MQTT, HTTP): check a value against its TD
- * DataSchema, write it to the live twin, update the sparkline window, alarms and set-points
- * (SPEC V1–V3, AL1). A refused value is counted and never written.
+ * DataSchema, write it to the live twin, update the sparkline window, alarms, set-points and the
+ * trend (SPEC V1–V3, AL1, TW11). A refused value is counted and never written.
  */
 import type { ActiveAlarm, LiveProperty, LiveTwin } from './live.js';
 import { alarmActive } from './alarms.js';
+import { updateTrend } from './forecast.js';
 
 /** Longest text kept for string/object values in the state. */
 export const MAX_TEXT = 256;
@@ -50,9 +51,11 @@ export function writeValue(twin: LiveTwin, p: LiveProperty, value: unknown, ts: 
       twin.qualityVersion++;
     }
   }
-  if (p.history && Number.isFinite(p.num)) p.history.push(ts, p.num);
+  const sampled = p.history !== null && Number.isFinite(p.num) && p.history.push(ts, p.num);
   if (p.desired !== '' && Number.isFinite(p.num) && Math.abs(p.num - p.desiredNum) <= p.desiredTolerance) p.desired = '';
   if (p.def.alarms.length > 0 && Number.isFinite(p.num)) evaluateAlarms(twin, p, ts);
+  // After the alarms: an alarm that has just gone off is no longer forecast.
+  if (sampled) updateTrend(twin, p);
   p.version++;
   twin.version++;
 }
@@ -73,6 +76,8 @@ function evaluateAlarms(twin: LiveTwin, p: LiveProperty, ts: number): void {
         value: p.num,
       };
       twin.alarms.set(rule.id, alarm);
+      // It is here: no longer a forecast.
+      if (twin.forecasts.delete(rule.id)) twin.forecastsVersion++;
     } else twin.alarms.delete(rule.id);
     twin.alarmsVersion++;
   }

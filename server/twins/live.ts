@@ -26,6 +26,10 @@ export class LiveProperty {
   desired = '';
   desiredNum = Number.NaN;
   desiredTolerance = 0;
+  /** Trend, units per second (3 significant digits); 0 when level or not known (SPEC TW11). */
+  trend = 0;
+  /** Source time of the last trend computation, ms since epoch. */
+  trendAt = 0;
   refused = 0;
   accepted = 0;
   version = 0;
@@ -43,6 +47,19 @@ export interface ActiveAlarm {
   message: string;
   since: number;
   value: number;
+}
+
+/** An alarm the property's trend reaches within the forecast horizon (SPEC TW11). */
+export interface Forecast {
+  /** Alarm rule id. */
+  id: string;
+  property: string;
+  severity: string;
+  message: string;
+  /** When the trend reaches the threshold, ms since epoch. */
+  at: number;
+  /** The threshold it reaches. */
+  limit: number;
 }
 
 export interface CommandRecord {
@@ -64,6 +81,8 @@ export interface CommandRecord {
 export class LiveTwin {
   readonly properties = new Map<string, LiveProperty>();
   readonly alarms = new Map<string, ActiveAlarm>();
+  /** Alarm id → forecast, for alarms not active yet. */
+  readonly forecasts = new Map<string, Forecast>();
   /** Pending commands and the most recent outcomes, oldest first. */
   readonly commands = new Map<string, CommandRecord>();
   /** Alarm id → active, including cleared ones (for hysteresis). */
@@ -72,8 +91,9 @@ export class LiveTwin {
   source: TwinSource = 'none';
   /** Notes for people: unbound forms and the like (static after start). */
   notes: string[] = [];
-  /** Bumped when alarms, commands or quality change (property changes bump the property's own). */
+  /** Bumped when alarms, forecasts, commands or quality change (property changes bump the property's own). */
   alarmsVersion = 0;
+  forecastsVersion = 0;
   commandsVersion = 0;
   qualityVersion = 0;
   /** Bumped on any change at all: rooms skip twins whose version they have seen. */

@@ -10,6 +10,7 @@ import { planBindings, type ActionRoute } from './bindings.js';
 import { CommandBook, type Actor, type InvokeResult } from './commands.js';
 import type { TwinDefinition } from './definition.js';
 import { checkValue, markRefused, newStats, writeValue, type IngestStats } from './ingest.js';
+import { clearTrend } from './forecast.js';
 import { LiveTwin, type LiveProperty } from './live.js';
 import type { LoadProblem } from './loader.js';
 import { MODELS } from './simulator/models.js';
@@ -278,6 +279,7 @@ export class TwinRuntime {
           p.quality = 'stale';
           p.version++;
           twin.version++;
+          clearTrend(twin, p);
         }
         if (p.quality !== 'stale') anyGood = true;
       }
@@ -296,6 +298,7 @@ export class TwinRuntime {
         p.quality = 'stale';
         p.version++;
       }
+      clearTrend(twin, p);
     }
     twin.quality = 'stale';
     twin.qualityVersion++;

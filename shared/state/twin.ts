@@ -1,6 +1,6 @@
 /**
  * Twin state: one {@link TwinState} per machine placed in the space, keyed by twin id in
- * {@link SpaceState.twins}. Only what the eye needs now: latest values with quality, active alarms,
+ * {@link SpaceState.twins}. Only what the eye needs now: latest values with quality and trend, active and forecast alarms,
  * pending and recent commands, movable parts, who has the panel open. The machine's model and visual
  * bindings are static and come from its Thing Description (`GET /api/twins/:id/td`, the `tv:twin`
  * block, shared/twin/extension.ts); the sparkline window comes with the `twin.history` message.
@@ -31,6 +31,8 @@ export const TwinPropertyState = schema(
     quality: { type: 'string', default: 'stale' },
     /** The value a set-point command asked for, as JSON text, while the reported value differs; empty otherwise. */
     desired: { type: 'string', default: '' },
+    /** Rate of change now, units per second (3 significant digits), from the last 60 s; 0 when level, too noisy or unknown (SPEC TW11). */
+    trend: { type: 'float32', default: 0 },
   },
   'TwinPropertyState',
 );
@@ -55,6 +57,26 @@ export const TwinAlarmState = schema(
   'TwinAlarmState',
 );
 export type TwinAlarmState = SchemaType<typeof TwinAlarmState>;
+
+/** An alarm the property's trend will reach soon if nothing changes (SPEC TW11); gone once it is active or the trend turns. */
+export const TwinForecastState = schema(
+  {
+    /** Alarm id from the TD's `tv:twin.alarms`. */
+    id: { type: 'string', default: '' },
+    /** The property whose trend reaches it. */
+    property: { type: 'string', default: '' },
+    /** `info`, `warning` or `critical`: the alarm's own. */
+    severity: { type: 'string', default: 'warning' },
+    /** The alarm's words for people. */
+    message: { type: 'string', default: '' },
+    /** When the trend reaches the threshold, ms since the Unix epoch. */
+    at: { type: 'float64', default: 0 },
+    /** The threshold, in the property's unit. */
+    limit: { type: 'float64', default: 0 },
+  },
+  'TwinForecastState',
+);
+export type TwinForecastState = SchemaType<typeof TwinForecastState>;
 
 /** A command someone sent to the machine: pending ones and the few most recent outcomes. */
 export const TwinCommandState = schema(
@@ -131,6 +153,8 @@ export const TwinState = schema(
     properties: { map: TwinPropertyState },
     /** Active alarms by alarm id. */
     alarms: { map: TwinAlarmState },
+    /** Alarms a trend will reach soon, by alarm id (SPEC TW11). */
+    forecasts: { map: TwinForecastState },
     /** Pending commands and the last few outcomes, by command id. */
     commands: { map: TwinCommandState },
     /** Movable parts by part id. */

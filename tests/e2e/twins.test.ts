@@ -72,7 +72,8 @@ describe('twinned machines (e2e)', () => {
     );
     expect((await twins()).find((t) => t.id === 'cnc-1')!.beacon).toBe('#f3a712');
     expect((await twins()).find((t) => t.id === 'cnc-1')!.outlined).toBe(true);
-    expect((await a.page.evaluate(() => window.twinverse!.features.twins!.alarmRows())).join()).toMatch(/Spindle motor hot/);
+    const rows = await a.page.evaluate(() => window.twinverse!.features.twins!.alarmRows());
+    expect(rows.some((r) => /Spindle motor hot/.test(r) && !/forecast/.test(r))).toBe(true);
     await e2e.shot(a.page, 'twins-alarm');
 
     // Click the machine: its panel opens with the live value.
@@ -83,6 +84,35 @@ describe('twinned machines (e2e)', () => {
     await a.page.waitForFunction(() => /95\.0 °C/.test(window.twinverse!.features.twins!.panel()!.text));
     expect(await a.page.evaluate(() => window.twinverse!.features.twins!.panel()!.text)).toMatch(/Spindle motor hot/);
     await e2e.shot(a.page, 'twins-panel');
+
+    // A vibration climbing for the last 20 s (the device's own timestamps), and still climbing: the
+    // panel shows the trend, the alarm list forecasts the vibration alarm (above 6 mm/s) (SPEC TW11).
+    const t0 = Date.now() - 20_000;
+    const vibration = (ts: number) => ({ value: 2 + (0.1 * (ts - t0)) / 1000, ts });
+    const topic = `${BASE}/cnc-1/properties/vibration`;
+    for (let ts = t0; ts <= t0 + 20_000; ts += 500) await device.publishAsync(topic, JSON.stringify(vibration(ts)));
+    const feeder = setInterval(() => void device.publishAsync(topic, JSON.stringify(vibration(Date.now()))), 500);
+    try {
+      await a.page
+        .waitForFunction(
+          () =>
+            /↗ rising 6\.00 mm\/s\/min · Spindle vibration high: check the tool \(6\.00 mm\/s\) in ≈ \d+ s/.test(
+              window.twinverse!.features.twins!.panel()!.text,
+            ),
+          undefined,
+          { timeout: 15_000 },
+        )
+        .catch(async (e: Error) => {
+          const text = await a.page.evaluate(() => window.twinverse!.features.twins!.panel()?.text);
+          throw new Error(`${e.message}\nthe panel says:\n${text}`);
+        });
+      await a.page.waitForFunction(() =>
+        window.twinverse!.features.twins!.alarmRows().some((r) => /CNC mill 1: Spindle vibration high.*forecast in ≈ \d+ s/.test(r)),
+      );
+      await e2e.shot(a.page, 'twins-forecast');
+    } finally {
+      clearInterval(feeder);
+    }
 
     // B arrives; A presses Start on the panel; the machine (this test) acknowledges; B sees it.
     const b = await e2e.join('?space=e2e-twins&name=Bo', { width: 800, height: 500 });
