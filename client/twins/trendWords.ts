@@ -7,7 +7,8 @@
 export function formatValue(n: number): string {
   if (!Number.isFinite(n)) return '—';
   const a = Math.abs(n);
-  return a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : n.toFixed(2);
+  if (a === 0) return '0';
+  return a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : a >= 0.01 ? n.toFixed(2) : n.toPrecision(2);
 }
 
 /** "↗ rising 30.0 °C/min" for a slope in units per second; '' when level. Fast changes per second. */

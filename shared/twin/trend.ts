@@ -6,11 +6,14 @@
  * shared so the server (which decides) and tests use the same definition.
  *
  * A line is only called a trend when the change it explains over its span is larger than twice the
- * scatter around it: a noisy but level vibration reading has no trend, so no false forecasts.
+ * scatter around it (a noisy but level vibration reading has no trend, so no false forecasts) and
+ * than a thousandth of the value.
  */
 
 /** How far back a trend looks, ms: the whole sparkline window the server keeps. */
 export const TREND_WINDOW_MS = 60_000;
+/** Smallest change over the span that is a trend, as a fraction of the value (at least of 1 unit). */
+export const TREND_MIN_CHANGE = 1e-3;
 /** Fewest samples, and shortest span (ms), that make a trend. */
 export const TREND_MIN_SAMPLES = 6;
 export const TREND_MIN_SPAN_MS = 5_000;
@@ -99,7 +102,11 @@ function fit(t: ArrayLike<number>, v: ArrayLike<number>, n: number, windowMs: nu
   if (count < TREND_MIN_SAMPLES || span < TREND_MIN_SPAN_MS) return null;
   // Seconds relative to the newest sample keep the sums small and well conditioned.
   const whole = fitLine(t, v, first, n, last);
-  if (!whole || Math.abs(whole.slope) * (span / 1000) <= 2 * whole.scatter) return null;
+  if (!whole) return null;
+  const change = Math.abs(whole.slope) * (span / 1000);
+  // Not a trend: a change within the scatter, or too small to matter (a speed settled on 8000 rpm
+  // still creeping by a thousandth of an rpm a second).
+  if (change <= 2 * whole.scatter || change <= TREND_MIN_CHANGE * Math.max(1, Math.abs(whole.mv))) return null;
   const value = whole.mv - whole.slope * whole.mt; // the line at the newest sample (relative time 0)
   // Slowing down? Compare the slopes of the older and the newer half: for a first-order approach
   // they fall by e^(−Δt/τ). Only a slowdown larger than twice its own uncertainty counts.

@@ -8,6 +8,7 @@ describe('trend words', () => {
     [-0.002, 'bar', '↘ falling 0.12 bar/min'],
     [250, 'rpm', '↗ rising 250 rpm/s'],
     [0.01, '', '↗ rising 0.60 per min'],
+    [0.00004, 'bar', '↗ rising 0.0024 bar/min'],
     [0, '°C', ''],
     [Number.NaN, '°C', ''],
   ])('TW11: a slope of %d %s/s reads %j', (slope, unit, words) => {
@@ -25,6 +26,6 @@ describe('trend words', () => {
   });
 
   it('formats values to about three significant digits', () => {
-    expect([formatValue(1234.5), formatValue(42.25), formatValue(3.14159), formatValue(Number.NaN)]).toEqual(['1235', '42.3', '3.14', '—']);
+    expect([1234.5, 42.25, 3.14159, 0.0024, 0, Number.NaN].map(formatValue)).toEqual(['1235', '42.3', '3.14', '0.0024', '0', '—']);
   });
 });

@@ -75,6 +75,9 @@ describe('fitTrend', () => {
     expect(fitTrend(short.t, short.v, short.t.length)).toBeNull();
     const flat = series(30, 500, () => 42);
     expect(fitTrend(flat.t, flat.v, flat.t.length)).toBeNull();
+    // A speed settled on 8000 rpm, still creeping by 0.001 rpm/s: no trend worth the name.
+    const settled = series(120, 500, (s) => 8000 - 0.06 + 0.001 * s);
+    expect(fitTrend(settled.t, settled.v, settled.t.length)).toBeNull();
     // Only the first n samples count.
     const line = series(30, 500, (s) => 2 * s);
     expect(fitTrend(line.t, line.v, 5)).toBeNull();
