@@ -5,7 +5,8 @@ import tseslint from 'typescript-eslint';
 const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns }] });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-results/**'] },
+  // Build output and the git-ignored local folders (scratch/, data/) are not the project's code.
+  { ignores: ['dist/**', 'node_modules/**', 'test-results/**', 'scratch/**', 'data/**', 'coverage/**'] },
   ...tseslint.configs.recommended,
   {
     rules: {
