@@ -34,7 +34,10 @@ export class History {
     return true;
   }
 
-  /** The trend of the recent samples (shared/twin/trend.ts), null when there is none. No allocation. */
+  /**
+   * The trend of the recent samples (shared/twin/trend.ts), null when there is none. The window is
+   * copied into shared scratch arrays, not new ones.
+   */
   trend(): Trend | null {
     const start = (this.next - this.count + HISTORY_SAMPLES) % HISTORY_SAMPLES;
     for (let i = 0; i < this.count; i++) {
