@@ -2,12 +2,9 @@
  * Trend and forecast on the ingest path (SPEC TW11): the factory's CNC definitions with no source
  * started; readings carry their own timestamps so the trend is known exactly.
  */
-import path from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { loadTwinDefinitions } from '../../../../server/twins/loader.js';
-import { TwinRuntime } from '../../../../server/twins/runtime.js';
-import { LazyCommandStore } from '../../../../server/store/open.js';
+import type { TwinRuntime } from '../../../../server/twins/runtime.js';
+import { factoryRuntime } from '../../../support/runtime.js';
 import { clearTrend } from '../../../../server/twins/forecast.js';
 import { MODELS } from '../../../../server/twins/simulator/models.js';
 import { mulberry32 } from '../../../../server/twins/simulator/rng.js';
@@ -16,15 +13,7 @@ import { SIM_STEP_S } from '../../../../server/twins/sources/simulatorSource.js'
 let runtime: TwinRuntime;
 
 beforeEach(async () => {
-  const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
-  runtime = new TwinRuntime(twins, {
-    mqttUrl: undefined,
-    simulator: false,
-    seed: 1,
-    commandTimeoutMs: 1000,
-    store: new LazyCommandStore({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }),
-    log: pino({ level: 'silent' }),
-  });
+  runtime = await factoryRuntime();
 });
 
 const cnc = () => runtime.get('cnc-1')!;

@@ -3,27 +3,15 @@
  * ones counted and never written, unknown twins and properties counted; the sparkline window. The
  * runtime is built from the project's factory definitions with no source started.
  */
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pino } from 'pino';
-import { loadTwinDefinitions } from '../../../../server/twins/loader.js';
-import { TwinRuntime } from '../../../../server/twins/runtime.js';
-import { LazyCommandStore } from '../../../../server/store/open.js';
+import type { TwinRuntime } from '../../../../server/twins/runtime.js';
+import { factoryRuntime } from '../../../support/runtime.js';
 import { History, HISTORY_SAMPLES, HISTORY_STEP_MS } from '../../../../server/twins/history.js';
 
 let runtime: TwinRuntime;
 
 beforeAll(async () => {
-  const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
-  runtime = new TwinRuntime(twins, {
-    mqttUrl: undefined,
-    simulator: false,
-    seed: 1,
-    commandTimeoutMs: 1000,
-    // Never opened: these tests send no command.
-    store: new LazyCommandStore({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }),
-    log: pino({ level: 'silent' }),
-  });
+  runtime = await factoryRuntime();
 });
 
 const prop = (twin: string, name: string) => runtime.get(twin)!.properties.get(name)!;

@@ -1,0 +1,22 @@
+/**
+ * A twin runtime over the project's factory definitions with no source started and a command store
+ * that is never opened: for unit tests that feed values through the ingest path by hand.
+ */
+import path from 'node:path';
+import { pino } from 'pino';
+import { loadTwinDefinitions } from '../../server/twins/loader.js';
+import { TwinRuntime } from '../../server/twins/runtime.js';
+import { LazyCommandStore } from '../../server/store/open.js';
+
+export async function factoryRuntime(): Promise<TwinRuntime> {
+  const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
+  return new TwinRuntime(twins, {
+    mqttUrl: undefined,
+    simulator: false,
+    seed: 1,
+    commandTimeoutMs: 1000,
+    // Never opened: these tests send no command.
+    store: new LazyCommandStore({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }),
+    log: pino({ level: 'silent' }),
+  });
+}
