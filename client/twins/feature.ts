@@ -140,16 +140,22 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   ctx.hud.addPanel(alarms.element);
   const offAction = ctx.actions.register({
     id: 'alarms',
-    label: () => `Alarms (${store.activeAlarms().length})`,
+    // In VR the HTML alarm list is not seen: with no alarm active, the button tells of forecast ones
+    // (SPEC TW11). Short words: the wrist menu's buttons are ~200 px of text wide.
+    label: () => {
+      const active = store.activeAlarms().length;
+      const soon = store.forecastAlarms().length;
+      return active === 0 && soon > 0 ? `Alarm soon (${soon})` : `Alarms (${active})`;
+    },
     active: () => store.activeAlarms().length > 0,
     run: () => {
-      const first = store.activeAlarms()[0];
-      if (first) void openPanel(first.twin.id);
+      const first = store.activeAlarms()[0]?.twin ?? store.forecastAlarms()[0]?.twin;
+      if (first) void openPanel(first.id);
     },
   });
-  let alarmCount = 0;
+  let alarmCount = '';
   store.onChanged(() => {
-    const n = store.activeAlarms().length;
+    const n = `${store.activeAlarms().length}/${store.forecastAlarms().length}`;
     if (n !== alarmCount) {
       alarmCount = n;
       ctx.actions.changed();
