@@ -1,13 +1,17 @@
 /**
  * Where a pointer points, as a ray in the scene, whatever drives it: the desktop mouse (or the screen
  * centre under pointer lock) or an XR controller / tracked hand. Features that drag things (parts,
- * board strokes) ask here by the pointer id their scene pointer event carried.
+ * board strokes) ask here by the pointer id their scene pointer event carried. A pointer held in a
+ * hand also has a turn (`rotation`): a part carried by a controller turns with it; the mouse has none.
  */
 import { Ray } from '@babylonjs/core/Culling/ray.js';
-import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import { Vector3, type Quaternion } from '@babylonjs/core/Maths/math.vector.js';
 
-/** Fills `out` for `pointerId` and returns true, or returns false when it does not own that pointer. */
-export type RaySource = (pointerId: number, out: Ray) => boolean;
+/**
+ * Fills `out` for `pointerId` and returns true — or 'oriented' when it also filled `rotation` (world,
+ * Babylon frame) — or returns false when it does not own that pointer.
+ */
+export type RaySource = (pointerId: number, out: Ray, rotation: Quaternion | null) => boolean | 'oriented';
 
 export class RayRegistry {
   private readonly sources: RaySource[] = [];
@@ -22,7 +26,15 @@ export class RayRegistry {
   }
 
   get(pointerId: number, out: Ray = new Ray(Vector3.Zero(), Vector3.Forward())): Ray | null {
-    for (const s of this.sources) if (s(pointerId, out)) return out;
+    return this.pose(pointerId, out, null) ? out : null;
+  }
+
+  /** Ray and, where the pointer has one, rotation: 'oriented' when `rotation` was filled, 'ray' when not. */
+  pose(pointerId: number, out: Ray, rotation: Quaternion | null): 'ray' | 'oriented' | null {
+    for (const s of this.sources) {
+      const r = s(pointerId, out, rotation);
+      if (r) return r === 'oriented' && rotation ? 'oriented' : 'ray';
+    }
     return null;
   }
 }

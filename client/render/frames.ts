@@ -29,3 +29,13 @@ export function jointToBabylon(j: Joint, position: Vector3, rotation: Quaternion
 export function flipYaw(yaw: number): number {
   return -yaw;
 }
+
+/** Babylon rotation → the protocol's quaternion `[x, y, z, w]` (parts' poses in the state). */
+export function babylonToProtocolQuat(q: Quaternion): [number, number, number, number] {
+  return [-q.x, -q.y, q.z, q.w];
+}
+
+/** The protocol's quaternion `[x, y, z, w]` → Babylon rotation (written into `out`). */
+export function protocolToBabylonQuat(q: readonly [number, number, number, number], out: Quaternion): Quaternion {
+  return out.set(-q[0], -q[1], q[2], q[3]);
+}

@@ -1,16 +1,19 @@
 /**
  * Pointing at machines: a click (mouse, crosshair, XR trigger or pinch) on a machine opens its panel;
  * pressing on a movable part asks the server for it and, once granted, carries it along the pointer's
- * ray until release. All from scene pointer events, so desktop and XR behave alike.
+ * ray until release — turning with the hand when the pointer is held in one (XR). All from scene
+ * pointer events, so desktop and XR behave alike.
  */
 import { PointerEventTypes, type PointerInfo } from '@babylonjs/core/Events/pointerEvents.js';
 import { Ray } from '@babylonjs/core/Culling/ray.js';
-import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { RayRegistry } from '../input/rays.js';
 import type { TwinNet } from '../net/twins.js';
 import type { TwinStore } from './store.js';
+import { carryTurn } from './carry.js';
+import { babylonToProtocolQuat, protocolToBabylonQuat } from '../render/frames.js';
 
 /** How often a held part's pose goes out (the server allows 30/s). */
 const MOVE_INTERVAL_MS = 1000 / 30;
@@ -22,6 +25,8 @@ interface Hold {
   /** Distance along the ray, and the part's offset from the hit point (Babylon frame). */
   distance: number;
   offset: Vector3;
+  /** For a pointer held in a hand: its turn and the part's when grabbed (Babylon frame); else null. */
+  turn: { hand: Quaternion; part: Quaternion } | null;
   /** Where the part rests and how far it may go (protocol frame), from the first state we saw. */
   rest: [number, number, number];
   reach: number;
@@ -58,6 +63,10 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
   let hold: Hold | null = null;
   const ray = new Ray(Vector3.Zero(), Vector3.Forward());
   const target = new Vector3();
+  // Scratch for a hand-held pointer's turn and the carried part's (no allocation per frame).
+  const handTurn = new Quaternion();
+  const offset = new Vector3();
+  const partTurn = new Quaternion();
 
   const release = () => {
     if (!hold) return;
@@ -78,16 +87,17 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
         d.togglePanel(hit.twin);
         return;
       }
-      const r = d.rays.get(pointerId, ray);
+      const kind = d.rays.pose(pointerId, ray, handTurn);
       const point = info.pickInfo?.pickedPoint;
-      if (!r || !point) return;
+      if (!kind || !point) return;
       const mesh = info.pickInfo!.pickedMesh!;
       hold = {
         twin: hit.twin,
         part: hit.part,
         pointerId,
-        distance: Vector3.Distance(r.origin, point),
+        distance: Vector3.Distance(ray.origin, point),
         offset: mesh.getAbsolutePosition().subtract(point),
+        turn: kind === 'oriented' ? { hand: handTurn.clone(), part: protocolToBabylonQuat(state.q, new Quaternion()) } : null,
         rest: [...state.p],
         reach,
         granted: false,
@@ -124,9 +134,15 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
         return;
       }
       if (now - hold.lastSent < MOVE_INTERVAL_MS) return;
-      const r = d.rays.get(hold.pointerId, ray);
-      if (!r) return;
-      r.origin.addToRef(r.direction.scale(hold.distance), target).addInPlace(hold.offset);
+      const kind = d.rays.pose(hold.pointerId, ray, handTurn);
+      if (!kind) return;
+      ray.origin.addToRef(ray.direction.scale(hold.distance), target);
+      let q = part.q;
+      if (hold.turn && kind === 'oriented') {
+        carryTurn(hold.turn.hand, handTurn, hold.offset, hold.turn.part, offset, partTurn);
+        target.addInPlace(offset);
+        q = babylonToProtocolQuat(partTurn);
+      } else target.addInPlace(hold.offset);
       // Keep within reach of where it rests (the server refuses farther: twin.part_range).
       const p: [number, number, number] = [target.x, Math.max(0.02, target.y), -target.z];
       const dx = p[0] - hold.rest[0];
@@ -140,7 +156,7 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
         p[2] = hold.rest[2] + dz * k;
       }
       hold.lastSent = now;
-      d.net.move(hold.twin, hold.part, p, part.q);
+      d.net.move(hold.twin, hold.part, p, q);
     },
     dispose() {
       d.scene.onPointerObservable.remove(observer);

@@ -40,7 +40,11 @@ export interface TwinsTestApi {
   openPanel(twin: string): Promise<void>;
   closePanel(): void;
   commands(twin: string): { action: string; status: string; byName: string; reason: string }[];
-  part(twin: string, part: string): { holder: string; holderName: string; p: [number, number, number] } | null;
+  /** A movable part as the state has it: holder, position and rotation (protocol frame). */
+  part(
+    twin: string,
+    part: string,
+  ): { holder: string; holderName: string; p: [number, number, number]; q: [number, number, number, number] } | null;
   holding(): { twin: string; part: string; granted: boolean } | null;
   alarmRows(): string[];
 }
@@ -125,7 +129,7 @@ export function createTwinsTestApi(d: {
       (d.store.twins.get(twin)?.commands ?? []).map((c) => ({ action: c.action, status: c.status, byName: c.byName, reason: c.reason })),
     part(twin, part) {
       const p = d.store.twins.get(twin)?.parts.get(part);
-      return p ? { holder: p.holder, holderName: p.holderName, p: p.p } : null;
+      return p ? { holder: p.holder, holderName: p.holderName, p: p.p, q: p.q } : null;
     },
     holding: () => d.interaction.holding,
     alarmRows: () => d.alarms.rows(),

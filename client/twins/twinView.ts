@@ -23,6 +23,7 @@ import type { TwinDefinition } from './definitions.js';
 import { buildModel, mergeStaticParts, type ModelPart } from './model.js';
 import type { AlarmInfo, TwinInfo } from './store.js';
 import { timeLeft } from './trendWords.js';
+import { protocolToBabylonQuat } from '../render/frames.js';
 
 export const SEVERITY_COLORS: Record<AlarmInfo['severity'], string> = { info: '#2e86de', warning: '#f3a712', critical: '#e4572e' };
 const STALE_GREY = new Color3(0.42, 0.44, 0.47);
@@ -144,7 +145,7 @@ export class TwinView {
       // Parts live in world space (protocol frame) once someone may carry them away.
       part.mesh.parent = null;
       part.mesh.position.set(pose.p[0], pose.p[1], -pose.p[2]);
-      part.mesh.rotationQuaternion = new Quaternion(-pose.q[0], -pose.q[1], pose.q[2], pose.q[3]);
+      part.mesh.rotationQuaternion = protocolToBabylonQuat(pose.q, part.mesh.rotationQuaternion ?? new Quaternion());
       part.mesh.scaling.setAll(info.scale);
     }
     this.stale = info.quality !== 'good';

@@ -7,8 +7,8 @@
  * controller buzzes.
  *
  * The grab is an ordinary scene pointer event on the part, with a pointer id of its own whose ray
- * starts at the hand (registered in the RayRegistry): the features that carry things handle it exactly
- * like a ray or mouse grab, and the part follows the hand. Babylon's WebXRNearInteraction does the
+ * starts at the hand (registered in the RayRegistry, with the hand's turn): the features that carry
+ * things handle it exactly like a ray or mouse grab, and the part follows the hand and turns with it. Babylon's WebXRNearInteraction does the
  * same job but fetches its orb material from Babylon's snippet server and pulls NodeMaterial into the
  * XR chunk; this is the part of it we need, offline.
  */
@@ -234,13 +234,17 @@ export function enableNearGrab(d: {
   });
 
   // The ray of a near grab: from the hand, along where the controller points.
-  const offRays = d.rays.register((pointerId, out) => {
+  const offRays = d.rays.register((pointerId, out, rotation) => {
     for (const s of states.values()) {
       if (s.pointerId !== pointerId) continue;
       if (!locate(s)) return false;
       out.origin.copyFrom(s.point);
       out.direction.copyFrom(s.direction);
-      return true;
+      // The part turns with the hand that holds it (the pointer's turn: the same for a tracked hand).
+      const turn = s.source.pointer.rotationQuaternion;
+      if (!rotation || !turn) return true;
+      rotation.copyFrom(turn);
+      return 'oriented';
     }
     return false;
   });

@@ -61,11 +61,14 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
   const input = controllers.input;
   const pointer = enablePointer(helper, input);
   // XR pointers (controllers, hands) for features that drag things along a ray.
-  ctx.rays.register((pointerId, out) => {
+  ctx.rays.register((pointerId, out, rotation) => {
     const source = helper.state === WebXRState.IN_XR ? pointer.getXRControllerByPointerId(pointerId) : null;
     if (!source) return false;
     source.getWorldPointerRayToRef(out);
-    return true;
+    const turn = source.pointer.rotationQuaternion;
+    if (!rotation || !turn) return true;
+    rotation.copyFrom(turn);
+    return 'oriented';
   });
   const vignette = createVignette(scene);
   vignette.attach(helper.camera);

@@ -10,6 +10,9 @@ import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.js';
 import { PoseFlag } from '../../shared/protocol/pose.js';
 
+/** Controller orientations (WebXR frame): level, and a quarter turn about +Y. */
+const LEVEL = { x: 0, y: 0, z: 0, w: 1 };
+const QUARTER_TURN = { x: 0, y: Math.SQRT1_2, z: 0, w: Math.SQRT1_2 };
 let e2e: E2E;
 
 beforeAll(async () => {
@@ -132,7 +135,15 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     // aside; the grip button takes the pallet, which follows the hand for B too; letting go puts it down.
     const pallet = (await a.page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')))!;
     const reach = (await a.page.evaluate(() => window.twinverse!.features.twins!.worldPoint('conveyor-1', 'pallet')))!;
-    await a.page.evaluate((t) => window.twinverse!.features.xr!.emulator!.setController('right', t), reach);
+    // Held level (identity orientation), so the turn below is a known quarter turn.
+    /** The right controller at the pallet, `dx` metres along +x, turned `q` (WebXR frame). */
+    const holdAt = (dx: number, q: typeof LEVEL) =>
+      a.page.evaluate(([t, d, o]) => window.twinverse!.features.xr!.emulator!.setController('right', { ...t, x: t.x + d }, o), [
+        reach,
+        dx,
+        q,
+      ] as const);
+    await holdAt(0, LEVEL);
     await a.page.waitForFunction(
       () => window.twinverse!.features.xr!.nearGrab().some((h) => h.hand === 'right' && h.near === 'conveyor-1/pallet' && h.lit),
       undefined,
@@ -144,12 +155,25 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     await b.page.waitForFunction(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')?.holderName === 'Vera', undefined, {
       timeout: 10_000,
     });
-    await a.page.evaluate((t) => window.twinverse!.features.xr!.emulator!.setController('right', { ...t, x: t.x + 0.5 }), reach);
+    await holdAt(0.5, LEVEL);
     await b.page.waitForFunction(
       (x0) => (window.twinverse!.features.twins!.part('conveyor-1', 'pallet')?.p[0] ?? x0) > x0 + 0.4,
       pallet.p[0],
       { timeout: 10_000 },
     );
+    // The pallet turns with the hand: a quarter turn of the controller about +Y is a quarter turn of
+    // the pallet at B; turning back brings it back.
+    const turnFromRest = async () => {
+      const q = (await b.page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')))!.q;
+      const dot = Math.abs(q[0] * pallet.q[0] + q[1] * pallet.q[1] + q[2] * pallet.q[2] + q[3] * pallet.q[3]);
+      return (2 * Math.acos(Math.min(1, dot)) * 180) / Math.PI;
+    };
+    await holdAt(0.5, QUARTER_TURN);
+    await expect.poll(turnFromRest, { timeout: 10_000, interval: 100 }).toBeGreaterThan(85);
+    expect(await turnFromRest()).toBeLessThan(95);
+    await e2e.shot(b.page, 'xr-pallet-turned-seen-by-b');
+    await holdAt(0.5, LEVEL);
+    await expect.poll(turnFromRest, { timeout: 10_000, interval: 100 }).toBeLessThan(5);
     await emulate(a.page, `e.button('right', 'squeeze', 0);`);
     await b.page.waitForFunction(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')?.holder === '', undefined, {
       timeout: 10_000,
