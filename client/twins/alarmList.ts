@@ -18,11 +18,18 @@ export interface AlarmList {
 export function createAlarmList(store: TwinStore, open: (twin: string) => void): AlarmList {
   const list = el('ul', { id: 'alarm-list' });
   const element = el('aside', { class: 'panel alarms', id: 'alarms', hidden: true }, el('h2', {}, 'Alarms'), list);
+  let shown = '';
   const render = () => {
     const active = store.activeAlarms();
     const forecasts = store.forecastAlarms();
-    element.hidden = active.length === 0 && forecasts.length === 0;
     const now = Date.now();
+    // The store changes at the patch rate while machines report; the list only when its words do.
+    let key = '';
+    for (const { twin, alarm } of active) key += `${twin.id}/${twin.title}/${alarm.id}@${alarm.since}|`;
+    for (const { twin, forecast } of forecasts) key += `${twin.id}/${twin.title}/${forecast.id}~${timeLeft(forecast.at, now)}|`;
+    if (key === shown) return;
+    shown = key;
+    element.hidden = active.length === 0 && forecasts.length === 0;
     list.replaceChildren(
       ...active.map(({ twin, alarm }) =>
         el(
