@@ -22,6 +22,13 @@ afterAll(async () => {
 
 const selfId = (p: Page) => p.evaluate(() => window.twinverse!.selfId()!);
 const rendered = (p: Page, id: string) => p.evaluate((i) => window.twinverse!.rendered(i), id);
+/** Turns the page's player on the spot towards how it draws `other` (protocol yaw: 0 faces −z). */
+async function face(p: Page, other: string): Promise<void> {
+  const me = await p.evaluate(() => window.twinverse!.player());
+  const them = (await rendered(p, other))!.head;
+  const yaw = Math.atan2(-(them.x - me.x), -(them.z - me.z));
+  await p.evaluate(([x, z, y]) => window.twinverse!.teleport(x, z, y), [me.x, me.z, yaw] as const);
+}
 
 describe('two people in one space (e2e)', () => {
   it('E1 E2: each page draws the other with the right name; keys in A move A in B', async () => {
@@ -54,11 +61,10 @@ describe('two people in one space (e2e)', () => {
     const drawn = (await rendered(b.page, idA))!.head;
     expect(Math.hypot(drawn.x - sent.px, drawn.z - sent.pz)).toBeLessThan(0.05);
 
-    // B turns to look at A, for the screenshot people will see.
-    await b.page.keyboard.down('KeyQ');
-    await b.page.waitForTimeout(250);
-    await b.page.keyboard.up('KeyQ');
-    await b.page.waitForTimeout(500);
+    // Each turns to face the other, for the screenshots people will look at.
+    await face(b.page, idA);
+    await face(a.page, idB);
+    await b.page.waitForTimeout(600);
     await e2e.shot(a.page, 'foundation-a');
     await e2e.shot(b.page, 'foundation-b');
     expect(a.errors).toEqual([]);
