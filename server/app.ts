@@ -22,6 +22,7 @@ import { SpaceMemory } from './meeting/memory.js';
 import { isOriginAllowed } from './http/origin.js';
 import { startTwinRuntime } from './twins/start.js';
 import type { TwinRuntime } from './twins/runtime.js';
+import { shareIngest } from './twins/ingestShare.js';
 
 /**
  * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
@@ -60,6 +61,8 @@ async function createScaleOut(config: Config, log: Logger): Promise<{ presence?:
 export async function startTwinverse(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Twinverse> {
   const layouts = await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' }));
   const twins = await startTwinRuntime(config, log.child({ part: 'twins' }));
+  const scaleOut = await createScaleOut(config, log);
+  const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, log.child({ part: 'twins' })) : null;
   const app = createHttpApp({
     assetsDir: config.assetsDir,
     twins: {
@@ -67,6 +70,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),
       ingestToken: config.ingestToken,
       ingestRate: config.ingestRate,
+      ...(share ? { shareIngest: share.publish } : {}),
     },
     log: log.child({ part: 'http' }),
     version: readVersion(),
@@ -94,7 +98,6 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       return ok;
     },
   });
-  const scaleOut = await createScaleOut(config, log);
   const gameServer = new Server({
     transport,
     greet: false,
@@ -129,6 +132,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     async close() {
       if (closed) return;
       closed = true;
+      await share?.stop().catch(() => undefined);
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections();
       await twins.stop();

@@ -21,6 +21,8 @@ export interface TwinsApiDeps {
   ingestToken: string | undefined;
   /** Requests per second per client address. */
   ingestRate: number;
+  /** Passes an accepted batch on to the other processes (several processes, REDIS_URL); else none. */
+  shareIngest?: (twin: string, values: Record<string, unknown>, ts: number | undefined) => void;
   log: Logger;
 }
 
@@ -120,6 +122,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
         return fail(res, 400, 'invalid_values', problems.map((p) => p.message).join('; '), { problems });
       }
       for (const [k, v] of entries) d.runtime.ingest(id, k, v, ts);
+      d.shareIngest?.(id, values, ts);
       res.json({ accepted: entries.length });
     },
   );

@@ -1,6 +1,7 @@
 /**
  * Several server processes sharing spaces through the real Redis (REDIS_URL): a client that
- * matchmakes through process B lands in the room process A created, and both see each other.
+ * matchmakes through process B lands in the room process A created, and both see each other; a
+ * value pushed over HTTP to either process reaches a room on the other.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -9,6 +10,7 @@ import { join } from '../support/clients.js';
 import { waitFor } from '../support/wait.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
+const INGEST_TOKEN = 'scale-out-ingest-token-0123';
 const procs: ChildProcess[] = [];
 
 async function redisReachable(url: string): Promise<boolean> {
@@ -33,7 +35,18 @@ async function freePort(): Promise<number> {
 
 async function startProcess(port: number): Promise<void> {
   const p = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', REDIS_URL, PUBLIC_ADDRESS: `127.0.0.1:${port}` },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      REDIS_URL,
+      PUBLIC_ADDRESS: `127.0.0.1:${port}`,
+      // Machines report over HTTP only here: each process's own simulator would write over the pushes.
+      SIMULATOR: 'off',
+      INGEST_TOKEN,
+      DATA_DIR: 'memory',
+    },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   procs.push(p);
@@ -92,5 +105,30 @@ describe('scale-out with Redis (SPEC S3)', () => {
     await waitFor('B sees A', () => b.room.state.avatars.get(a.room.sessionId)?.name === 'Via A');
     await a.room.leave();
     await b.room.leave();
+  });
+
+  it('S3 H6: a value pushed over HTTP to either process reaches a room on the other', async () => {
+    const c = await join(`ws://127.0.0.1:${portA}`, { space: 'factory', name: 'Watcher' });
+    const push = (port: number, values: Record<string, number>) =>
+      fetch(`http://127.0.0.1:${port}/api/twins/pump-1/properties`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${INGEST_TOKEN}` },
+        body: JSON.stringify(values),
+      });
+    // The room lives on one of the two: one of these pushes has to cross to it through Redis.
+    expect((await push(portA, { flow: 41.5 })).status).toBe(200);
+    expect((await push(portB, { outletPressure: 3.25 })).status).toBe(200);
+    const prop = (name: string) => c.room.state.twins.get('pump-1')?.properties.get(name);
+    await waitFor('the push to A in the room', () => prop('flow')?.num === 41.5);
+    await waitFor('the push to B in the room', () => prop('outletPressure')?.num === 3.25);
+    expect(prop('flow')!.quality).toBe('good');
+    // Both processes hold both values (GET /api/twins/:id answers from the process asked).
+    for (const port of [portA, portB]) {
+      const body = (await (await fetch(`http://127.0.0.1:${port}/api/twins/pump-1`)).json()) as {
+        properties: Record<string, { value: unknown }>;
+      };
+      expect([body.properties.flow!.value, body.properties.outletPressure!.value]).toEqual([41.5, 3.25]);
+    }
+    await c.room.leave();
   });
 });

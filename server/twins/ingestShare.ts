@@ -1,0 +1,56 @@
+/**
+ * HTTP ingest across processes (SPEC H6, S3). Over MQTT every process hears every device; an HTTP
+ * push reaches only the process the load balancer picked. So with several processes (`REDIS_URL`)
+ * the process that accepted a batch passes it on through the Colyseus presence's pub/sub, and every
+ * other process writes it through its own ingest path — rooms on any process show the same machine.
+ * Only checked, accepted values travel; each process checks them again (its definitions are its own).
+ */
+import { randomUUID } from 'node:crypto';
+import type { Presence } from '@colyseus/core';
+import type { Logger } from '../log.js';
+import type { TwinRuntime } from './runtime.js';
+
+export const INGEST_CHANNEL = 'twinverse:ingest';
+
+/** One accepted HTTP batch as it travels between processes. */
+export interface SharedBatch {
+  /** The process that accepted it (it does not write it twice). */
+  from: string;
+  twin: string;
+  values: Record<string, unknown>;
+  /** The source's timestamp, ms since the Unix epoch, if it sent one. */
+  ts?: number;
+}
+
+export interface IngestShare {
+  /** Passes an accepted batch on to the other processes. */
+  publish(twin: string, values: Record<string, unknown>, ts: number | undefined): void;
+  stop(): Promise<void>;
+}
+
+export async function shareIngest(presence: Presence, runtime: TwinRuntime, log: Logger): Promise<IngestShare> {
+  const self = randomUUID();
+  const receive = (m: unknown) => {
+    const b = m as Partial<SharedBatch> | null;
+    if (!b || typeof b !== 'object' || b.from === self) return;
+    if (typeof b.twin !== 'string' || typeof b.values !== 'object' || b.values === null) {
+      log.warn({ channel: INGEST_CHANNEL }, 'malformed shared ingest batch ignored');
+      return;
+    }
+    const ts = typeof b.ts === 'number' ? b.ts : undefined;
+    for (const [k, v] of Object.entries(b.values)) runtime.ingest(b.twin, k, v, ts);
+  };
+  await presence.subscribe(INGEST_CHANNEL, receive);
+  return {
+    publish(twin, values, ts) {
+      const batch: SharedBatch = { from: self, twin, values, ...(ts !== undefined ? { ts } : {}) };
+      // A lost batch costs the other processes one reading, never this request: log, do not throw.
+      Promise.resolve(presence.publish(INGEST_CHANNEL, batch)).catch((err: unknown) =>
+        log.warn({ err: (err as Error).message }, 'could not share an HTTP ingest batch with the other processes'),
+      );
+    },
+    stop: async () => {
+      await presence.unsubscribe(INGEST_CHANNEL, receive);
+    },
+  };
+}
