@@ -25,6 +25,11 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? err.message : err);
+  const e = err as NodeJS.ErrnoException & { port?: number };
+  if (e?.code === 'EADDRINUSE')
+    console.error(
+      `Port ${e.port ?? process.env.PORT ?? 2567} is already in use (another Twinverse?). Stop it, or start on another port: PORT=3000 npm start`,
+    );
+  else console.error(err instanceof Error ? err.message : err);
   process.exit(1);
 });
