@@ -5,18 +5,7 @@
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture.js';
 import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
 import type { Scene } from '@babylonjs/core/scene.js';
-
-/** A seeded generator so every client paints the same hall. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../shared/random.js';
 
 function canvasTexture(
   name: string,
@@ -53,7 +42,7 @@ export function floorTexture(
   const X = (x: number) => (x + width / 2) * sx;
   const Z = (z: number) => (depth / 2 - z) * sz;
   return canvasTexture('floor', w, h, scene, (g) => {
-    const r = rng(7);
+    const r = mulberry32(7);
     g.fillStyle = '#8b8f92';
     g.fillRect(0, 0, w, h);
     // Large soft blotches: trowel marks and wear.
@@ -151,7 +140,7 @@ export function claddingTexture(scene: Scene): DynamicTexture {
       g.fillStyle = grad;
       g.fillRect(x, 0, 32, 256);
     }
-    const r = rng(3);
+    const r = mulberry32(3);
     for (let i = 0; i < 400; i++) {
       g.fillStyle = `rgba(90,80,70,${r() * 0.06})`;
       g.fillRect(r() * 256, r() * 256, 2 + r() * 6, 10 + r() * 40);

@@ -1,19 +1,10 @@
 /**
- * A small seeded pseudo-random generator (mulberry32): the simulator must be deterministic given a
- * seed (SIM_SEED) so tests can rely on it. Not for anything that needs unpredictability.
+ * The simulator's randomness: deterministic given a seed (SIM_SEED) so tests can rely on it. The
+ * generator itself is shared/random.ts; here are the per-twin seed and the noise and lag helpers.
  */
-export type Rng = () => number;
+import type { Rng } from '../../../shared/random.js';
 
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng } from '../../../shared/random.js';
 
 /** A seed for one twin from the process seed and the twin id, so adding a twin does not change the others. */
 export function seedFor(seed: number, id: string): number {

@@ -9,18 +9,7 @@ import {
   type Joint,
   type Pose,
 } from '../../../shared/protocol/pose.js';
-
-/** Deterministic pseudo-random numbers (mulberry32), so a failure reproduces. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from '../../../shared/random.js';
 
 function randomJoint(r: () => number, j: Joint): void {
   j.px = (r() - 0.5) * 200;
@@ -33,7 +22,7 @@ function randomJoint(r: () => number, j: Joint): void {
 
 describe('pose codec (SPEC P1)', () => {
   it(`round-trips within 1e-5 m and 0.01° over 10,000 random poses inside ±100 m`, () => {
-    const r = rng(42);
+    const r = mulberry32(42);
     const pose = createPose();
     const back = createPose();
     const buf = new Uint8Array(POSE_BYTES);

@@ -1,0 +1,19 @@
+/**
+ * A small seeded pseudo-random generator (mulberry32), for anything that must come out the same
+ * every time: the simulator given SIM_SEED, the hall's painted textures on every client, tests that
+ * must reproduce. Not for anything that needs unpredictability.
+ */
+
+/** Numbers in [0, 1). */
+export type Rng = () => number;
+
+export function mulberry32(seed: number): Rng {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
