@@ -4,6 +4,7 @@
  */
 import type { Pose } from '../../shared/protocol/pose.js';
 import { PoseBuffer } from './poseBuffer.js';
+import { Listeners } from '../app/listeners.js';
 
 export interface AvatarInfo {
   readonly id: string;
@@ -31,16 +32,16 @@ type Listener = (avatar: AvatarInfo) => void;
 export class AvatarStore {
   selfId: string | null = null;
   readonly avatars = new Map<string, AvatarInfo>();
-  private readonly added = new Set<Listener>();
-  private readonly removed = new Set<Listener>();
-  private readonly changed = new Set<Listener>();
+  private readonly added = new Listeners<AvatarInfo>();
+  private readonly removed = new Listeners<AvatarInfo>();
+  private readonly changed = new Listeners<AvatarInfo>();
 
   upsert(id: string, meta: Omit<AvatarInfo, 'id' | 'poses'>): AvatarInfo {
     let a = this.avatars.get(id);
     if (!a) {
       a = { id, ...meta, poses: new PoseBuffer() };
       this.avatars.set(id, a);
-      for (const l of this.added) l(a);
+      this.added.emit(a);
       return a;
     }
     if (
@@ -57,7 +58,7 @@ export class AvatarStore {
       a.operator !== meta.operator
     ) {
       Object.assign(a, meta);
-      for (const l of this.changed) l(a);
+      this.changed.emit(a);
     }
     return a;
   }
@@ -70,7 +71,7 @@ export class AvatarStore {
     const a = this.avatars.get(id);
     if (!a) return;
     this.avatars.delete(id);
-    for (const l of this.removed) l(a);
+    this.removed.emit(a);
   }
 
   /** Everyone but me. */
@@ -79,17 +80,14 @@ export class AvatarStore {
   }
 
   onAdded(l: Listener): () => void {
-    this.added.add(l);
-    return () => this.added.delete(l);
+    return this.added.add(l);
   }
 
   onRemoved(l: Listener): () => void {
-    this.removed.add(l);
-    return () => this.removed.delete(l);
+    return this.removed.add(l);
   }
 
   onChanged(l: Listener): () => void {
-    this.changed.add(l);
-    return () => this.changed.delete(l);
+    return this.changed.add(l);
   }
 }

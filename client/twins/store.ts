@@ -3,6 +3,7 @@
  * the room state and the twin views, panels and HUD read. Nothing here sees Colyseus types.
  */
 import type { CommandStatus, Quality } from '../../shared/state/twin.js';
+import { Listeners } from '../app/listeners.js';
 
 export interface PropertyValue {
   type: string;
@@ -86,23 +87,23 @@ type Listener = (twin: TwinInfo) => void;
 
 export class TwinStore {
   readonly twins = new Map<string, TwinInfo>();
-  private readonly added = new Set<Listener>();
-  private readonly removed = new Set<Listener>();
-  private readonly changed = new Set<Listener>();
+  private readonly added = new Listeners<TwinInfo>();
+  private readonly removed = new Listeners<TwinInfo>();
+  private readonly changed = new Listeners<TwinInfo>();
 
   /** Replaces a twin's data (or adds the twin); tells listeners. */
   put(info: Omit<TwinInfo, 'version'>): void {
     const old = this.twins.get(info.id);
     const next: TwinInfo = { ...info, version: (old?.version ?? 0) + 1 };
     this.twins.set(info.id, next);
-    for (const l of old ? this.changed : this.added) l(next);
+    (old ? this.changed : this.added).emit(next);
   }
 
   remove(id: string): void {
     const t = this.twins.get(id);
     if (!t) return;
     this.twins.delete(id);
-    for (const l of this.removed) l(t);
+    this.removed.emit(t);
   }
 
   /** All active alarms in the space, most severe first. */
@@ -121,17 +122,14 @@ export class TwinStore {
   }
 
   onAdded(l: Listener): () => void {
-    this.added.add(l);
-    return () => this.added.delete(l);
+    return this.added.add(l);
   }
 
   onRemoved(l: Listener): () => void {
-    this.removed.add(l);
-    return () => this.removed.delete(l);
+    return this.removed.add(l);
   }
 
   onChanged(l: Listener): () => void {
-    this.changed.add(l);
-    return () => this.changed.delete(l);
+    return this.changed.add(l);
   }
 }
