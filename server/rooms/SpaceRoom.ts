@@ -1,7 +1,7 @@
 /**
  * One shared space. Thin on purpose: lifecycle (auth, join, leave with reconnection, dispose), the
  * avatar every participant has, and the composition of the features (features.ts) whose routes and
- * hooks do the rest.
+ * hooks do the rest. Features and handlers see the room only through its `RoomContext`.
  */
 import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
 import { CLOSE_REASONS, CloseCode, checkProtocolVersion } from '../../shared/protocol/version.js';
@@ -15,38 +15,17 @@ import { AvatarState } from '../../shared/state/avatar.js';
 import { SpaceState } from '../../shared/state/space.js';
 import { writePose } from '../handlers/pose.js';
 import type { Logger } from '../log.js';
-import type { SpaceLayouts } from '../spaces/layouts.js';
-import type { TwinRuntime } from '../twins/runtime.js';
-import type { MeetingConfig } from '../meeting/config.js';
-import type { SpaceMemory } from '../meeting/memory.js';
+import type { RoomContext } from './context.js';
+import type { SpaceInfo, SpaceRoomDeps, SpaceRoomOptions } from './deps.js';
 import { admitFrame, installEdge } from './edge.js';
-import type { BinaryRoutes, FeatureContext, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
+import type { BinaryRoutes, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
 import { createFeatures } from './features.js';
 import { Participant } from './participant.js';
-
-/** What the composition root hands every space room (through `define`'s options). */
-export interface SpaceRoomDeps {
-  log: Logger;
-  layouts: SpaceLayouts;
-  patchRateMs: number;
-  reconnectSeconds: number;
-  /** The process-wide twin runtime every room shows its machines from. */
-  twins: TwinRuntime;
-  /** ICE servers and host passcodes. */
-  meetings: MeetingConfig;
-  /** Chat and board of every space, kept while the process runs (rooms come and go). */
-  memory: SpaceMemory;
-}
-
-export interface SpaceRoomOptions {
-  space: string;
-  deps: SpaceRoomDeps;
-}
 
 export class SpaceRoom extends Room<SpaceState> {
   private deps!: SpaceRoomDeps;
   private log!: Logger;
-  private ctx!: FeatureContext;
+  private ctx!: RoomContext;
   private features: RoomFeature[] = [];
   private readonly participants = new Map<string, Participant>();
   private arrivals = 0;
@@ -82,7 +61,7 @@ export class SpaceRoom extends Room<SpaceState> {
     s.spawnYaw = layout.spawn.yaw;
     this.state = state;
     this.patchRate = options.deps.patchRateMs;
-    const space = { name: options.space, layoutName, layout };
+    const space: SpaceInfo = { name: options.space, layoutName, layout };
     this.ctx = {
       state,
       bounds: hallBounds(layout.hall),
@@ -95,6 +74,9 @@ export class SpaceRoom extends Room<SpaceState> {
       participants: () => this.participants.values(),
       send: (p, type, message) => p.client.send(type, message),
       broadcast: (type, message, except) => this.broadcast(type, message, except ? { except: except.client } : undefined),
+      greet: (p) => {
+        for (const f of this.features) f.greet?.(this.ctx, p);
+      },
       disconnect: (p, code) => {
         p.removed = true;
         p.client.leave(code, describe(code));
