@@ -4,7 +4,7 @@
  */
 import { TwinMessageType, type TwinHistoryMessage, type TwinPanelMessage } from '../../shared/protocol/twinMessages.js';
 import type { JsonRoute } from '../rooms/context.js';
-import type { RoomTwin } from '../features/roomTwins.js';
+import type { RoomTwin } from '../twins/room/roomTwins.js';
 
 export function historyOf(rt: RoomTwin): TwinHistoryMessage {
   const properties: TwinHistoryMessage['properties'] = {};

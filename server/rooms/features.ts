@@ -5,7 +5,7 @@
  */
 import { avatarsFeature } from '../features/avatars.js';
 import { operatorRoleFeature } from '../features/operatorRole.js';
-import { twinsFeature } from '../features/twins.js';
+import { twinsFeature } from '../twins/room/twinsFeature.js';
 import { boardFeature } from '../features/board.js';
 import { chatFeature } from '../features/chat.js';
 import { meetingFeature } from '../features/meeting.js';

@@ -3,15 +3,15 @@
  * kept current from the process-wide runtime at each patch; the twin messages' routes; holds and
  * open panels end when their participant goes.
  */
-import { TwinMessageType, type TwinEventMessage } from '../../shared/protocol/twinMessages.js';
-import type { SpaceInfo } from '../rooms/deps.js';
-import type { RoomFeature } from '../rooms/feature.js';
-import type { TwinRuntime } from '../twins/runtime.js';
-import { twinCommandRoute } from '../handlers/twinCommand.js';
-import { releaseAll, twinGrabRoute, twinReleaseRoute } from '../handlers/twinGrab.js';
-import { twinMoveRoute } from '../handlers/twinMove.js';
-import { twinPanelRoute } from '../handlers/twinPanel.js';
-import type { Participant } from '../rooms/participant.js';
+import { TwinMessageType, type TwinEventMessage } from '../../../shared/protocol/twinMessages.js';
+import type { SpaceInfo } from '../../rooms/deps.js';
+import type { RoomFeature } from '../../rooms/feature.js';
+import type { TwinRuntime } from '../runtime.js';
+import { twinCommandRoute } from '../../handlers/twinCommand.js';
+import { releaseAll, twinGrabRoute, twinReleaseRoute } from '../../handlers/twinGrab.js';
+import { twinMoveRoute } from '../../handlers/twinMove.js';
+import { twinPanelRoute } from '../../handlers/twinPanel.js';
+import type { Participant } from '../../rooms/participant.js';
 import { createRoomTwin, type RoomTwin } from './roomTwins.js';
 import { syncTwin } from './twinSync.js';
 
