@@ -3,7 +3,7 @@
  * avatar every participant has, and the composition of the features (features.ts) whose routes and
  * hooks do the rest. Features and handlers see the room only through its `RoomContext`.
  */
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { Room, ServerError, type AuthContext, type Client, type ClientPrivate } from '@colyseus/core';
 import { CLOSE_REASONS, CloseCode, checkProtocolVersion } from '../../shared/protocol/version.js';
 import { ERROR_TEXT, type ErrorCode } from '../../shared/protocol/errors.js';
 import { JoinOptions, MessageType, type ErrorMessage } from '../../shared/protocol/messages.js';
@@ -152,13 +152,17 @@ export class SpaceRoom extends Room<SpaceState> {
     this.log.error({ err: error, method: methodName }, 'uncaught exception in room handler');
   }
 
-  /** Checks JSON frames before Colyseus decodes them, so a malformed one is refused, not fatal. */
-  override ['_onMessage'](client: Client & Parameters<Room['_onMessage']>[0], buffer: Buffer): void {
+  /**
+   * Checks JSON frames before Colyseus decodes them, so a malformed one is refused, not fatal (SPEC
+   * M4). Colyseus 0.16 has no supported hook for this (ARCHITECTURE.md "Server" says why the override
+   * stays; tests/unit/server/rooms/messageHook.test.ts fails if the entry point changes).
+   */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
     const ok = admitFrame(buffer, () => {
       const p = this.participants.get(client.sessionId);
       if (p) this.refuse(p, 'message.malformed', 'unknown', `${buffer.byteLength} bytes`);
     });
-    if (ok) super['_onMessage'](client, buffer);
+    if (ok) super._onMessage(client, buffer);
   }
 
   private remove(p: Participant, reason: LeaveReason): void {
