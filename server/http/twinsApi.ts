@@ -3,13 +3,13 @@
  * Thing Description as loaded (as WoT discovery serves TDs), its recorded commands, and the HTTP
  * ingest path `POST /api/twins/:id/properties` behind a bearer token with size and rate limits.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { LiveTwin } from '../twins/live.js';
 import { hasTrend } from '../twins/forecast.js';
 import { TokenBucket } from '../rooms/rateLimit.js';
+import { secretMatches } from '../secrets.js';
 
 /** Largest ingest body, bytes. */
 export const INGEST_MAX_BYTES = 16 * 1024;
@@ -138,13 +138,11 @@ export function twinsApi(d: TwinsApiDeps): Router {
 }
 
 function authorise(token: string | undefined) {
-  const want = token ? createHash('sha256').update(token).digest() : null;
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!want) return fail(res, 403, 'ingest_disabled', 'HTTP ingest is off on this server: set INGEST_TOKEN to enable it');
+    if (!token) return fail(res, 403, 'ingest_disabled', 'HTTP ingest is off on this server: set INGEST_TOKEN to enable it');
     const header = req.get('authorization') ?? '';
     const m = /^Bearer (.+)$/i.exec(header);
-    const given = m ? createHash('sha256').update(m[1]!).digest() : null;
-    if (!given || !timingSafeEqual(given, want)) {
+    if (!secretMatches(token, m?.[1])) {
       res.set('WWW-Authenticate', 'Bearer realm="twinverse-ingest"');
       return fail(res, 401, 'unauthorized', m ? 'The ingest token is wrong' : 'Send the ingest token as "Authorization: Bearer <token>"');
     }
