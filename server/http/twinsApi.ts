@@ -10,6 +10,7 @@ import type { LiveTwin } from '../twins/live.js';
 import { hasTrend } from '../twins/forecast.js';
 import { TokenBucket } from '../rooms/rateLimit.js';
 import { secretMatches } from '../secrets.js';
+import { readBatch } from '../twins/ingestBatch.js';
 
 /** Largest ingest body, bytes. */
 export const INGEST_MAX_BYTES = 16 * 1024;
@@ -103,13 +104,9 @@ export function twinsApi(d: TwinsApiDeps): Router {
       const id = String(req.params.id);
       const t = d.runtime.get(id);
       if (!t) return fail(res, 404, 'unknown_twin', `No twin "${id}"`);
-      const body = req.body as unknown;
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        return fail(res, 400, 'invalid_body', 'The body must be a JSON object of property values, or { "ts": ms, "values": { … } }');
-      const b = body as Record<string, unknown>;
-      const enveloped = typeof b.values === 'object' && b.values !== null && !Array.isArray(b.values) && !t.properties.has('values');
-      const values = enveloped ? (b.values as Record<string, unknown>) : b;
-      const ts = enveloped && typeof b.ts === 'number' ? b.ts : undefined;
+      const read = readBatch(req.body as unknown, (name) => t.properties.has(name));
+      if (!read.ok) return fail(res, 400, 'invalid_body', `The body is not a batch: ${read.problem}`);
+      const { values, ts } = read.batch;
       const entries = Object.entries(values);
       if (entries.length === 0) return fail(res, 400, 'invalid_body', 'No property values in the body');
       // All or nothing: a batch with one bad value writes none, and each bad value is counted.
