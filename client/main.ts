@@ -81,11 +81,10 @@ async function main(): Promise<void> {
   loading.step(0.6, 'Building the hall…');
   const info = state.space;
   document.title = `${info.title} · Twinverse`;
-  const layoutTitle = info.title.replace(/^.* \((.*)\)$/, '$1');
   const hall = buildHall(
     scene,
     { width: info.width, depth: info.depth, height: info.height, spawn: { x: info.spawnX, z: -info.spawnZ } },
-    { title: layoutTitle, subtitle: `Space “${info.name}” · Twinverse` },
+    { title: info.layoutTitle, subtitle: `Space “${info.name}” · Twinverse` },
   );
   const b = hallBounds(info);
   // Babylon z is the protocol's mirrored: swap and negate the z range.

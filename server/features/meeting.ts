@@ -20,10 +20,11 @@ import { meetingLockRoute } from '../handlers/meetingLock.js';
 import { meetingMuteRoute } from '../handlers/meetingMute.js';
 import { meetingVoiceRoute } from '../handlers/meetingVoice.js';
 import { rtcSignalRoute } from '../handlers/rtcSignal.js';
-import { hostPasscodeOf, iceServersFor, passcodeMatches, type MeetingConfig } from '../meeting/config.js';
+import { hostPasscodeOf, iceServersFor, type MeetingConfig } from '../meeting/config.js';
 import { featureRoute } from '../meeting/route.js';
 import type { SpaceInfo } from '../rooms/deps.js';
 import type { RoomFeature } from '../rooms/feature.js';
+import { secretMatches } from '../secrets.js';
 
 export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFeature {
   const passcode = hostPasscodeOf(config, space.name);
@@ -60,18 +61,18 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFea
       ctx.send(p, MeetingMessage.Welcome, message);
     },
     admit(ctx, options) {
-      const holdsPasscode = passcodeMatches(passcode, options.passcode);
+      const holdsPasscode = secretMatches(passcode, options.passcode);
       // One passcode field serves every role (host here, operator in operatorRole.ts): a passcode that
       // matches none of the space's passcodes is refused, so a typo is not silently ignored.
       const operatorPasscode = space.layout.operatorPasscode;
       const known = passcode !== undefined || operatorPasscode !== undefined;
-      if (options.passcode !== undefined && known && !holdsPasscode && !passcodeMatches(operatorPasscode, options.passcode)) {
+      if (options.passcode !== undefined && known && !holdsPasscode && !secretMatches(operatorPasscode, options.passcode)) {
         throw new ServerError(CloseCode.BAD_PASSCODE, CLOSE_REASONS[CloseCode.BAD_PASSCODE]);
       }
       if (ctx.state.meeting.locked && !holdsPasscode) throw new ServerError(CloseCode.SPACE_LOCKED, CLOSE_REASONS[CloseCode.SPACE_LOCKED]);
     },
     joined(ctx, p) {
-      if (passcode !== undefined) p.avatar.host = passcodeMatches(passcode, p.joined.passcode);
+      if (passcode !== undefined) p.avatar.host = secretMatches(passcode, p.joined.passcode);
       else p.avatar.host = ![...ctx.participants()].some((o) => o !== p && o.avatar.host);
       if (p.avatar.host) ctx.log.info({ session: p.sessionId }, 'host joined');
     },

@@ -5,18 +5,15 @@
  * the role (a passcode matching no role of the space is refused by the meeting feature's admission); `AvatarState.operator`
  * shows everyone who has it.
  */
-import { timingSafeEqual, createHash } from 'node:crypto';
 import type { SpaceLayout } from '../../shared/space/layout.js';
 import type { RoomFeature } from '../rooms/feature.js';
+import { secretMatches } from '../secrets.js';
 
 /** Whether someone joining with `passcode` may operate machines in a space with this layout. */
 export function isOperator(layout: Pick<SpaceLayout, 'locked' | 'operatorPasscode'>, passcode: string | undefined): boolean {
   if (!layout.locked) return true;
-  if (!layout.operatorPasscode || passcode === undefined) return false;
-  // Compare digests: equal length, constant time, so response timing says nothing about the passcode.
-  const a = createHash('sha256').update(passcode).digest();
-  const b = createHash('sha256').update(layout.operatorPasscode).digest();
-  return timingSafeEqual(a, b);
+  if (!layout.operatorPasscode) return false;
+  return secretMatches(layout.operatorPasscode, passcode);
 }
 
 export function operatorRoleFeature(): RoomFeature {

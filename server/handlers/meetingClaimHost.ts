@@ -3,13 +3,13 @@
  * then one every five seconds, so the passcode cannot be guessed by brute force over one session.
  */
 import { MeetingMessage, type ClaimHostMessage, type NoticeMessage } from '../../shared/protocol/meeting.js';
-import { passcodeMatches } from '../meeting/config.js';
+import { secretMatches } from '../secrets.js';
 import { featureRoute } from '../meeting/route.js';
 
 export function meetingClaimHostRoute(passcode: string | undefined) {
   return featureRoute<ClaimHostMessage>({ perSecond: 0.2, burst: 3 }, (ctx, p, m) => {
     if (passcode === undefined) return ctx.refuse(p, 'meeting.no_passcode', MeetingMessage.ClaimHost);
-    if (!passcodeMatches(passcode, m.passcode)) {
+    if (!secretMatches(passcode, m.passcode)) {
       ctx.log.warn({ session: p.sessionId }, 'wrong host passcode');
       return ctx.refuse(p, 'meeting.bad_passcode', MeetingMessage.ClaimHost);
     }

@@ -3,7 +3,7 @@
  * Thing Description as loaded (as WoT discovery serves TDs), its recorded commands, and the HTTP
  * ingest path `POST /api/twins/:id/properties` behind a bearer token with size and rate limits.
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../log.js';
@@ -11,6 +11,8 @@ import type { TwinRuntime } from '../twins/runtime.js';
 import type { LiveTwin } from '../twins/live.js';
 import { hasTrend } from '../twins/forecast.js';
 import { TokenBucket } from '../rooms/rateLimit.js';
+import { secretMatches } from '../secrets.js';
+import { readBatch } from '../twins/ingestBatch.js';
 
 /** Largest ingest body, bytes. */
 export const INGEST_MAX_BYTES = 16 * 1024;
@@ -107,13 +109,9 @@ export function twinsApi(d: TwinsApiDeps): Router {
       const id = String(req.params.id);
       const t = d.runtime.get(id);
       if (!t) return fail(res, 404, 'unknown_twin', `No twin "${id}"`);
-      const body = req.body as unknown;
-      if (typeof body !== 'object' || body === null || Array.isArray(body))
-        return fail(res, 400, 'invalid_body', 'The body must be a JSON object of property values, or { "ts": ms, "values": { … } }');
-      const b = body as Record<string, unknown>;
-      const enveloped = typeof b.values === 'object' && b.values !== null && !Array.isArray(b.values) && !t.properties.has('values');
-      const values = enveloped ? (b.values as Record<string, unknown>) : b;
-      const ts = enveloped && typeof b.ts === 'number' ? b.ts : undefined;
+      const read = readBatch(req.body as unknown, (name) => t.properties.has(name));
+      if (!read.ok) return fail(res, 400, 'invalid_body', `The body is not a batch: ${read.problem}`);
+      const { values, ts } = read.batch;
       const entries = Object.entries(values);
       if (entries.length === 0) return fail(res, 400, 'invalid_body', 'No property values in the body');
       // All or nothing: a batch with one bad value writes none, and each bad value is counted.
@@ -155,13 +153,11 @@ function withoutDirs(message: string): string {
 }
 
 function authorise(token: string | undefined) {
-  const want = token ? createHash('sha256').update(token).digest() : null;
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!want) return fail(res, 403, 'ingest_disabled', 'HTTP ingest is off on this server: set INGEST_TOKEN to enable it');
+    if (!token) return fail(res, 403, 'ingest_disabled', 'HTTP ingest is off on this server: set INGEST_TOKEN to enable it');
     const header = req.get('authorization') ?? '';
     const m = /^Bearer (.+)$/i.exec(header);
-    const given = m ? createHash('sha256').update(m[1]!).digest() : null;
-    if (!given || !timingSafeEqual(given, want)) {
+    if (!secretMatches(token, m?.[1])) {
       res.set('WWW-Authenticate', 'Bearer realm="twinverse-ingest"');
       return fail(res, 401, 'unauthorized', m ? 'The ingest token is wrong' : 'Send the ingest token as "Authorization: Bearer <token>"');
     }

@@ -100,11 +100,3 @@ export function iceServersFor(config: MeetingConfig, sessionId: string, nowMs = 
 export function hostPasscodeOf(config: MeetingConfig, space: string): string | undefined {
   return config.hostPasscodes[space] ?? config.hostPasscodes['*'];
 }
-
-/** Compares passcodes in constant time (by digest, so lengths do not leak either). */
-export function passcodeMatches(expected: string | undefined, given: string | undefined): boolean {
-  if (expected === undefined || given === undefined) return false;
-  const a = crypto.createHash('sha256').update(expected).digest();
-  const b = crypto.createHash('sha256').update(given).digest();
-  return crypto.timingSafeEqual(a, b);
-}

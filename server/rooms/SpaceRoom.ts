@@ -61,6 +61,7 @@ export class SpaceRoom extends Room<SpaceState> {
     const s = state.space;
     s.name = options.space;
     s.title = options.space === layoutName ? layout.title : `${options.space} (${layout.title})`;
+    s.layoutTitle = layout.title;
     s.layout = layoutName;
     s.width = layout.hall.width;
     s.depth = layout.hall.depth;

@@ -7,20 +7,16 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Presence } from '@colyseus/core';
+import { check, z } from '../../shared/protocol/validation.js';
 import type { Logger } from '../log.js';
+import { IngestEnvelope } from './ingestBatch.js';
 import type { TwinRuntime } from './runtime.js';
 
 export const INGEST_CHANNEL = 'twinverse:ingest';
 
-/** One accepted HTTP batch as it travels between processes. */
-export interface SharedBatch {
-  /** The process that accepted it (it does not write it twice). */
-  from: string;
-  twin: string;
-  values: Record<string, unknown>;
-  /** The source's timestamp, ms since the Unix epoch, if it sent one. */
-  ts?: number;
-}
+/** One accepted HTTP batch as it travels between processes: the ingest envelope, its twin, and the process that accepted it (it does not write it twice). */
+export const SharedBatch = z.extend(IngestEnvelope, { from: z.string(), twin: z.string() });
+export type SharedBatch = z.infer<typeof SharedBatch>;
 
 export interface IngestShare {
   /** Passes an accepted batch on to the other processes. */
@@ -31,14 +27,14 @@ export interface IngestShare {
 export async function shareIngest(presence: Presence, runtime: TwinRuntime, log: Logger): Promise<IngestShare> {
   const self = randomUUID();
   const receive = (m: unknown) => {
-    const b = m as Partial<SharedBatch> | null;
-    if (!b || typeof b !== 'object' || b.from === self) return;
-    if (typeof b.twin !== 'string' || typeof b.values !== 'object' || b.values === null) {
-      log.warn({ channel: INGEST_CHANNEL }, 'malformed shared ingest batch ignored');
+    const read = check(SharedBatch, m);
+    if (!read.ok) {
+      log.warn({ channel: INGEST_CHANNEL, problems: read.problems }, 'malformed shared ingest batch ignored');
       return;
     }
-    const ts = typeof b.ts === 'number' ? b.ts : undefined;
-    for (const [k, v] of Object.entries(b.values)) runtime.ingest(b.twin, k, v, ts);
+    const b = read.value;
+    if (b.from === self) return;
+    for (const [k, v] of Object.entries(b.values)) runtime.ingest(b.twin, k, v, b.ts);
   };
   await presence.subscribe(INGEST_CHANNEL, receive);
   return {

@@ -11,7 +11,7 @@ export const SpaceInfoState = schema(
   {
     /** Space name as in `?space=`. */
     name: { type: 'string', default: '' },
-    /** Title shown to people. */
+    /** Title shown to people: the layout's title, with the space's name when it differs from the layout's (`name (layoutTitle)`). */
     title: { type: 'string', default: '' },
     /** Name of the layout file the space uses (assets/spaces/<layout>.json). */
     layout: { type: 'string', default: '' },
@@ -27,6 +27,8 @@ export const SpaceInfoState = schema(
     spawnYaw: { type: 'float32', default: 0 },
     /** True when only participants who joined with the operator passcode may operate machines (SPEC R1). */
     locked: { type: 'boolean', default: false },
+    /** The layout's own title, as its file gives it (the hall's sign shows it). Last, so older clients ignore it. */
+    layoutTitle: { type: 'string', default: '' },
   },
   'SpaceInfoState',
 );

@@ -65,6 +65,15 @@ describe('joining', () => {
     await b.room.leave();
   });
 
+  it('J3 S1: a space without its own layout uses the default one; its title names both, the layout title comes apart', async () => {
+    const a = await join(server.endpoint, { space: 'no-such-layout' });
+    const s = a.room.state.space;
+    expect(s.layout).toBe('factory');
+    expect(s.layoutTitle).not.toBe('');
+    expect(s.title).toBe(`no-such-layout (${s.layoutTitle})`);
+    await a.room.leave();
+  });
+
   it('J2: a client with another protocol version is refused with a named reason', async () => {
     const client = new Client(server.endpoint);
     const old = { ...joinOptions({ space: 'v', name: 'Old', color: '#123456' }), protocol: PROTOCOL_VERSION - 1 };

@@ -128,6 +128,17 @@ describe('HTTP ingest', () => {
     expect(await big.json()).toMatchObject({ error: 'too_large' });
   });
 
+  it('H6 H7: a body that is not a batch (not an object, or an envelope with a non-numeric ts) → 400 invalid_body, nothing written', async () => {
+    const before = await ingestCounters(t.base);
+    const list = await post('pump-1', [1, 2]);
+    expect(list.status).toBe(400);
+    expect(await list.json()).toMatchObject({ error: 'invalid_body' });
+    const badTs = await post('pump-1', { ts: 'yesterday', values: { flow: 1 } });
+    expect(badTs.status).toBe(400);
+    expect(await badTs.json()).toMatchObject({ error: 'invalid_body', message: expect.stringMatching(/ts: /) as unknown });
+    expect((await ingestCounters(t.base)).accepted).toBe(before.accepted);
+  });
+
   it('H8: more requests than INGEST_RATE allows → 429 with Retry-After', async () => {
     const results = await Promise.all(Array.from({ length: 25 }, () => post('pump-1', { flow: 1 })));
     const limited = results.filter((r) => r.status === 429);

@@ -13,6 +13,7 @@
 import { connect, type MqttClient } from 'mqtt';
 import type { Logger } from '../../log.js';
 import type { CommandRecord, LiveTwin } from '../live.js';
+import { readBatch } from '../ingestBatch.js';
 
 export const ACK_SUFFIX = '/ack';
 const BACKOFF_MIN_MS = 500;
@@ -164,12 +165,11 @@ export class MqttSource {
     } else if (route.kind === 'event') {
       this.host.event(route.twin, route.event, json);
     } else if (route.kind === 'all') {
-      if (typeof json !== 'object' || json === null || Array.isArray(json))
-        return this.host.malformed(route.twin, topic, 'expected an object of properties');
-      const obj = json as Record<string, unknown>;
-      const values = typeof obj.values === 'object' && obj.values !== null ? (obj.values as Record<string, unknown>) : obj;
-      const ts = values === obj ? undefined : typeof obj.ts === 'number' ? obj.ts : undefined;
-      for (const [k, v] of Object.entries(values)) this.host.value(route.twin, k, v, ts);
+      const twin = route.twin;
+      const read = readBatch(json, (name) => twin.properties.has(name));
+      if (!read.ok) return this.host.malformed(twin, topic, read.problem);
+      const { values, ts } = read.batch;
+      for (const [k, v] of Object.entries(values)) this.host.value(twin, k, v, ts);
     } else {
       const a = json as { id?: unknown; ok?: unknown; reason?: unknown } | null;
       if (!a || typeof a.id !== 'string' || typeof a.ok !== 'boolean') {
