@@ -15,7 +15,7 @@ export interface AvatarInfo {
   connected: boolean;
   /** PoseFlag bits of their latest pose. */
   flags: number;
-  /** May operate machines in this space (SPEC R1). */
+  /** May operate machines in this space (SPEC OP1). */
   operator: boolean;
   /** Meeting state (SPEC V5, V6, R1, R2): microphone muted, has a microphone, hand raised, host. */
   muted: boolean;

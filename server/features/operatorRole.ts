@@ -1,5 +1,5 @@
 /**
- * The operator role (SPEC R1): who may operate machines. A space is open by default — everyone is an
+ * The operator role (SPEC OP1): who may operate machines. A space is open by default — everyone is an
  * operator. A layout with `locked: true` makes only those who joined with its `operatorPasscode`
  * operators; everyone else watches. A missing passcode does not refuse the join, it only withholds
  * the role (a passcode matching no role of the space is refused by the meeting feature's admission); `AvatarState.operator`

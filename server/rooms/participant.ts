@@ -20,7 +20,7 @@ export class Participant {
   lastPose: AcceptedPose | null = null;
   /** Set when the server ends this seat on purpose (e.g. removed by the host): no reconnection. */
   removed = false;
-  /** May operate machines in this space (set by the operator-role feature on join; SPEC R1). */
+  /** May operate machines in this space (set by the operator-role feature on join; SPEC OP1). */
   operator = false;
   private readonly buckets = new Map<string, TokenBucket>();
   /** When each error code was last reported to this participant (seconds) and how many were held back since. */

@@ -1,7 +1,7 @@
 /**
  * The one ingest path every source uses (simulator, MQTT, HTTP): check a value against its TD
  * DataSchema, write it to the live twin, update the sparkline window, alarms, set-points and the
- * trend (SPEC V1–V3, AL1, TW11). A refused value is counted and never written.
+ * trend (SPEC VAL1, VAL2, VAL4, AL1, TW11). A refused value is counted and never written.
  */
 import type { ActiveAlarm, LiveProperty, LiveTwin } from './live.js';
 import { alarmActive } from './alarms.js';

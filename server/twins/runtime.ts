@@ -194,7 +194,7 @@ export class TwinRuntime {
     return problem ? { code: 'invalid_value', message: `${property}: ${problem}` } : null;
   }
 
-  /** The ingest path (SPEC V1–V3): one value for one property, from any source. Null when written. */
+  /** The ingest path (SPEC VAL1, VAL2, VAL4): one value for one property, from any source. Null when written. */
   ingest(twinId: string, property: string, value: unknown, ts?: number): IngestRefusal | null {
     const twin = this.twins.get(twinId);
     if (!twin) {

@@ -44,7 +44,7 @@ export const SpaceLayout = z.strictObject({
   }),
   /** Machines in this space (SPEC TW3). */
   twins: z._default(z.array(TwinPlacement).check(z.maxLength(256)), []),
-  /** When true, only participants who joined with `operatorPasscode` may operate machines (SPEC R1). */
+  /** When true, only participants who joined with `operatorPasscode` may operate machines (SPEC OP1). */
   locked: z._default(z.boolean(), false),
   /** The passcode that makes a participant an operator in a locked space. Keep layout files with one out of public repositories. */
   operatorPasscode: z.optional(z.string().check(z.minLength(4), z.maxLength(64))),

@@ -33,7 +33,7 @@ export const AvatarState = schema(
     mode: { type: 'string', default: 'desktop' },
     /** False while the connection is lost and the server holds the seat for a reconnection. */
     connected: { type: 'boolean', default: true },
-    /** May operate machines in this space (SPEC R1): everyone in an open space, passcode holders in a locked one. */
+    /** May operate machines in this space (SPEC OP1): everyone in an open space, passcode holders in a locked one. */
     operator: { type: 'boolean', default: false },
     /** PoseFlag bits of the last accepted pose (tracked hands, hand tracking). */
     flags: { type: 'uint8', default: 0 },
@@ -45,7 +45,7 @@ export const AvatarState = schema(
     hand: { type: 'boolean', default: false },
     /** The client said `meeting.hello`: it listens for WebRTC signalling, so peers may call it (SPEC V1). */
     rtc: { type: 'boolean', default: false },
-    /** The space's host: may mute, remove, lock and clear the board (SPEC R1). Set by the server only. */
+    /** The space's host: may mute, remove, lock and clear the board (SPEC OP1). Set by the server only. */
     host: { type: 'boolean', default: false },
     head: JointState,
     left: JointState,

@@ -25,7 +25,7 @@ export const SpaceInfoState = schema(
     spawnX: { type: 'float32', default: 0 },
     spawnZ: { type: 'float32', default: 0 },
     spawnYaw: { type: 'float32', default: 0 },
-    /** True when only participants who joined with the operator passcode may operate machines (SPEC R1). */
+    /** True when only participants who joined with the operator passcode may operate machines (SPEC OP1). */
     locked: { type: 'boolean', default: false },
     /** The layout's own title, as its file gives it (the hall's sign shows it). Last, so older clients ignore it. */
     layoutTitle: { type: 'string', default: '' },

@@ -45,7 +45,7 @@ describe('configured meetings', () => {
     await leave(a);
   });
 
-  it('R1 R5: in a space with a host passcode, its holders are hosts, a wrong one is refused, and they may enter when locked', async () => {
+  it('J5 R1 R5: in a space with a host passcode, its holders are hosts, a wrong one is refused, and they may enter when locked', async () => {
     const guest = await member(server.endpoint, { space: 'boardroom', name: 'Guest' });
     expect(guest.room.state.meeting.passcode).toBe(true);
     expect(avatar(guest, guest)!.host).toBe(false);

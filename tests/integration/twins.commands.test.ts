@@ -1,6 +1,6 @@
 /**
  * Operating machines together over the real Mosquitto, with commands recorded in the real PostgreSQL
- * (SPEC CMD*, R1, ST1). The test's MQTT client plays the device: it hears commands on the action
+ * (SPEC CMD1, CMD2, CMD3, CMD4, CMD5, CMD6, OP1, ST1). The test's MQTT client plays the device: it hears commands on the action
  * topic and answers on `<topic>/ack`.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -149,7 +149,21 @@ describe('commands', () => {
     await a.room.leave();
   });
 
-  it('R1: in a locked space a viewer is refused with a reason; who joined with the operator passcode may operate; a wrong passcode is refused at the door; everyone sees who is an operator', async () => {
+  it('CMD6: commands beyond the burst of 10 are refused with message.rate before anything else looks at them', async () => {
+    const a = await join(t.server.endpoint, { space: 'floor' });
+    const mark = heard.length;
+    // Fifteen at once to a twin not in this space: the first ten reach the handler (twin.unknown), the
+    // rest stop at the edge. The bucket refills at 5/s: five spare commands leave a second of slack.
+    for (let i = 0; i < 15; i++) a.room.send(TwinMessageType.Command, { twin: 'pump-1', action: 'start' });
+    const rate = await waitFor('message.rate', () => a.errors.find((e) => e.code === 'message.rate'));
+    expect(rate.ref).toBe(TwinMessageType.Command);
+    await a.roundTrip();
+    expect(a.errors.map((e) => e.code).sort()).toEqual(['message.rate', 'twin.unknown']);
+    expect(heard.length).toBe(mark);
+    await a.room.leave();
+  });
+
+  it('OP1: in a locked space a viewer is refused with a reason; who joined with the operator passcode may operate; a wrong passcode is refused at the door; everyone sees who is an operator', async () => {
     const viewer = await join(t.server.endpoint, { space: 'locked', name: 'Viewer' });
     const op = await join(t.server.endpoint, { space: 'locked', name: 'Op', passcode: PASSCODE });
     await expect(join(t.server.endpoint, { space: 'locked', name: 'Guess', passcode: 'not-it' })).rejects.toMatchObject({

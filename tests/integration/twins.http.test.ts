@@ -107,7 +107,7 @@ describe('HTTP ingest', () => {
     await a.room.leave();
   });
 
-  it('H7 V1: bad values → 400 naming each problem, nothing written, refusals counted; unknown twin → 404; not JSON → 400; too large → 413', async () => {
+  it('H7 VAL1 VAL3: bad values → 400 naming each problem, nothing written, refusals counted; unknown twin → 404; not JSON → 400; too large → 413', async () => {
     const before = await ingestCounters(t.base);
     const bad = await post('pump-1', { flow: -3, outletPressure: 4, nope: 1 });
     expect(bad.status).toBe(400);

@@ -1,6 +1,6 @@
 /**
  * Telemetry over the real Mosquitto into a real server, seen by real colyseus.js clients
- * (SPEC MQ1, MQ2, TV1–TV4 named one by one below, Q1, AL1, TW3, TW6, TW9). Each run uses its own topic
+ * (SPEC MQ1, MQ2, VAL1, VAL2, Q1, AL1, TW3, TW6, TW9). Each run uses its own topic
  * prefix. The twin runtime runs on a clock this file drives: nothing turns stale unless a test says
  * so, however long the machine takes.
  */
@@ -86,7 +86,7 @@ describe('telemetry from MQTT', () => {
     await a.room.leave();
   });
 
-  it('V1 V2 V3: out-of-range, wrong-type and non-JSON payloads are refused and counted, never written; unknown properties are counted', async () => {
+  it('VAL1 VAL2: out-of-range, wrong-type and non-JSON payloads are refused and counted, never written; unknown properties are counted', async () => {
     const a = await join(t.server.endpoint, { space: 'floor' });
     const topic = t.assets.topic('conveyor-1', 'properties', 'beltSpeed');
     await publish(t.device, topic, 1.25);
@@ -163,7 +163,7 @@ describe('telemetry from MQTT', () => {
     await b.room.leave();
   });
 
-  it('TW9: an event published on its TD topic reaches every client in the space as twin.event; bad data is refused', async () => {
+  it('TW9 MQ2b: an event published on its TD topic reaches every client in the space as twin.event; bad data is refused', async () => {
     const a = await join(t.server.endpoint, { space: 'floor' });
     const events: TwinEventMessage[] = [];
     a.room.onMessage(TwinMessageType.Event, (m: TwinEventMessage) => events.push(m));

@@ -18,8 +18,8 @@ const piece = (key: number, n: number, end = false): StrokeMessage => ({
   end,
 });
 
-describe('board store (SPEC B2–B6)', () => {
-  it('numbers strokes and appends pieces to the open stroke of the same key', () => {
+describe('board store (SPEC B2, B3, B4, B5, B6)', () => {
+  it('B2: numbers strokes and appends pieces to the open stroke of the same key', () => {
     const s = new BoardStore();
     const a = s.piece('ada', piece(1, 3));
     const b = s.piece('ada', piece(1, 2, true));
@@ -32,7 +32,7 @@ describe('board store (SPEC B2–B6)', () => {
     expect(s.piece('bo', piece(1, 1)).piece?.id).toBe(3);
   });
 
-  it('cuts a stroke at its cap and ends it (board.stroke_too_long)', () => {
+  it('B3: cuts a stroke at its cap and ends it (board.stroke_too_long)', () => {
     const s = new BoardStore();
     let r;
     for (let i = 0; i <= BOARD_MAX_STROKE_POINTS / BOARD_MAX_POINTS_PER_MESSAGE; i++)
@@ -41,7 +41,7 @@ describe('board store (SPEC B2–B6)', () => {
     expect(s.pointCount).toBe(BOARD_MAX_STROKE_POINTS);
   });
 
-  it('refuses new strokes when the board holds its most strokes (board.full)', () => {
+  it('B3: refuses new strokes when the board holds its most strokes (board.full)', () => {
     const s = new BoardStore();
     for (let i = 0; i < BOARD_MAX_STROKES; i++) s.piece('ada', piece(i, 1, true));
     expect(s.piece('ada', piece(99_999, 1, true))).toEqual({ refusal: 'board.full' });
@@ -49,7 +49,7 @@ describe('board store (SPEC B2–B6)', () => {
     expect(s.piece('ada', piece(99_999, 1, true)).piece).toBeDefined();
   });
 
-  it('stops at the most points per board, whoever draws', () => {
+  it('B3: stops at the most points per board, whoever draws', () => {
     const s = new BoardStore();
     let key = 0;
     while (s.pointCount + BOARD_MAX_STROKE_POINTS <= BOARD_MAX_POINTS) {
@@ -63,7 +63,7 @@ describe('board store (SPEC B2–B6)', () => {
     expect(s.pointCount).toBeLessThanOrEqual(BOARD_MAX_POINTS);
   });
 
-  it('takes the oldest open stroke as finished beyond the open-stroke limit', () => {
+  it('B3: takes the oldest open stroke as finished beyond the open-stroke limit', () => {
     const s = new BoardStore();
     for (let k = 0; k <= BOARD_MAX_OPEN_STROKES; k++) s.piece('ada', piece(k, 1));
     // The newest keys are still open …
@@ -73,7 +73,7 @@ describe('board store (SPEC B2–B6)', () => {
     expect(s.piece('ada', piece(0, 1)).piece?.id).toBe(BOARD_MAX_OPEN_STROKES + 2);
   });
 
-  it('erases only existing strokes and clears everything', () => {
+  it('B4 B5: erases only existing strokes and clears everything', () => {
     const s = new BoardStore();
     s.piece('ada', piece(1, 2, true));
     s.piece('bo', piece(1, 3, true));
@@ -84,7 +84,7 @@ describe('board store (SPEC B2–B6)', () => {
     expect(s.pointCount).toBe(0);
   });
 
-  it('sends snapshots in chunks, at least one', () => {
+  it('B6: sends snapshots in chunks, at least one', () => {
     const s = new BoardStore();
     expect(s.snapshot()).toEqual([[]]);
     for (let i = 0; i < BOARD_SNAPSHOT_CHUNK + 1; i++) s.piece('ada', piece(i, 1, true));

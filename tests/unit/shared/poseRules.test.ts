@@ -21,32 +21,32 @@ function variant(change: (p: Pose) => void): Pose {
   return p;
 }
 
-describe('pose rules (SPEC P3–P7)', () => {
-  it.each<[string, Pose, number, string | null]>([
-    ['a standing pose', start, 10.1, null],
-    ['a small step', variant((p) => (p.head.px += 0.3)), 10.05, null],
-    ['crouching to the floor', variant((p) => (p.head.py = 0.4)), 10.05, null],
-    ['NaN in a hand', variant((p) => (p.left.qx = Number.NaN)), 10.1, 'pose.not_finite'],
-    ['Infinity in the head', variant((p) => (p.head.pz = Number.POSITIVE_INFINITY)), 10.1, 'pose.not_finite'],
-    ['a zero quaternion', variant((p) => Object.assign(p.right, { qx: 0, qy: 0, qz: 0, qw: 0 })), 10.1, 'pose.rotation'],
-    ['head through the wall', variant((p) => (p.head.px = 9.9)), 10.5, 'pose.out_of_bounds'],
-    ['head through the roof', variant((p) => (p.head.py = 7)), 10.5, 'pose.out_of_bounds'],
-    ['hand 2 m from the head', variant((p) => (p.right.px = 2)), 10.1, 'pose.hand_reach'],
-    ['3 m in 50 ms without teleport', variant((p) => walk(p, 3)), 10.05, 'pose.jump'],
-    ['3 m in 1 s (a run)', variant((p) => walk(p, 3)), 11, null],
-    ['8 m after a long pause (gap is capped)', variant((p) => walk(p, 8)), 30, 'pose.jump'],
-    ['8 m as a teleport', variant((p) => (walk(p, 8), (p.flags = PoseFlag.TELEPORT))), 10.05, null],
-  ])('%s', (_what, pose, now, expected) => {
+describe('pose rules (SPEC P3, P4, P5, P6, P7, P9)', () => {
+  it.each<[string, string, Pose, number, string | null]>([
+    ['P3', 'a standing pose', start, 10.1, null],
+    ['P6', 'a small step', variant((p) => (p.head.px += 0.3)), 10.05, null],
+    ['P6', 'crouching to the floor', variant((p) => (p.head.py = 0.4)), 10.05, null],
+    ['P3', 'NaN in a hand', variant((p) => (p.left.qx = Number.NaN)), 10.1, 'pose.not_finite'],
+    ['P3', 'Infinity in the head', variant((p) => (p.head.pz = Number.POSITIVE_INFINITY)), 10.1, 'pose.not_finite'],
+    ['P3', 'a zero quaternion', variant((p) => Object.assign(p.right, { qx: 0, qy: 0, qz: 0, qw: 0 })), 10.1, 'pose.rotation'],
+    ['P5', 'head through the wall', variant((p) => (p.head.px = 9.9)), 10.5, 'pose.out_of_bounds'],
+    ['P5', 'head through the roof', variant((p) => (p.head.py = 7)), 10.5, 'pose.out_of_bounds'],
+    ['P4', 'hand 2 m from the head', variant((p) => (p.right.px = 2)), 10.1, 'pose.hand_reach'],
+    ['P6', '3 m in 50 ms without teleport', variant((p) => walk(p, 3)), 10.05, 'pose.jump'],
+    ['P6', '3 m in 1 s (a run)', variant((p) => walk(p, 3)), 11, null],
+    ['P6', '8 m after a long pause (gap is capped)', variant((p) => walk(p, 8)), 30, 'pose.jump'],
+    ['P7', '8 m as a teleport', variant((p) => (walk(p, 8), (p.flags = PoseFlag.TELEPORT))), 10.05, null],
+  ])('%s: %s', (_rule, _what, pose, now, expected) => {
     expect(validatePose(pose, bounds, prev, now)).toBe(expected);
   });
 
-  it('refuses teleports closer than 0.2 s apart', () => {
+  it('P7: refuses teleports closer than 0.2 s apart', () => {
     const tp = variant((p) => (walk(p, 5), (p.flags = PoseFlag.TELEPORT)));
     expect(validatePose(tp, bounds, { ...prev, lastTeleportAt: 9.9 }, 10)).toBe('pose.teleport_rate');
     expect(validatePose(tp, bounds, { ...prev, lastTeleportAt: 9.7 }, 10)).toBeNull();
   });
 
-  it('checks only the bounds for the first pose of a session', () => {
+  it('P9: checks only the bounds for the first pose of a session', () => {
     expect(
       validatePose(
         variant((p) => walk(p, 8)),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { unitSymbol } from '../../../shared/twin/units.js';
 
-describe('unitSymbol', () => {
+describe('unitSymbol (SPEC TW10)', () => {
   it.each([
     ['degree Celsius', '°C'],
     ['celsius', '°C'],
@@ -20,7 +20,7 @@ describe('unitSymbol', () => {
     ['  bar ', 'bar'],
     ['', ''],
     ['http://qudt.org/vocab/unit/DEG_C', 'http://qudt.org/vocab/unit/DEG_C'],
-  ])('%j → %j', (unit, shown) => {
+  ])('TW10: %j → %j', (unit, shown) => {
     expect(unitSymbol(unit)).toBe(shown);
   });
 });

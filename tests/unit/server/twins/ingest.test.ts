@@ -1,5 +1,5 @@
 /**
- * The one ingest path (SPEC V1–V3, AL1, TW7): values checked against the TD's DataSchemas, refused
+ * The one ingest path (SPEC VAL1, VAL2, VAL4, AL1, TW7): values checked against the TD's DataSchemas, refused
  * ones counted and never written, unknown twins and properties counted; the sparkline window. The
  * runtime is built from the project's factory definitions with no source started.
  */
@@ -27,13 +27,13 @@ describe('value validation', () => {
     ['conveyor-1', 'itemCount', 12, null],
     ['conveyor-1', 'itemCount', 12.5, /must be integer/],
     ['pump-1', 'flow', null, /must be number/],
-  ])('V1: %s.%s = %j → %s', (twin, name, value, problem) => {
+  ])('VAL1: %s.%s = %j → %s', (twin, name, value, problem) => {
     const r = runtime.check(twin, name, value);
     if (problem === null) expect(r).toBeNull();
     else expect(r?.message).toMatch(problem);
   });
 
-  it('V2: a refused value is counted and never written; the property turns bad until a good one comes', () => {
+  it('VAL1: a refused value is counted and never written; the property turns bad until a good one comes', () => {
     const p = prop('pump-1', 'outletPressure');
     expect(runtime.ingest('pump-1', 'outletPressure', 3.5)).toBeNull();
     const before = runtime.stats.refused;
@@ -48,7 +48,7 @@ describe('value validation', () => {
     expect(p.num).toBe(3.6);
   });
 
-  it('V3: unknown twins and properties are counted, not written', () => {
+  it('VAL2: unknown twins and properties are counted, not written', () => {
     const s = { ...runtime.stats };
     expect(runtime.ingest('no-such', 'x', 1)?.code).toBe('unknown_twin');
     expect(runtime.ingest('pump-1', 'colour', 'red')?.code).toBe('unknown_property');
@@ -57,7 +57,7 @@ describe('value validation', () => {
     expect(runtime.stats.accepted).toBe(s.accepted);
   });
 
-  it('V4: a source timestamp is kept; one far in the future is replaced by the receive time', () => {
+  it('VAL4: a source timestamp is kept; one far in the future is replaced by the receive time', () => {
     const p = prop('pump-1', 'power');
     const past = Date.now() - 60_000;
     runtime.ingest('pump-1', 'power', 5, past);
