@@ -4,7 +4,7 @@
  * fast) show under the box, in words.
  */
 import { CHAT_MAX_CHARS, type ChatLine } from '../../../shared/protocol/chat.js';
-import { el } from '../../ui/dom.js';
+import { el } from '../../core/dom.js';
 import { clock, type ChatModel } from './chatModel.js';
 
 export interface ChatPanel {
