@@ -1,6 +1,7 @@
 /**
- * Listeners to one kind of change in a plain-data store (avatars, twins): `add` returns the function
- * that removes the listener again, `emit` tells them all.
+ * Listeners to one kind of change (a store's added/changed/removed, a model's "changed", a setting):
+ * `add` returns the function that removes the listener again, `emit` tells them all. `Listeners<void>`
+ * for changes that carry no value. Every listener set in the client is one of these.
  */
 export class Listeners<T> {
   private readonly set = new Set<(value: T) => void>();
