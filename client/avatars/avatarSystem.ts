@@ -4,7 +4,7 @@
  */
 import type { Scene } from '@babylonjs/core/scene.js';
 import { createPose } from '../../shared/protocol/pose.js';
-import type { Frame, System } from '../app/system.js';
+import type { Frame, System } from '../core/system.js';
 import { AvatarParts } from './avatarParts.js';
 import { AvatarView } from './avatarView.js';
 import { INTERPOLATION_DELAY_MS } from './poseBuffer.js';

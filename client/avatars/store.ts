@@ -4,7 +4,7 @@
  */
 import type { Pose } from '../../shared/protocol/pose.js';
 import { PoseBuffer } from './poseBuffer.js';
-import { Listeners } from '../app/listeners.js';
+import { Listeners } from '../core/listeners.js';
 
 export interface AvatarInfo {
   readonly id: string;

@@ -6,7 +6,7 @@
  */
 import { PointerEventTypes, type PointerInfoPre } from '@babylonjs/core/Events/pointerEvents.js';
 import type { Scene } from '@babylonjs/core/scene.js';
-import { el } from '../ui/dom.js';
+import { el } from '../core/dom.js';
 
 export function installCrosshair(scene: Scene, canvas: HTMLCanvasElement, root: HTMLElement): () => void {
   const mark = el('div', { class: 'crosshair', hidden: true, 'aria-hidden': 'true' });

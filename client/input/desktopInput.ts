@@ -3,7 +3,7 @@
  * pointer lock on click (Esc releases; the browser does that itself), or drag to look when the
  * pointer is not locked. Typing in a text field never moves you.
  */
-import type { Frame, System } from '../app/system.js';
+import type { Frame, System } from '../core/system.js';
 
 export interface MoveIntent {
   /** −1…1, forward positive. */

@@ -35,7 +35,7 @@ export interface MeetingApi {
   onChange(l: () => void): () => void;
 }
 
-declare module '../app/feature.js' {
+declare module '../core/feature.js' {
   interface FeatureApis {
     meeting: MeetingApi;
   }

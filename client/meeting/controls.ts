@@ -2,7 +2,7 @@
  * The meeting's desktop controls in the HUD's bottom-right corner: microphone (with a level meter;
  * M toggles), raise hand, chat (with unread count), share screen, go to the board.
  */
-import { el } from '../ui/dom.js';
+import { el } from '../core/dom.js';
 
 const ICONS = {
   mic: '<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1A7 7 0 0 0 19 11z"/>',

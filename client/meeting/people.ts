@@ -4,7 +4,7 @@
  * host with the space's passcode, when it has one.
  */
 import type { AvatarInfo } from '../avatars/store.js';
-import { el } from '../ui/dom.js';
+import { el } from '../core/dom.js';
 import type { PeopleList } from '../ui/peopleList.js';
 
 export interface PeopleActions {

@@ -5,8 +5,8 @@
  * selection runs on a timer in feature.ts, so a tab that stops drawing keeps its calls up to date.)
  */
 import type { Scene } from '@babylonjs/core/scene.js';
-import type { Frame } from '../app/system.js';
-import type { PhasedSystem } from '../app/feature.js';
+import type { Frame } from '../core/system.js';
+import type { PhasedSystem } from '../core/phases.js';
 import type { AvatarSystem } from '../avatars/avatarSystem.js';
 import type { AvatarStore } from '../avatars/store.js';
 import type { Vec3 } from '../../shared/space/board.js';

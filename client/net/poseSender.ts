@@ -13,8 +13,8 @@ import {
   POSE_SEND_MIN_MOVE,
   POSE_SEND_MIN_TURN,
 } from '../../shared/protocol/pose.js';
-import type { LocalPose } from '../avatars/localPose.js';
-import type { Frame, System } from '../app/system.js';
+import type { LocalPose } from '../player/localPose.js';
+import type { Frame, System } from '../core/system.js';
 import type { SpaceConnection } from './connection.js';
 
 const INTERVAL_MS = 1000 / POSE_MAX_HZ;

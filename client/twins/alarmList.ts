@@ -3,7 +3,7 @@
  * severe first, with the machine and since when; then the alarms a trend is heading for (SPEC TW11),
  * soonest first, with the time left. Clicking one opens that machine's panel.
  */
-import { el } from '../ui/dom.js';
+import { el } from '../core/dom.js';
 import type { TwinStore } from './store.js';
 import { SEVERITY_COLORS } from './twinView.js';
 import { timeLeft } from './trendWords.js';

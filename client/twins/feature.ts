@@ -3,7 +3,9 @@
  * with its bindings, open its panel when someone points at it, carry its movable parts, list the
  * alarms for everyone, and tell people how their commands ended.
  */
-import type { ClientContext, ClientFeature, PhasedSystem } from '../app/feature.js';
+import type { ClientContext } from '../context/context.js';
+import type { ClientFeature } from '../core/feature.js';
+import type { PhasedSystem } from '../core/phases.js';
 import { connectTwins } from '../net/twins.js';
 import { createAlarmList } from './alarmList.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
@@ -184,7 +186,11 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   return {
     name: 'twins',
     systems: [system],
-    testApi: createTwinsTestApi({ scene, store, views, panel: () => open, openPanel, closePanel, interaction, alarms }),
+    // Only test builds carry the test API (MODE is a build-time constant: production drops this).
+    testApi:
+      import.meta.env.MODE !== 'test'
+        ? undefined
+        : createTwinsTestApi({ scene, store, views, panel: () => open, openPanel, closePanel, interaction, alarms }),
     dispose() {
       offAction();
       interaction.dispose();

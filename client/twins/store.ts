@@ -3,7 +3,7 @@
  * the room state and the twin views, panels and HUD read. Nothing here sees Colyseus types.
  */
 import type { CommandStatus, Quality } from '../../shared/state/twin.js';
-import { Listeners } from '../app/listeners.js';
+import { Listeners } from '../core/listeners.js';
 
 export interface PropertyValue {
   type: string;

@@ -1,6 +1,6 @@
 /** Connection status in words: connecting, connected, reconnecting (with time left), failed (with why). */
 import type { ConnectionStatus } from '../net/status.js';
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 export function describeStatus(s: ConnectionStatus): string {
   switch (s.state) {

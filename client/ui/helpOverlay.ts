@@ -2,7 +2,7 @@
  * The controls, in a corner. Shown on arrival; it folds away into a small "Controls (H)" button once
  * you start walking or click into the scene, and H or the button brings it back.
  */
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 const ROWS: [string, string][] = [
   ['W A S D / arrows', 'walk'],

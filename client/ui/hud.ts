@@ -2,7 +2,7 @@
  * The HTML overlay's layout: a top bar, a right-hand column of panels, and the bottom corners.
  * Features add their elements here rather than positioning themselves.
  */
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 export interface Hud {
   readonly root: HTMLElement;

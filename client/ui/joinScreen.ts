@@ -4,7 +4,7 @@
  */
 import { DisplayName } from '../../shared/protocol/messages.js';
 import { check } from '../../shared/protocol/validation.js';
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 export const AVATAR_COLORS = ['#e4572e', '#f3a712', '#29bf12', '#17bebb', '#2e86de', '#7b61ff', '#d63af9', '#8d6e63'];
 const NAME_KEY = 'twinverse.name';

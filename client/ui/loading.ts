@@ -1,5 +1,5 @@
 /** The loading bar shown while the scene is built and the space joined. */
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 export interface Loading {
   step(fraction: number, what: string): void;

@@ -1,5 +1,5 @@
 /** Short notices (a refused action, a reconnect) and the full-screen failure card. */
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 export interface Notices {
   show(text: string, kind?: 'info' | 'error'): void;

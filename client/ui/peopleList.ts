@@ -1,6 +1,6 @@
 /** Who is here: a count button that opens the list of names, colours and how each is present. */
 import type { AvatarInfo, AvatarStore } from '../avatars/store.js';
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 const MODE_LABEL: Record<string, string> = { desktop: 'desktop', vr: 'in VR', ar: 'in AR' };
 /** Where the side column would take a third of the view or more (matches styles.css). */

@@ -1,5 +1,5 @@
 /** The link to this space, ready to copy and send to a colleague. */
-import { el } from './dom.js';
+import { el } from '../core/dom.js';
 
 export function spaceLink(space: string, base = location.origin + location.pathname): string {
   const url = new URL(base);

@@ -13,6 +13,7 @@ import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { Observable } from '@babylonjs/core/Misc/observable.js';
 import type { Vignette } from './vignette.js';
+import { Listeners } from '../core/listeners.js';
 
 export type LocomotionMode = 'teleport' | 'smooth';
 
@@ -55,7 +56,7 @@ function load(): { mode: LocomotionMode; snapDegrees: number; vignette: boolean 
 export function createLocomotion(helper: WebXRExperienceHelper, input: WebXRInput, floors: AbstractMesh[], vignette: Vignette): Locomotion {
   const features = helper.featuresManager;
   const settings = load();
-  const listeners = new Set<() => void>();
+  const listeners = new Listeners<void>();
   const onTeleported = new Observable<Vector3>();
   const onTurned = new Observable<void>();
   let teleportation: WebXRMotionControllerTeleportation | null = null;
@@ -66,7 +67,7 @@ export function createLocomotion(helper: WebXRExperienceHelper, input: WebXRInpu
     } catch {
       /* private mode */
     }
-    for (const l of listeners) l();
+    listeners.emit();
   };
 
   const apply = () => {
@@ -132,10 +133,7 @@ export function createLocomotion(helper: WebXRExperienceHelper, input: WebXRInpu
       vignette.enabled = on;
       save();
     },
-    onChange(l) {
-      listeners.add(l);
-      return () => listeners.delete(l);
-    },
+    onChange: (l) => listeners.add(l),
     dispose() {
       features.disableFeature(WebXRFeatureName.TELEPORTATION);
       features.disableFeature(WebXRFeatureName.MOVEMENT);

@@ -9,7 +9,7 @@ import type { Scene } from '@babylonjs/core/scene.js';
 import type { Button } from '@babylonjs/gui/2D/controls/button.js';
 import type { Control } from '@babylonjs/gui/2D/controls/control.js';
 import { Grid } from '@babylonjs/gui/2D/controls/grid.js';
-import type { ActionRegistry, MenuAction } from '../app/actions.js';
+import type { ActionRegistry, MenuAction } from '../core/actions.js';
 import type { AvatarStore } from '../avatars/store.js';
 import { button, createPanel3D, setButton, text, type Panel3D } from '../ui3d/panel.js';
 import type { LocomotionSettings } from './locomotion.js';

@@ -10,7 +10,7 @@ import type { WebXRInput } from '@babylonjs/core/XR/webXRInput.js';
 import type { WebXRInputSource } from '@babylonjs/core/XR/webXRInputSource.js';
 import { PoseFlag, type Joint } from '../../shared/protocol/pose.js';
 import { restHand, yawOf } from '../../shared/space/spawn.js';
-import type { LocalPose } from '../avatars/localPose.js';
+import type { LocalPose } from '../player/localPose.js';
 import { babylonToJoint } from '../render/frames.js';
 
 const position = new Vector3();

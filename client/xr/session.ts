@@ -10,8 +10,10 @@ import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { Color4 } from '@babylonjs/core/Maths/math.color.js';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import type { WebXRInputSource } from '@babylonjs/core/XR/webXRInputSource.js';
-import type { ClientContext, ClientFeature, PhasedSystem } from '../app/feature.js';
-import { el } from '../ui/dom.js';
+import type { ClientContext } from '../context/context.js';
+import type { ClientFeature } from '../core/feature.js';
+import type { PhasedSystem } from '../core/phases.js';
+import { el } from '../core/dom.js';
 import { createControllers } from './controllers.js';
 import { enableHands } from './hands.js';
 import { createLocomotion } from './locomotion.js';
@@ -20,24 +22,14 @@ import { enableNearGrab } from './nearGrab.js';
 import { enablePerformanceLevers } from './performance.js';
 import { enablePointer } from './pointer.js';
 import { captureXrPose } from './poseCapture.js';
-import { detectXrSupport, type XrSupport } from './support.js';
-import { createXrTestApi, type XrEmulatorHandle } from './testApi.js';
+import type { XrController, XrMode } from './controller.js';
+import type { XrEmulator } from './emulator.js';
+import { detectXrSupport } from './support.js';
+import { createXrTestApi } from './testApi.js';
 import { createVignette } from './vignette.js';
 
-export type XrMode = 'immersive-vr' | 'immersive-ar';
-
-/** What the rest of the client (and the test API) can ask of XR. */
-export interface XrController {
-  readonly support: XrSupport;
-  readonly active: XrMode | null;
-  /** The last reason a session could not start or ended unexpectedly, in words. */
-  readonly lastError: string | null;
-  enter(mode: XrMode): Promise<boolean>;
-  exit(): Promise<void>;
-}
-
 export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature> {
-  let emulator: XrEmulatorHandle | null = null;
+  let emulator: XrEmulator | null = null;
   if (import.meta.env.MODE === 'test') {
     const flag = new URLSearchParams(location.search).get('xr');
     if (flag) emulator = (await import('./emulator.js')).installEmulator({ vrOnly: flag === 'emulate-vr' });
@@ -52,7 +44,7 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
   };
   if (!support.vr && !support.ar) {
     const none: XrController = { support, active: null, lastError: null, enter: async () => false, exit: async () => undefined };
-    return { name: 'xr', testApi: createXrTestApi({ xr: none, status, emulator }) };
+    return { name: 'xr', testApi: import.meta.env.MODE !== 'test' ? undefined : createXrTestApi({ xr: none, status, emulator }) };
   }
 
   const { scene } = ctx;
@@ -202,7 +194,11 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
   return {
     name: 'xr',
     systems: [capture],
-    testApi: createXrTestApi({ xr, status, emulator, helper, menu, locomotion, vignette, pointer, hands, nearGrab }),
+    // Only test builds carry the test API (MODE is a build-time constant: production drops this).
+    testApi:
+      import.meta.env.MODE !== 'test'
+        ? undefined
+        : createXrTestApi({ xr, status, emulator, helper, menu, locomotion, vignette, pointer, hands, nearGrab }),
     dispose() {
       menu.dispose();
       nearGrab.dispose();

@@ -7,15 +7,13 @@ import type { WebXRExperienceHelper } from '@babylonjs/core/XR/webXRExperienceHe
 import { WebXRState } from '@babylonjs/core/XR/webXRTypes.js';
 import type { WebXRControllerPointerSelection } from '@babylonjs/core/XR/features/WebXRControllerPointerSelection.js';
 import type { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import type { XrController, XrMode } from './controller.js';
 import type { XrEmulator } from './emulator.js';
 import type { XrHands } from './hands.js';
 import type { Locomotion } from './locomotion.js';
 import type { XrMenu } from './menu.js';
 import type { NearGrab, NearGrabHand } from './nearGrab.js';
-import type { XrController, XrMode } from './session.js';
 import type { Vignette } from './vignette.js';
-
-export type XrEmulatorHandle = XrEmulator;
 
 interface Vec3 {
   x: number;

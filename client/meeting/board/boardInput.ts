@@ -13,8 +13,8 @@ import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { PickingInfo } from '@babylonjs/core/Collisions/pickingInfo.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { BOARD_MAX_POINTS_PER_MESSAGE, type StrokeMessage } from '../../../shared/protocol/board.js';
-import type { Frame } from '../../app/system.js';
-import type { PhasedSystem } from '../../app/feature.js';
+import type { Frame } from '../../core/system.js';
+import type { PhasedSystem } from '../../core/phases.js';
 import type { BoardModel, LocalStroke } from './boardModel.js';
 import { ERASER_RADIUS, PEN_COLORS, PEN_WIDTH, type BoardView, type Tool } from './boardView.js';
 

@@ -3,9 +3,11 @@
  * text, and a clean stop — from our button, the browser's own "Stop sharing" bar, or the host (SPEC
  * B7). The track goes to everyone over the voice mesh's peer connections.
  */
+import { Listeners } from '../../core/listeners.js';
+
 export class ScreenShare {
   stream: MediaStream | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners<void>();
 
   get track(): MediaStreamTrack | null {
     return this.stream?.getVideoTracks()[0] ?? null;
@@ -52,12 +54,11 @@ export class ScreenShare {
   }
 
   onChange(l: () => void): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
+    return this.listeners.add(l);
   }
 
   private emit(): void {
-    for (const l of this.listeners) l();
+    this.listeners.emit();
   }
 }
 

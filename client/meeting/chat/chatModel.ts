@@ -3,12 +3,13 @@
  * overlaps what was already here), at most {@link KEEP} of them.
  */
 import type { ChatLine } from '../../../shared/protocol/chat.js';
+import { Listeners } from '../../core/listeners.js';
 
 const KEEP = 500;
 
 export class ChatModel {
   readonly lines: ChatLine[] = [];
-  private readonly listeners = new Set<(added: readonly ChatLine[]) => void>();
+  private readonly listeners = new Listeners<readonly ChatLine[]>();
 
   /** Adds lines not seen yet (any order); tells listeners which were new. */
   add(incoming: readonly ChatLine[]): void {
@@ -18,12 +19,11 @@ export class ChatModel {
     this.lines.push(...added);
     this.lines.sort((a, b) => a.id - b.id);
     if (this.lines.length > KEEP) this.lines.splice(0, this.lines.length - KEEP);
-    for (const l of this.listeners) l(added);
+    this.listeners.emit(added);
   }
 
   onAdded(l: (added: readonly ChatLine[]) => void): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
+    return this.listeners.add(l);
   }
 }
 

@@ -4,8 +4,9 @@
  * fast) show under the box, in words.
  */
 import { CHAT_MAX_CHARS, type ChatLine } from '../../../shared/protocol/chat.js';
-import { el } from '../../ui/dom.js';
+import { el } from '../../core/dom.js';
 import { clock, type ChatModel } from './chatModel.js';
+import { Listeners } from '../../core/listeners.js';
 
 export interface ChatPanel {
   readonly panel: HTMLElement;
@@ -13,7 +14,7 @@ export interface ChatPanel {
   setOpen(on: boolean): void;
   /** Lines that arrived while the panel was closed. */
   readonly unread: number;
-  onUnread(l: (n: number) => void): void;
+  onUnread(l: (n: number) => void): () => void;
   /** Shows a refusal under the box. */
   problem(text: string): void;
   focus(): void;
@@ -34,10 +35,10 @@ export function createChatPanel(model: ChatModel, send: (text: string) => void, 
   const form = el('form', { id: 'chat-form' }, input, el('button', { type: 'submit', class: 'button', id: 'chat-send' }, 'Send'));
   const panel = el('aside', { class: 'panel chat-panel', id: 'chat-panel', hidden: true }, el('h2', {}, 'Chat'), list, form, problem);
   let unread = 0;
-  const unreadListeners = new Set<(n: number) => void>();
+  const unreadListeners = new Listeners<number>();
   const setUnread = (n: number) => {
     unread = n;
-    for (const l of unreadListeners) l(n);
+    unreadListeners.emit(n);
   };
 
   const row = (l: ChatLine) => {
@@ -107,7 +108,7 @@ export function createChatPanel(model: ChatModel, send: (text: string) => void, 
     get unread() {
       return unread;
     },
-    onUnread: (l) => void unreadListeners.add(l),
+    onUnread: (l) => unreadListeners.add(l),
     problem(text) {
       problem.textContent = text;
     },

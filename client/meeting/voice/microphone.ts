@@ -4,6 +4,7 @@
  * own level, and explains in words why there is no microphone and how to fix it (SPEC V5, V6).
  */
 import { rms } from './speaking.js';
+import { Listeners } from '../../core/listeners.js';
 
 export type MicState = 'idle' | 'asking' | 'live' | 'denied' | 'missing' | 'busy' | 'insecure' | 'error';
 
@@ -24,7 +25,7 @@ export class Microphone {
   private mutedFlag = false;
   private analyser: AnalyserNode | null = null;
   private samples: Float32Array<ArrayBuffer> | null = null;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners<void>();
 
   constructor(private readonly audio: AudioContext) {}
 
@@ -89,8 +90,7 @@ export class Microphone {
   }
 
   onChange(l: () => void): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
+    return this.listeners.add(l);
   }
 
   stop(): void {
@@ -107,6 +107,6 @@ export class Microphone {
   }
 
   private emit(): void {
-    for (const l of this.listeners) l();
+    this.listeners.emit();
   }
 }

@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createDesktopInput, type DesktopInput } from '../../../client/input/desktopInput.js';
-import type { Frame } from '../../../client/app/system.js';
+import type { Frame } from '../../../client/core/system.js';
 
 const frame: Frame = { dt: 0.016, now: 0 };
 const key = (type: 'keydown' | 'keyup', code: string) => window.dispatchEvent(Object.assign(new Event(type), { code }));

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { pushOut } from '../../../client/player/desktopMovement.js';
-import { normaliseSpace, readLaunchLink } from '../../../client/app/launch.js';
-import { orderSystems, type PhasedSystem } from '../../../client/app/feature.js';
-import { ActionRegistry } from '../../../client/app/actions.js';
+import { normaliseSpace, readLaunchLink } from '../../../client/launch.js';
+import { orderSystems, type PhasedSystem } from '../../../client/core/phases.js';
+import { ActionRegistry } from '../../../client/core/actions.js';
 
 describe('walking into things', () => {
   const rack = { minX: 0, maxX: 4, minZ: 0, maxZ: 1 };

@@ -5,9 +5,9 @@
 import { Quaternion } from '@babylonjs/core/Maths/math.vector.js';
 import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
 import { restHand } from '../../shared/space/spawn.js';
-import type { Frame, System } from '../app/system.js';
+import type { Frame, System } from '../core/system.js';
 import { babylonToJoint, flipYaw } from '../render/frames.js';
-import type { Player } from '../player/player.js';
+import type { Player } from './player.js';
 import type { LocalPose } from './localPose.js';
 
 export function createDesktopBody(camera: TargetCamera, player: Player, local: LocalPose): System & { enabled: boolean } {

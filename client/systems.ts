@@ -1,23 +1,23 @@
 /**
- * The core per-frame systems, each at its phase (app/feature.ts PHASES: input → simulation → pose →
+ * The core per-frame systems, each at its phase (core/phases.ts PHASES: input → simulation → pose →
  * avatars → render → network). Features add theirs at the same phases; main.ts orders them all.
  * (Network in happens on socket events, which only append timestamped snapshots to the store.)
  */
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
-import type { Bounds } from '../../shared/space/bounds.js';
-import { createAvatarSystem, type AvatarSystem } from '../avatars/avatarSystem.js';
-import { createDesktopBody } from '../avatars/desktopBody.js';
-import type { LocalPose } from '../avatars/localPose.js';
-import type { AvatarStore } from '../avatars/store.js';
-import { createDesktopInput, type DesktopInput } from '../input/desktopInput.js';
-import type { SpaceConnection } from '../net/connection.js';
-import { createPoseSender } from '../net/poseSender.js';
-import { createDesktopMovement, type DesktopMovement } from '../player/desktopMovement.js';
-import type { Player } from '../player/player.js';
-import type { FloorObstacle } from '../render/hall/hall.js';
-import type { PhasedSystem, Phase } from './feature.js';
-import type { System } from './system.js';
+import type { Bounds } from '../shared/space/bounds.js';
+import { createAvatarSystem, type AvatarSystem } from './avatars/avatarSystem.js';
+import { createDesktopBody } from './player/desktopBody.js';
+import type { LocalPose } from './player/localPose.js';
+import type { AvatarStore } from './avatars/store.js';
+import { createDesktopInput, type DesktopInput } from './input/desktopInput.js';
+import type { SpaceConnection } from './net/connection.js';
+import { createPoseSender } from './net/poseSender.js';
+import { createDesktopMovement, type DesktopMovement } from './player/desktopMovement.js';
+import type { Player } from './player/player.js';
+import type { FloorObstacle } from './render/hall/hall.js';
+import type { PhasedSystem, Phase } from './core/phases.js';
+import type { System } from './core/system.js';
 
 export interface SystemDeps {
   scene: Scene;

@@ -2,6 +2,8 @@
  * Named actions a feature offers to menus (the VR menu, later others): "mute", "raise hand" … A
  * feature registers them; menus list them. The VR menu then needs no knowledge of meetings or twins.
  */
+import { Listeners } from './listeners.js';
+
 export interface MenuAction {
   readonly id: string;
   /** Button text now (e.g. "Mute" / "Unmute"). */
@@ -13,7 +15,7 @@ export interface MenuAction {
 
 export class ActionRegistry {
   private readonly actions = new Map<string, MenuAction>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners<void>();
 
   register(action: MenuAction): () => void {
     this.actions.set(action.id, action);
@@ -34,11 +36,10 @@ export class ActionRegistry {
 
   /** Call when a label or active state changed, so menus redraw. */
   changed(): void {
-    for (const l of this.listeners) l();
+    this.listeners.emit();
   }
 
   onChange(l: () => void): () => void {
-    this.listeners.add(l);
-    return () => this.listeners.delete(l);
+    return this.listeners.add(l);
   }
 }

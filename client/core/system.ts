@@ -1,6 +1,6 @@
 /**
  * A system does one job every frame (read input, move the player, draw avatars …). Systems run in the
- * order `app/systems.ts` lists; each frees what it made in `dispose()`.
+ * order of their phases (`core/phases.ts`); each frees what it made in `dispose()`.
  */
 export interface Frame {
   /** Seconds since the previous frame, clamped to 0.25 so a stalled tab does not teleport anyone. */

@@ -3,16 +3,16 @@
  * A new capability adds one line here. XR is loaded only where the browser can run it (or a test
  * build emulates a headset), so desktop users never download it.
  */
-import { createTwinsFeature } from '../twins/feature.js';
-import { detectXrSupport } from '../xr/support.js';
-import type { ClientFeatureFactory } from './feature.js';
-import { createMeetingFeature } from '../meeting/feature.js';
+import { createTwinsFeature } from './twins/feature.js';
+import { detectXrSupport } from './xr/support.js';
+import type { ClientFeatureFactory } from './context/context.js';
+import { createMeetingFeature } from './meeting/feature.js';
 
 const createXr: ClientFeatureFactory = async (ctx) => {
   const emulated = import.meta.env.MODE === 'test' && new URLSearchParams(location.search).has('xr');
   const support = emulated ? null : await detectXrSupport();
   if (support && !support.vr && !support.ar) return { name: 'xr' };
-  const { createXrFeature } = await import('../xr/session.js');
+  const { createXrFeature } = await import('./xr/session.js');
   return createXrFeature(ctx);
 };
 
