@@ -4,7 +4,6 @@
  * ingest path `POST /api/twins/:id/properties` behind a bearer token with size and rate limits.
  */
 import path from 'node:path';
-import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';

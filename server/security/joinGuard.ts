@@ -9,7 +9,8 @@ import { CLOSE_REASONS, CloseCode, checkProtocolVersion } from '../../shared/pro
 import { JoinOptions } from '../../shared/protocol/messages.js';
 import { check } from '../../shared/protocol/validation.js';
 import type { Logger } from '../log.js';
-import { hostPasscodeOf, passcodeMatches, type MeetingConfig } from '../meeting/config.js';
+import { hostPasscodeOf, type MeetingConfig } from '../meeting/config.js';
+import { secretMatches } from '../secrets.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { PasscodeLimiter } from './passcodeLimiter.js';
 
@@ -61,7 +62,7 @@ export function createJoinGuard(deps: JoinGuardDeps): JoinGuard {
     if (host === undefined && operator === undefined) return;
     const waitMs = await deps.passcodes.blockedFor(address, space);
     if (waitMs > 0) refuse(CloseCode.TOO_MANY_ATTEMPTS, `(try again in ${Math.ceil(waitMs / 1000)} s)`, { address, space });
-    if (passcodeMatches(host, passcode) || passcodeMatches(operator, passcode)) return;
+    if (secretMatches(host, passcode) || secretMatches(operator, passcode)) return;
     await deps.passcodes.failed(address, space);
     refuse(CloseCode.BAD_PASSCODE, '', { address, space });
   }

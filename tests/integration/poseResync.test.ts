@@ -7,7 +7,7 @@ import { joinOptions } from '../../shared/protocol/messages.js';
 import { PoseFlag } from '../../shared/protocol/pose.js';
 import { restPose } from '../../shared/space/spawn.js';
 import { AvatarStore } from '../../client/avatars/store.js';
-import { LocalPose } from '../../client/avatars/localPose.js';
+import { LocalPose } from '../../client/player/localPose.js';
 import { SpaceConnection } from '../../client/net/connection.js';
 import { createPoseSender } from '../../client/net/poseSender.js';
 import { serverStateOf, startTestServer, type TestServer } from '../support/server.js';
