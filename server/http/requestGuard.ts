@@ -37,7 +37,12 @@ export function guardRequests(server: http.Server, o: RequestGuardOptions): void
   const pass: Listener = (req, res) => {
     for (const l of inner) l.call(server, req, res);
   };
-  const gets = new RateLimiterMemory({ points: o.getRate, duration: o.getWindowSeconds ?? 1 });
+  const duration = o.getWindowSeconds ?? 1;
+  const gets = new RateLimiterMemory({ points: o.getRate, duration });
+  // A page load fetches its bundle's chunks, textures and models at once (two tabs of one office
+  // behind one address: several hundred files): static files are cheap to serve and get a budget of
+  // their own, ten times the API's, so opening the space never trips the limit meant for the API.
+  const files = new RateLimiterMemory({ points: o.getRate * STATIC_FACTOR, duration });
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const address = req.socket.remoteAddress ?? 'unknown';
     if (!isHostAllowed(req.headers.host, o.allowedHosts)) {
@@ -45,13 +50,16 @@ export function guardRequests(server: http.Server, o: RequestGuardOptions): void
       return reply(res, 403, 'host_not_allowed', 'This server does not serve that host name (set ALLOWED_HOSTS to add one).');
     }
     if (req.method === 'GET' || req.method === 'HEAD') {
-      gets.consume(address).then(
+      const limiter = isDynamic(req.url) ? gets : files;
+      limiter.consume(address).then(
         () => pass(req, res),
         (r: unknown) => {
           const wait = r instanceof RateLimiterRes ? r.msBeforeNext : 1000;
           // One line when an address first goes over, not one per refused request.
-          if (r instanceof RateLimiterRes && r.consumedPoints === o.getRate + 1) o.log.warn({ address }, 'HTTP GET rate exceeded');
-          reply(res, 429, 'rate_limited', `More than ${o.getRate} requests per second from this address`, {
+          const points = limiter.points;
+          if (r instanceof RateLimiterRes && r.consumedPoints === points + 1)
+            o.log.warn({ address, url: req.url }, 'HTTP GET rate exceeded');
+          reply(res, 429, 'rate_limited', `More than ${points} requests per ${duration} s from this address`, {
             'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))),
           });
         },
@@ -61,6 +69,14 @@ export function guardRequests(server: http.Server, o: RequestGuardOptions): void
     if (req.method === 'POST' && req.url?.includes('/matchmake/')) return capBody(req, res, pass, o.log);
     pass(req, res);
   });
+}
+
+/** Static files get this many times the API's GET budget. */
+const STATIC_FACTOR = 10;
+
+/** The API, health and matchmaking: what costs the server work per request. */
+function isDynamic(url: string | undefined): boolean {
+  return url === undefined || url.startsWith('/api/') || url.startsWith('/health') || url.startsWith('/matchmake');
 }
 
 function capBody(req: http.IncomingMessage, res: http.ServerResponse, pass: Listener, log: Logger): void {
