@@ -4,7 +4,7 @@
  * hooks do the rest. Features and handlers see the room only through its `RoomContext`.
  */
 import { Room, ServerError, type AuthContext, type Client, type ClientPrivate } from '@colyseus/core';
-import { CLOSE_REASONS, CloseCode, checkProtocolVersion } from '../../shared/protocol/version.js';
+import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
 import { ERROR_TEXT, type ErrorCode } from '../../shared/protocol/errors.js';
 import { JoinOptions, MessageType, type ErrorMessage } from '../../shared/protocol/messages.js';
 import { check } from '../../shared/protocol/validation.js';
@@ -15,6 +15,8 @@ import { AvatarState } from '../../shared/state/avatar.js';
 import { SpaceState } from '../../shared/state/space.js';
 import { writePose } from '../handlers/pose.js';
 import type { Logger } from '../log.js';
+import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
+import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
 import type { RoomContext } from './context.js';
 import type { SpaceInfo, SpaceRoomDeps, SpaceRoomOptions } from './deps.js';
 import { admitFrame, installEdge } from './edge.js';
@@ -30,23 +32,30 @@ export class SpaceRoom extends Room<SpaceState> {
   private readonly participants = new Map<string, Participant>();
   private arrivals = 0;
   private readonly started = performance.now();
+  private claim: SpaceClaim | null = null;
 
   /**
-   * Runs before matchmaking, so a bad request never creates or enters a room: checks the protocol
-   * version and the join options (SPEC J1–J2). The validated options become the client's auth data.
+   * Runs before matchmaking, so a bad request never creates or enters a room (SPEC J1–J2, HD2, HD3).
+   * The composition root swaps in the full guard (passcode limits, join tokens) with {@link spaceRoomType};
+   * this default checks the protocol version and the join options only.
    */
   static override async onAuth(_token: string, options: unknown, _context: AuthContext): Promise<JoinOptions> {
-    const protocol = (options as { protocol?: unknown } | null)?.protocol;
-    const mismatch = checkProtocolVersion(typeof protocol === 'number' ? protocol : 0);
-    if (mismatch !== null) throw new ServerError(mismatch, CLOSE_REASONS[mismatch]);
+    const version = protocolRefusal(options);
+    if (version) throw new ServerError(version.code, `${CLOSE_REASONS[version.code]} ${version.detail}`.trim());
     const result = check(JoinOptions, options);
     if (!result.ok) throw new ServerError(CloseCode.BAD_JOIN_OPTIONS, `${CLOSE_REASONS[CloseCode.BAD_JOIN_OPTIONS]} ${result.problems}`);
     return result.value;
   }
 
-  override onCreate(options: SpaceRoomOptions): void {
+  override async onCreate(options: SpaceRoomOptions): Promise<void> {
     this.deps = options.deps;
     this.log = options.deps.log.child({ room: this.roomId, space: options.space });
+    // One space = one room, whichever matchmaking call opened it and in whichever process (SPEC HD1).
+    this.claim = await claimSpace(this.presence, options.space);
+    if (!this.claim) {
+      this.log.info('space already open in another room; refused to open a second one');
+      throw new ServerError(CloseCode.SPACE_BUSY, CLOSE_REASONS[CloseCode.SPACE_BUSY]);
+    }
     const { layoutName, layout } = options.deps.layouts.resolve(options.space);
     const state = new SpaceState();
     const s = state.space;
@@ -104,6 +113,12 @@ export class SpaceRoom extends Room<SpaceState> {
   }
 
   override onJoin(client: Client, _options: unknown, auth: JoinOptions): void {
+    // `joinById` reaches a room by id: the options must still name this room's space (SPEC HD1).
+    if (auth.space !== this.state.space.name)
+      throw new ServerError(
+        CloseCode.BAD_JOIN_OPTIONS,
+        `${CLOSE_REASONS[CloseCode.BAD_JOIN_OPTIONS]} space: this room holds another space`,
+      );
     // Per-room admission (Colyseus ignores an instance onAuth when a static one exists): a feature
     // may refuse with a ServerError, e.g. a locked space; the client's join then fails with its code.
     for (const f of this.features) f.admit?.(this.ctx, auth);
@@ -144,13 +159,18 @@ export class SpaceRoom extends Room<SpaceState> {
     for (const f of this.features) f.beforePatch?.(this.ctx);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     for (const f of this.features) f.dispose?.();
+    await this.claim?.release().catch((err: unknown) => this.log.warn({ err: String(err) }, 'could not release the space claim'));
     this.log.info('space closed');
   }
 
   override onUncaughtException(error: Error, methodName: string): void {
-    this.log.error({ err: error, method: methodName }, 'uncaught exception in room handler');
+    // A ServerError is a refusal on purpose (a locked space, a wrong passcode): one line, no stack.
+    // Colyseus wraps what a handler threw (the client and options ride along): look at the cause.
+    const cause = error.cause ?? error;
+    if (cause instanceof ServerError) this.log.info({ code: cause.code, method: methodName, reason: cause.message }, 'refused');
+    else this.log.error({ err: cause, method: methodName }, 'uncaught exception in room handler');
   }
 
   /**
@@ -180,6 +200,15 @@ export class SpaceRoom extends Room<SpaceState> {
     p.client.send(MessageType.Error, message);
     this.log.warn({ session: p.sessionId, code, ref, detail, held }, 'refused client message');
   }
+}
+
+/** The space room type with `guard` as its static onAuth (one per server: tests run several in a process). */
+export function spaceRoomType(guard: JoinGuard): typeof SpaceRoom {
+  return class GuardedSpaceRoom extends SpaceRoom {
+    static override onAuth(token: string, options: unknown, context: AuthContext): Promise<JoinOptions> {
+      return guard(token, options, context);
+    }
+  };
 }
 
 function describe(code: number): string | undefined {
