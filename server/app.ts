@@ -141,7 +141,12 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   oneRoomPerSpace(ROOM_NAME);
 
   await gameServer.listen(config.port, config.host);
-  guardRequests(httpServer, { allowedHosts, getRate: config.httpRate, log: log.child({ part: 'http' }) });
+  guardRequests(httpServer, {
+    allowedHosts,
+    getRate: config.httpRate,
+    getWindowSeconds: config.httpRateWindow,
+    log: log.child({ part: 'http' }),
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
   log.info({ url, port }, `Twinverse is running: open ${url}`);

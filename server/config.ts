@@ -41,6 +41,8 @@ const Env = z.object({
   PUBLIC_ADDRESS: z.optional(z.string()),
   ALLOWED_HOSTS: z._default(list, []),
   HTTP_RATE: z._default(positive, 100),
+  /** The window HTTP_RATE counts over, seconds (tests widen it so a loaded machine cannot refill it mid-test). */
+  HTTP_RATE_WINDOW: z._default(positive, 1),
   JOIN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters'))),
   ...twinEnv,
 });
@@ -63,6 +65,8 @@ export interface Config extends TwinConfig {
   allowedHosts: string[];
   /** GET/HEAD requests per second per client address. */
   httpRate: number;
+  /** Seconds over which `httpRate` GET requests per address are allowed. */
+  httpRateWindow: number;
   /** Secret that signs join tokens (HS256); without it tokens are refused and only passcodes work. */
   joinSecret: string | undefined;
   /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
@@ -106,6 +110,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS,
     allowedHosts: e.ALLOWED_HOSTS,
     httpRate: e.HTTP_RATE,
+    httpRateWindow: e.HTTP_RATE_WINDOW,
     joinSecret: e.JOIN_SECRET,
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,

@@ -17,6 +17,8 @@ export interface RequestGuardOptions {
   allowedHosts: readonly string[];
   /** GET/HEAD requests per second one address may make. */
   getRate: number;
+  /** Seconds the GET budget counts over (1 unless configured). */
+  getWindowSeconds?: number;
   log: Logger;
 }
 
@@ -35,7 +37,7 @@ export function guardRequests(server: http.Server, o: RequestGuardOptions): void
   const pass: Listener = (req, res) => {
     for (const l of inner) l.call(server, req, res);
   };
-  const gets = new RateLimiterMemory({ points: o.getRate, duration: 1 });
+  const gets = new RateLimiterMemory({ points: o.getRate, duration: o.getWindowSeconds ?? 1 });
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const address = req.socket.remoteAddress ?? 'unknown';
     if (!isHostAllowed(req.headers.host, o.allowedHosts)) {
