@@ -57,24 +57,27 @@ export class SpaceRoom extends Room<SpaceState> {
       throw new ServerError(CloseCode.SPACE_BUSY, CLOSE_REASONS[CloseCode.SPACE_BUSY]);
     }
     const { layoutName, layout } = options.deps.layouts.resolve(options.space);
-    const state = new SpaceState();
-    const s = state.space;
-    s.name = options.space;
-    s.title = options.space === layoutName ? layout.title : `${options.space} (${layout.title})`;
-    s.layoutTitle = layout.title;
-    s.layout = layoutName;
-    s.width = layout.hall.width;
-    s.depth = layout.hall.depth;
-    s.height = layout.hall.height;
-    s.spawnX = layout.spawn.x;
-    s.spawnZ = layout.spawn.z;
-    s.spawnYaw = layout.spawn.yaw;
-    this.state = state;
-    this.patchRate = options.deps.patchRateMs;
     const space: SpaceInfo = { name: options.space, layoutName, layout };
-    this.ctx = {
-      state,
-      bounds: hallBounds(layout.hall),
+    this.state = spaceState(space);
+    this.patchRate = options.deps.patchRateMs;
+    this.ctx = this.context(space);
+    this.features = createFeatures(options.deps, space);
+    const json: JsonRoutes = {};
+    const binary: BinaryRoutes = {};
+    for (const f of this.features) {
+      Object.assign(json, f.json);
+      Object.assign(binary, f.binary);
+    }
+    installEdge(this, this.ctx, (client) => this.participants.get(client.sessionId), json, binary);
+    for (const f of this.features) f.opened?.(this.ctx);
+    this.log.info({ layout: layoutName, features: this.features.map((f) => f.name) }, 'space opened');
+  }
+
+  /** What handlers and features may use of this room (context.ts). */
+  private context(space: SpaceInfo): RoomContext {
+    return {
+      state: this.state,
+      bounds: hallBounds(space.layout.hall),
       log: this.log,
       roomId: this.roomId,
       space,
@@ -100,16 +103,6 @@ export class SpaceRoom extends Room<SpaceState> {
         return () => d.clear();
       },
     };
-    this.features = createFeatures(options.deps, space);
-    const json: JsonRoutes = {};
-    const binary: BinaryRoutes = {};
-    for (const f of this.features) {
-      Object.assign(json, f.json);
-      Object.assign(binary, f.binary);
-    }
-    installEdge(this, this.ctx, (client) => this.participants.get(client.sessionId), json, binary);
-    for (const f of this.features) f.opened?.(this.ctx);
-    this.log.info({ layout: layoutName, features: this.features.map((f) => f.name) }, 'space opened');
   }
 
   override onJoin(client: Client, _options: unknown, auth: JoinOptions): void {
@@ -209,6 +202,23 @@ export function spaceRoomType(guard: JoinGuard): typeof SpaceRoom {
       return guard(token, options, context);
     }
   };
+}
+
+/** The state a space opens with: its identity and hall from the layout, nobody in it yet. */
+function spaceState({ name, layoutName, layout }: SpaceInfo): SpaceState {
+  const state = new SpaceState();
+  const s = state.space;
+  s.name = name;
+  s.title = name === layoutName ? layout.title : `${name} (${layout.title})`;
+  s.layoutTitle = layout.title;
+  s.layout = layoutName;
+  s.width = layout.hall.width;
+  s.depth = layout.hall.depth;
+  s.height = layout.hall.height;
+  s.spawnX = layout.spawn.x;
+  s.spawnZ = layout.spawn.z;
+  s.spawnYaw = layout.spawn.yaw;
+  return state;
 }
 
 function describe(code: number): string | undefined {

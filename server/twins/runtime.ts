@@ -6,18 +6,18 @@
  */
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
-import { planBindings, type ActionRoute } from './bindings.js';
+import type { ActionRoute } from './bindings.js';
 import { CommandBook, type Actor, type InvokeResult } from './commands.js';
 import type { TwinDefinition } from './definition.js';
 import { checkValue, markRefused, newStats, writeValue, type IngestStats } from './ingest.js';
-import { clearTrend } from './forecast.js';
-import { LiveTwin, type LiveProperty } from './live.js';
+import type { LiveProperty, LiveTwin } from './live.js';
 import type { LoadProblem } from './loader.js';
-import { MODELS } from './simulator/models.js';
 import { postCommand } from './sources/httpDevice.js';
 import { MqttSource } from './sources/mqttSource.js';
 import { SimulatorSource } from './sources/simulatorSource.js';
+import { markSilentStale, markStale } from './staleness.js';
 import { LogThrottle } from './throttle.js';
+import { wireTwins } from './wiring.js';
 
 export interface TwinRuntimeOptions {
   /** Broker URL; when unset, MQTT forms are not bound. */
@@ -57,8 +57,8 @@ const MAX_FUTURE_MS = 5 * 60_000;
 
 export class TwinRuntime {
   readonly stats: IngestStats = newStats();
-  private readonly twins = new Map<string, LiveTwin>();
-  private readonly routes = new Map<string, Map<string, ActionRoute>>();
+  private readonly twins: Map<string, LiveTwin>;
+  private readonly routes: Map<string, Map<string, ActionRoute>>;
   readonly commands: CommandBook;
   private mqtt: MqttSource | null = null;
   private sim: SimulatorSource | null = null;
@@ -76,36 +76,13 @@ export class TwinRuntime {
     this.log = o.log;
     this.clock = o.clock ?? PROCESS_CLOCK;
     this.failures = o.failures ?? [];
-    const mqttSubs = [];
-    const simTwins: LiveTwin[] = [];
-    for (const def of defs) {
-      const twin = new LiveTwin(def);
-      const plan = planBindings(def, {
-        mqtt: o.mqttUrl !== undefined,
-        simulator: o.simulator,
-        httpIngest: o.httpIngest ?? false,
-        simulatorActions: def.ext.simulator ? MODELS[def.ext.simulator.model].actions : new Set(),
-      });
-      twin.source = plan.source;
-      twin.notes = plan.notes;
-      this.twins.set(def.id, twin);
-      this.routes.set(def.id, plan.actions);
-      if (plan.source === 'simulator') simTwins.push(twin);
-      const actionTopics = [...plan.actions.values()].flatMap((r) => (r.kind === 'mqtt' ? [r.topic] : []));
-      if (plan.propertyTopics.size > 0 || plan.allPropertiesTopics.length > 0 || plan.eventTopics.size > 0 || actionTopics.length > 0)
-        mqttSubs.push({
-          twin,
-          propertyTopics: plan.propertyTopics,
-          allPropertiesTopics: plan.allPropertiesTopics,
-          eventTopics: plan.eventTopics,
-          actionTopics,
-        });
-      // The simulator standing in for a broker is the default set-up, not a problem worth a warning.
-      for (const note of plan.notes)
-        if (plan.source === 'simulator' && note.startsWith('MQTT forms not bound'))
-          this.log.info({ twin: def.id, file: def.file }, `twin: ${note}`);
-        else this.log.warn({ twin: def.id, file: def.file }, `twin: ${note}`);
-    }
+    const { twins, routes, mqttSubs, simTwins } = wireTwins(
+      defs,
+      { mqtt: o.mqttUrl !== undefined, simulator: o.simulator, httpIngest: o.httpIngest ?? false },
+      this.log,
+    );
+    this.twins = twins;
+    this.routes = routes;
     this.commands = new CommandBook(
       o.store,
       (twin, route, cmd) => this.forward(twin, route, cmd),
@@ -123,7 +100,7 @@ export class TwinRuntime {
           answer: (id, ok, reason) => this.answer(id, ok, reason),
           event: (twin, event, data) => this.event(twin, event, data),
           down: (isDown) => {
-            if (isDown) for (const t of this.twins.values()) if (t.source === 'mqtt') this.markStale(t);
+            if (isDown) for (const t of this.twins.values()) if (t.source === 'mqtt') markStale(t);
           },
         },
         this.log.child({ part: 'mqtt' }),
@@ -283,38 +260,6 @@ export class TwinRuntime {
 
   /** Marks what has been silent past its `staleAfter` (SPEC Q1); runs every 200 ms, and when a test calls it. */
   checkStale(): void {
-    const mono = this.clock.now();
-    for (const twin of this.twins.values()) {
-      const limit = twin.def.ext.staleAfter * 1000;
-      let anyGood = false;
-      for (const p of twin.properties.values()) {
-        if (p.quality !== 'stale' && mono - p.receivedAt > limit) {
-          p.quality = 'stale';
-          p.version++;
-          twin.version++;
-          clearTrend(twin, p);
-        }
-        if (p.quality !== 'stale') anyGood = true;
-      }
-      const q = anyGood ? 'good' : 'stale';
-      if (twin.quality !== q) {
-        twin.quality = q;
-        twin.qualityVersion++;
-        twin.version++;
-      }
-    }
-  }
-
-  private markStale(twin: LiveTwin): void {
-    for (const p of twin.properties.values()) {
-      if (p.quality !== 'stale') {
-        p.quality = 'stale';
-        p.version++;
-      }
-      clearTrend(twin, p);
-    }
-    twin.quality = 'stale';
-    twin.qualityVersion++;
-    twin.version++;
+    markSilentStale(this.twins.values(), this.clock.now());
   }
 }
