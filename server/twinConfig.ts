@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod/mini';
+import type { TwinClock } from './twins/runtime.js';
 
 export const twinEnv = {
   TWINS_DIR: z.optional(z.string()),
@@ -51,6 +52,8 @@ export interface TwinConfig {
   historyRetentionDays: number;
   /** How often recorded values are written, ms (≤ 5,000: what a crash may lose). */
   historyFlushMs: number;
+  /** Tests only (never from the environment): a clock they drive, so staleness happens when they say. */
+  twinClock?: TwinClock;
 }
 
 const _TwinEnvObject = z.object(twinEnv);

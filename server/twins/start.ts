@@ -28,6 +28,7 @@ export async function startTwinRuntime(
     ...(recorder ? { recorder } : {}),
     log,
     failures: loaded.failures,
+    clock: config.twinClock,
   });
   runtime.start();
   return runtime;

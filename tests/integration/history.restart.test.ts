@@ -54,7 +54,7 @@ async function start(env: Record<string, string>): Promise<Running> {
       );
       return h?.store.state === 'ready';
     },
-    150_000,
+    600_000,
     200,
   );
   return { base, child, exited };
@@ -132,5 +132,5 @@ describe('restart', () => {
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 400_000);
+  }, 900_000);
 });

@@ -123,5 +123,5 @@ describe('store faults', () => {
       await server.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
-  }, 180_000);
+  }, 600_000);
 });

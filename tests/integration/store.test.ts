@@ -68,11 +68,13 @@ describe.each(backends)('store contract on %s', (_name, configure, kind) => {
   let config: StoreConfig;
   let store: Store;
 
+  // PGlite creating a fresh data folder runs initdb in WebAssembly (~7 s of one core; its wall time
+  // grows with the machine's load): the limit only catches a hang.
   beforeAll(async () => {
     config = await configure();
     store = Store.start(config, log);
     await store.opened();
-  }, 180_000);
+  }, 600_000);
 
   afterAll(async () => {
     await store?.close();
