@@ -15,6 +15,7 @@ const BENCHES: string[][] = [
   ['scene.ts'],
   ['bundle.ts'],
   ['voice.bench.ts'],
+  ['history.ts'],
 ];
 
 const filter = process.argv[2];

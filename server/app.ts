@@ -29,6 +29,8 @@ import { oneRoomPerSpace } from './security/matchmaking.js';
 import { startTwinRuntime } from './twins/start.js';
 import type { TwinRuntime } from './twins/runtime.js';
 import { shareIngest } from './twins/ingestShare.js';
+import { Store } from './store/store.js';
+import { HistoryRecorder } from './history/recorder.js';
 
 /**
  * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
@@ -46,6 +48,10 @@ export interface Twinverse {
   readonly log: Logger;
   /** The process's twin runtime (tests and benchmarks read its counters). */
   readonly twins: TwinRuntime;
+  /** The process's store (tests wait on its state). */
+  readonly store: Store;
+  /** The history recorder, when HISTORY is on. */
+  readonly history: HistoryRecorder | null;
   close(): Promise<void>;
 }
 
@@ -73,7 +79,20 @@ async function redisClient(url: string | undefined): Promise<Redis | undefined> 
 
 export async function startTwinverse(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Twinverse> {
   const layouts = await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' }));
-  const twins = await startTwinRuntime(config, log.child({ part: 'twins' }));
+  // Opened now, in the background (PGlite in a worker thread): nothing waits for it (SPEC ST5).
+  const store = Store.start(
+    { databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema },
+    log.child({ part: 'store' }),
+  );
+  const history = config.history
+    ? new HistoryRecorder(
+        store,
+        { flushMs: config.historyFlushMs, retentionDays: config.historyRetentionDays },
+        log.child({ part: 'history' }),
+      )
+    : null;
+  const twins = await startTwinRuntime(config, log.child({ part: 'twins' }), store.commands, history ?? undefined);
+  history?.start();
   const scaleOut = await createScaleOut(config, log);
   const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, log.child({ part: 'twins' })) : null;
   const app = createHttpApp({
@@ -89,6 +108,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     version: readVersion(),
     clientDir: config.clientDir,
     stats: () => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }),
+    store: () => store.health(),
+    history: { runtime: twins, store, retentionDays: config.historyRetentionDays },
   });
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
@@ -157,13 +178,19 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     url,
     log,
     twins,
+    store,
+    history,
     async close() {
       if (closed) return;
       closed = true;
       await share?.stop().catch(() => undefined);
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections();
+      // Sources stop and pending commands are recorded aborted, then every held value is queued,
+      // then the store saves the queue and closes (SPEC ST4, HS2).
       await twins.stop();
+      history?.stop();
+      await store.close();
       passcodes.close();
     },
   };

@@ -1,5 +1,5 @@
 /**
- * Configuration of twins, telemetry and the command store (README "Configuration"). Defaults make
+ * Configuration of twins, telemetry, the store and history (README "Configuration"). Defaults make
  * `npm start` work with nothing else running: the built-in simulator, PGlite in DATA_DIR, no HTTP
  * ingest until INGEST_TOKEN is set.
  */
@@ -21,6 +21,9 @@ export const twinEnv = {
     'twinverse',
   ),
   DATA_DIR: z.optional(z.string()),
+  HISTORY: z._default(z.enum(['on', 'off']), 'on'),
+  HISTORY_RETENTION_DAYS: z._default(z.coerce.number().check(z.gt(0), z.lte(36_500)), 30),
+  HISTORY_FLUSH_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(5000)), 5000),
 };
 
 export interface TwinConfig {
@@ -43,6 +46,12 @@ export interface TwinConfig {
   databaseSchema: string;
   /** PGlite data folder; undefined = in memory. */
   dataDir: string | undefined;
+  /** Record accepted values (off: on all but one process sharing a PostgreSQL). */
+  history: boolean;
+  /** Days of history kept. */
+  historyRetentionDays: number;
+  /** How often recorded values are written, ms (≤ 5,000: what a crash may lose). */
+  historyFlushMs: number;
   /** Tests only (never from the environment): a clock they drive, so staleness happens when they say. */
   twinClock?: TwinClock;
 }
@@ -62,5 +71,8 @@ export function twinConfig(e: TwinEnv, root: string, assetsDir: string): TwinCon
     databaseUrl: e.DATABASE_URL,
     databaseSchema: e.DATABASE_SCHEMA,
     dataDir: e.DATA_DIR === 'memory' ? undefined : path.resolve(root, e.DATA_DIR ?? 'data/pglite'),
+    history: e.HISTORY === 'on',
+    historyRetentionDays: e.HISTORY_RETENTION_DAYS,
+    historyFlushMs: e.HISTORY_FLUSH_MS,
   };
 }

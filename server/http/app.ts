@@ -8,6 +8,8 @@ import path from 'node:path';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import type { Logger } from '../log.js';
 import { twinsApi, type TwinsApiDeps } from './twinsApi.js';
+import { historyApi, type HistoryApiDeps } from './historyApi.js';
+import type { StoreHealth } from '../store/store.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -19,6 +21,10 @@ export interface HttpDeps {
   twins: Omit<TwinsApiDeps, 'log'>;
   /** Folder whose `models/` subfolder is served at /assets/models (twin glTF models). */
   assetsDir: string;
+  /** The store's state for /health (SPEC ST5). */
+  store(): StoreHealth;
+  /** History API (server/http/historyApi.ts). */
+  history: Omit<HistoryApiDeps, 'log'>;
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -27,8 +33,11 @@ export function createHttpApp(deps: HttpDeps): Express {
   const startedAt = Date.now();
 
   app.get('/health', (_req, res) => {
+    const store = deps.store();
     res.json({
-      status: 'ok',
+      // Rooms keep serving without the store: degraded, not down (SPEC ST5).
+      status: store.state === 'ready' ? 'ok' : 'degraded',
+      store,
       version: deps.version,
       protocol: PROTOCOL_VERSION,
       uptime: Math.round((Date.now() - startedAt) / 1000),
@@ -50,6 +59,7 @@ export function createHttpApp(deps: HttpDeps): Express {
 
   app.use('/assets/models', express.static(path.join(deps.assetsDir, 'models'), { maxAge: '1h', fallthrough: false }));
   app.use('/api/twins', twinsApi({ ...deps.twins, log: deps.log }));
+  app.use('/api/twins', historyApi({ ...deps.history, log: deps.log }));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'not_found', message: `No API route ${req.method} ${req.originalUrl}` });
   });

@@ -1,9 +1,14 @@
 /**
- * Where commands to machines are recorded (who, what, input, outcome, timestamps): one interface,
- * two back ends speaking the same SQL — PGlite in-process by default, PostgreSQL with DATABASE_URL
- * (SPEC ST1–ST3). The table's format is versioned by migrations.ts.
+ * Where commands to machines are recorded (who, what, input, outcome, timestamps), SPEC ST1–ST4. The
+ * SQL lives in commandsTable.ts; store.ts queues the writes so no room waits on the database.
  */
 import type { CommandStatus } from '../../shared/state/twin.js';
+
+/**
+ * A command's recorded outcome: the live ones, plus `aborted` (the server stopped while it was
+ * pending) and `lost` (found pending after the server that sent it had gone: SIGKILL, crash).
+ */
+export type StoredCommandStatus = CommandStatus | 'aborted' | 'lost';
 
 export interface StoredCommand {
   id: string;
@@ -14,7 +19,7 @@ export interface StoredCommand {
   bySession: string;
   byName: string;
   space: string;
-  status: CommandStatus;
+  status: StoredCommandStatus;
   reason: string;
   /** ms since the Unix epoch. */
   at: number;
@@ -24,11 +29,15 @@ export interface StoredCommand {
 export interface CommandStore {
   /** `pglite (memory)`, `pglite (<dir>)` or `postgres`: for logs and /health. */
   readonly kind: string;
-  /** A new command, pending. */
-  record(c: StoredCommand): Promise<void>;
-  /** Its outcome. */
-  complete(id: string, status: CommandStatus, reason: string, doneAt: number): Promise<void>;
+  /** A new command, pending (queued: never waits on the database). */
+  record(c: StoredCommand): void;
+  /** Its outcome (queued after the record). */
+  complete(id: string, status: Exclude<StoredCommandStatus, 'pending'>, reason: string, doneAt: number): void;
+  /**
+   * Marks commands still pending that were sent more than `olderThanMs` ago as `lost`: no live
+   * server waits for them any more, since each times its own out (SPEC ST4).
+   */
+  reconcileLost(olderThanMs: number): void;
   /** The latest commands to a twin, newest first. */
   recent(twin: string, limit: number): Promise<StoredCommand[]>;
-  close(): Promise<void>;
 }

@@ -23,6 +23,51 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX twin_commands_twin_at ON twin_commands (twin, at DESC);
     `,
   },
+  {
+    // History (one row per series per minute, SPEC HS1), alarm events (HS6), and the two outcomes a
+    // command gets when the server stops before the device answers (SPEC ST4).
+    version: 2,
+    sql: `
+      ALTER TABLE twin_commands DROP CONSTRAINT IF EXISTS twin_commands_status_check;
+      ALTER TABLE twin_commands ADD CONSTRAINT twin_commands_status_check
+        CHECK (status IN ('pending', 'acknowledged', 'refused', 'timed_out', 'aborted', 'lost'));
+      CREATE INDEX twin_commands_pending ON twin_commands (at) WHERE status = 'pending';
+      CREATE TABLE twin_history (
+        twin      text NOT NULL,
+        property  text NOT NULL,
+        minute    bigint NOT NULL,
+        writer    integer NOT NULL,
+        part      integer NOT NULL,
+        n         integer NOT NULL,
+        min       float8 NOT NULL,
+        max       float8 NOT NULL,
+        sum       float8 NOT NULL,
+        first     float8 NOT NULL,
+        last      float8 NOT NULL,
+        first_ms  integer NOT NULL,
+        last_ms   integer NOT NULL,
+        true_ms   integer NOT NULL,
+        span_ms   integer NOT NULL,
+        samples   bytea NOT NULL,
+        PRIMARY KEY (twin, property, minute, writer, part)
+      );
+      CREATE INDEX twin_history_minute ON twin_history (minute);
+      CREATE TABLE alarm_events (
+        id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        twin        text NOT NULL,
+        alarm       text NOT NULL,
+        property    text NOT NULL,
+        kind        text NOT NULL CHECK (kind IN ('raised', 'cleared', 'acknowledged')),
+        severity    text NOT NULL,
+        message     text NOT NULL,
+        value       float8,
+        by_session  text NOT NULL DEFAULT '',
+        by_name     text NOT NULL DEFAULT '',
+        at          timestamptz NOT NULL
+      );
+      CREATE INDEX alarm_events_twin_at ON alarm_events (twin, at);
+    `,
+  },
 ];
 
 export const STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -15,6 +15,8 @@ import { numberInput } from './simulator/model.js';
 
 /** Most commands one twin may have waiting for an answer. */
 export const MAX_PENDING = 4;
+/** How much older than the timeout a pending command must be before it is declared lost, ms. */
+const LOST_MARGIN_MS = 2000;
 /** Finished commands kept visible per twin. */
 export const RECENT_KEPT = 5;
 
@@ -32,6 +34,7 @@ export type CommandSender = (twin: LiveTwin, route: ActionRoute, cmd: CommandRec
 export class CommandBook {
   private readonly open = new Map<string, { twin: LiveTwin; cancel: () => void; desiredProperty: string | null }>();
   lateAnswers = 0;
+  private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: CommandStore,
@@ -88,21 +91,19 @@ export class CommandBook {
       this.timeoutMs,
     );
     this.open.set(cmd.id, { twin, cancel: () => clearTimeout(timer), desiredProperty });
-    this.store
-      .record({
-        id: cmd.id,
-        twin: cmd.twin,
-        action,
-        input,
-        bySession: actor.session,
-        byName: actor.name,
-        space: actor.space,
-        status: 'pending',
-        reason: '',
-        at: cmd.at,
-        doneAt: null,
-      })
-      .catch((err: unknown) => this.log.error({ err, command: cmd.id }, 'could not record command'));
+    this.store.record({
+      id: cmd.id,
+      twin: cmd.twin,
+      action,
+      input,
+      bySession: actor.session,
+      byName: actor.name,
+      space: actor.space,
+      status: 'pending',
+      reason: '',
+      at: cmd.at,
+      doneAt: null,
+    });
     this.log.info({ command: cmd.id, twin: twin.id, action, by: actor.name, space: actor.space, route: route.kind }, 'command sent');
     try {
       this.send(twin, route, cmd);
@@ -143,9 +144,7 @@ export class CommandBook {
     }
     this.trim(twin);
     this.bump(twin);
-    this.store
-      .complete(id, status, cmd.reason, cmd.doneAt)
-      .catch((err: unknown) => this.log.error({ err, command: id }, 'could not record command outcome'));
+    this.store.complete(id, status, cmd.reason, cmd.doneAt);
     this.log.info({ command: id, twin: twin.id, action: cmd.action, status, reason: cmd.reason || undefined }, 'command finished');
     return true;
   }
@@ -155,9 +154,26 @@ export class CommandBook {
     return this.store.recent(twin, limit);
   }
 
-  /** Cancels every timer (shutdown). */
+  /**
+   * Starts reconciling: commands left pending by a server that is gone (SIGKILL, crash, another
+   * process) become `lost` once older than the timeout, at start-up and then periodically (SPEC ST4).
+   * Any live server has timed out its own by then, so processes sharing a database agree.
+   */
+  start(): void {
+    const sweep = () => this.store.reconcileLost(this.timeoutMs + LOST_MARGIN_MS);
+    sweep();
+    this.sweepTimer = setInterval(sweep, Math.min(Math.max(this.timeoutMs, 1000), 60_000));
+  }
+
+  /** Shutdown: every command still waiting is recorded `aborted` (SPEC ST4), and timers stop. */
   stop(): void {
-    for (const e of this.open.values()) e.cancel();
+    if (this.sweepTimer) clearInterval(this.sweepTimer);
+    const now = Date.now();
+    for (const [id, e] of this.open) {
+      e.cancel();
+      this.store.complete(id, 'aborted', 'the server stopped before the device answered', now);
+      this.log.info({ command: id, twin: e.twin.id }, 'command aborted at shutdown');
+    }
     this.open.clear();
   }
 

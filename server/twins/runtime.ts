@@ -6,6 +6,7 @@
  */
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
+import type { AlarmEvent } from '../store/alarmEventsTable.js';
 import type { ActionRoute } from './bindings.js';
 import { CommandBook, type Actor, type InvokeResult } from './commands.js';
 import type { TwinDefinition } from './definition.js';
@@ -29,11 +30,20 @@ export interface TwinRuntimeOptions {
   seed: number;
   commandTimeoutMs: number;
   store: CommandStore;
+  /** Persists accepted values and alarm events (server/history/); none in unit tests. */
+  recorder?: TwinRecorder;
   log: Logger;
   /** Files that failed to load, kept for the API. */
   failures?: { file: string; problems: LoadProblem[] }[];
   /** Where time comes from; the process's clocks unless a test drives staleness by hand. */
   clock?: TwinClock;
+}
+
+/** Where accepted numeric/boolean values and alarm transitions go to be kept (SPEC HS1, HS6). */
+export interface TwinRecorder {
+  /** `t` ms epoch; booleans as 1/0. */
+  value(twin: string, property: string, t: number, v: number, boolean: boolean): void;
+  alarm(e: AlarmEvent): void;
 }
 
 /** The runtime's two clocks, ms: `now` is monotonic (staleness, log throttling), `wall` is the Unix epoch (timestamps). */
@@ -125,6 +135,7 @@ export class TwinRuntime {
   start(): void {
     this.mqtt?.start();
     this.sim?.start();
+    this.commands.start();
     this.staleTimer = setInterval(() => this.checkStale(), STALE_CHECK_MS);
     this.log.info(
       { twins: [...this.twins.values()].map((t) => `${t.id} (${t.source})`), failed: this.failures.map((f) => f.file) },
@@ -137,7 +148,6 @@ export class TwinRuntime {
     this.sim?.stop();
     this.commands.stop();
     await this.mqtt?.stop();
-    await this.o.store.close();
   }
 
   get(id: string): LiveTwin | undefined {
@@ -189,9 +199,25 @@ export class TwinRuntime {
     if (problem) return this.refuse(twin, p, `${property}: ${problem}`);
     const wall = this.clock.wall();
     const at = ts !== undefined && Number.isFinite(ts) && ts > 0 && ts < wall + MAX_FUTURE_MS ? ts : wall;
+    const rec = this.o.recorder;
+    // Alarm states before the write, to record the transitions it causes.
+    const was = rec && p.def.alarms.length > 0 ? p.def.alarms.map((a) => twin.alarmOn.get(a.id) ?? false) : null;
     writeValue(twin, p, value, at, this.clock.now());
     this.stats.accepted++;
+    if (rec) this.record(rec, twin, p, at, was);
     return null;
+  }
+
+  /** The history hook: the accepted value, and any alarm it raised or cleared. */
+  private record(rec: TwinRecorder, twin: LiveTwin, p: LiveProperty, at: number, was: boolean[] | null): void {
+    if (p.def.numeric && Number.isFinite(p.num)) rec.value(twin.id, p.def.name, at, p.num, p.def.type === 'boolean');
+    if (!was) return;
+    p.def.alarms.forEach((a, i) => {
+      const on = twin.alarmOn.get(a.id) ?? false;
+      if (on === was[i]) return;
+      const e = { twin: twin.id, alarm: a.id, property: p.def.name, severity: a.severity, message: a.message, value: p.num, at };
+      rec.alarm({ ...e, kind: on ? 'raised' : 'cleared', bySession: '', byName: '' });
+    });
   }
 
   /** Listens to the machines' events (SPEC TW9); returns the function that stops listening. */

@@ -1,19 +1,26 @@
 /**
- * The command store on both back ends, for real (SPEC ST1–ST3): PostgreSQL at 127.0.0.1:5432 in a
- * schema of this run, and PGlite in a temporary data folder. Same SQL, same behaviour; migrations are
- * applied once and recorded; a reopened store keeps its rows.
+ * The store's contract, run against both back ends for real (SPEC ST1–ST4, HS1–HS3, HS6): PostgreSQL
+ * at 127.0.0.1:5432 in a schema of this run, and PGlite (in its worker thread) in a temporary data
+ * folder. Same SQL, same answers.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
-import { openCommandStore, type StoreConfig } from '../../server/store/open.js';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type StoreConfig } from '../../server/store/open.js';
+import { Store } from '../../server/store/store.js';
 import type { StoredCommand } from '../../server/store/commandStore.js';
 import { STORE_VERSION } from '../../server/store/migrations.js';
+import { schemaVersion } from '../../server/store/migrate.js';
+import { HistoryRecorder, MINUTE_MS } from '../../server/history/recorder.js';
+import { samplesOf } from '../../server/history/buckets.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import { waitFor } from '../support/wait.js';
 
+const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const schema = uniqueName('tvstore').toLowerCase();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twinverse-pglite-'));
 
@@ -42,57 +49,161 @@ function command(over: Partial<StoredCommand> = {}): StoredCommand {
   };
 }
 
-async function exercise(config: StoreConfig, kind: RegExp): Promise<void> {
-  const store = await openCommandStore(config);
-  expect(store.kind).toMatch(kind);
-  const first = command({ at: Date.now() - 1000 });
-  const second = command({ action: 'stop', input: undefined });
-  await store.record(first);
-  await store.record(second);
-  await store.complete(first.id, 'acknowledged', '', first.at + 120);
-  await store.complete(second.id, 'refused', 'guard door open', second.at + 80);
-  const recent = await store.recent('pump-1', 10);
-  expect(recent.map((c) => c.id)).toEqual([second.id, first.id]);
-  expect(recent[1]).toMatchObject({
-    status: 'acknowledged',
-    input: { percent: 55 },
-    byName: 'Ada',
-    space: 'factory',
-    doneAt: first.at + 120,
-  });
-  expect(recent[0]).toMatchObject({ status: 'refused', reason: 'guard door open', input: null });
-  expect(Math.abs(recent[1]!.at - first.at)).toBeLessThan(1);
-  await store.close();
-  // Reopening applies no migration twice and keeps the rows.
-  const again = await openCommandStore(config);
-  expect(await again.recent('pump-1', 10)).toHaveLength(2);
-  expect(await again.recent('cnc-1', 10)).toHaveLength(0);
-  await again.close();
-}
+/** A fixed hour in the past, within the default retention. */
+const T0 = Math.floor((Date.now() - 3_600_000) / 3_600_000) * 3_600_000;
 
-describe('command store', () => {
-  it('ST1 ST3: PostgreSQL (DATABASE_URL) records commands and outcomes; migrations are versioned', async () => {
-    await requireService('postgres');
-    await exercise({ databaseUrl: DATABASE_URL, dataDir: undefined, schema }, /postgres/);
-    const db = new pg.Client({ connectionString: DATABASE_URL });
-    await db.connect();
-    const { rows } = await db.query(`SELECT version FROM "${schema}".schema_version ORDER BY version`);
-    await db.end();
-    expect(rows).toEqual([{ version: STORE_VERSION }]);
-  });
+const backends: [string, () => Promise<StoreConfig>, RegExp][] = [
+  [
+    'PostgreSQL',
+    async () => {
+      await requireService('postgres');
+      return { databaseUrl: DATABASE_URL, dataDir: undefined, schema };
+    },
+    /postgres/,
+  ],
+  ['PGlite', () => Promise.resolve({ databaseUrl: undefined, dataDir, schema: 'twinverse' }), /pglite/],
+];
 
-  // PGlite creating a fresh data folder runs initdb in WebAssembly: ~7 s of one core here, measured
-  // with process.cpuUsage (plus ~0.6 s to reopen it). That is work, not waiting, so its wall time
-  // grows with how many processes share the cores (28 s at load 12, 150 s seen under a full suite);
-  // the limit only catches a hang. Its speed belongs to a bench, not to this test.
-  it('ST2: the embedded default (PGlite in a data folder) behaves the same', async () => {
-    await exercise({ databaseUrl: undefined, dataDir, schema: 'twinverse' }, /pglite/);
-    expect(fs.readdirSync(dataDir).length).toBeGreaterThan(0);
+describe.each(backends)('store contract on %s', (_name, configure, kind) => {
+  let config: StoreConfig;
+  let store: Store;
+
+  // PGlite creating a fresh data folder runs initdb in WebAssembly (~7 s of one core; its wall time
+  // grows with the machine's load): the limit only catches a hang.
+  beforeAll(async () => {
+    config = await configure();
+    store = Store.start(config, log);
+    await store.opened();
   }, 600_000);
 
-  it('ST1: a PostgreSQL that cannot be reached fails with a message naming it', async () => {
-    await expect(openCommandStore({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none', dataDir: undefined, schema })).rejects.toThrow(
+  afterAll(async () => {
+    await store?.close();
+  });
+
+  it('ST1 ST3: opens, applies the migrations once and records them', async () => {
+    expect(store.kind).toMatch(kind);
+    expect(store.health()).toMatchObject({ state: 'ready', queued: 0, dropped: 0 });
+    expect(await store.read((db) => schemaVersion(db))).toBe(STORE_VERSION);
+  });
+
+  it('ST1 ST4: records commands and outcomes; an outcome never overwrites another; old pending ones become lost', async () => {
+    const first = command({ at: Date.now() - 1000 });
+    const second = command({ action: 'stop', input: undefined });
+    const orphan = command({ twin: 'cnc-1', at: Date.now() - 60_000 });
+    const young = command({ twin: 'cnc-1' });
+    for (const c of [first, second, orphan, young]) store.commands.record(c);
+    store.commands.complete(first.id, 'acknowledged', '', first.at + 120);
+    store.commands.complete(second.id, 'aborted', 'the server stopped before the device answered', second.at + 80);
+    store.commands.complete(second.id, 'acknowledged', '', second.at + 90);
+    store.commands.reconcileLost(30_000);
+    await store.drained();
+    const recent = await store.commands.recent('pump-1', 10);
+    expect(recent.map((c) => c.id)).toEqual([second.id, first.id]);
+    expect(recent[1]).toMatchObject({
+      status: 'acknowledged',
+      input: { percent: 55 },
+      byName: 'Ada',
+      space: 'factory',
+      doneAt: first.at + 120,
+    });
+    expect(recent[0]).toMatchObject({ status: 'aborted', reason: 'the server stopped before the device answered', input: null });
+    expect(Math.abs(recent[1]!.at - first.at)).toBeLessThan(1);
+    const cnc = await store.commands.recent('cnc-1', 10);
+    expect(cnc.find((c) => c.id === orphan.id)).toMatchObject({
+      status: 'lost',
+      reason: expect.stringMatching(/stopped before the device answered/),
+    });
+    expect(cnc.find((c) => c.id === young.id)).toMatchObject({ status: 'pending' });
+  });
+
+  it('HS1 HS2: one row per series per minute once closed, parts while open, exact headers and samples', async () => {
+    const rec = new HistoryRecorder(store, { flushMs: 5000, retentionDays: 30 }, log);
+    // 20 Hz for 150 s, flushed every 5 s of data: minutes 0 and 1 close, minute 2 stays open.
+    const values: number[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const t = T0 + i * 50;
+      const v = 3.4 + Math.sin(i / 40);
+      values.push(v);
+      rec.value('pump-1', 'pressure', t, v, false);
+      if (i % 100 === 99) rec.flush();
+    }
+    rec.flush();
+    await store.drained();
+    const rows = await store.historyRows('pump-1', 'pressure', T0, T0 + 2 * MINUTE_MS, true, 1000);
+    expect(rows.filter((r) => r.minute === T0).map((r) => r.part)).toEqual([0]);
+    expect(rows.filter((r) => r.minute === T0 + MINUTE_MS).map((r) => r.part)).toEqual([0]);
+    expect(rows.filter((r) => r.minute === T0 + 2 * MINUTE_MS).length).toBe(6);
+    const m0 = values.slice(0, 1200);
+    expect(rows[0]).toMatchObject({ n: 1200, min: Math.min(...m0), max: Math.max(...m0), first: m0[0], last: m0[1199] });
+    const s = samplesOf(rows, T0, T0 + 3 * MINUTE_MS);
+    expect(s.t.length).toBe(3000);
+    expect(s.t[2999]).toBe(T0 + 2999 * 50);
+    expect(s.v[2999]).toBeCloseTo(values[2999]!, 5);
+    // Shutdown writes the open minute whole: one row, its parts gone.
+    rec.stop();
+    await store.drained();
+    const after = await store.historyRows('pump-1', 'pressure', T0 + 2 * MINUTE_MS, T0 + 2 * MINUTE_MS, false, 10);
+    expect(after.map((r) => [r.part, r.n])).toEqual([[0, 600]]);
+    const buckets = await store.historyBuckets('pump-1', 'pressure', T0, T0 + 2 * MINUTE_MS, 2 * MINUTE_MS);
+    expect(buckets.map((b) => [b.t, b.n])).toEqual([
+      [Math.floor(T0 / 120_000) * 120_000, T0 % 120_000 === 0 ? 2400 : 1200],
+      ...(T0 % 120_000 === 0 ? [[T0 + 120_000, 600]] : [[T0 + 60_000, 1800]]),
+    ]);
+  });
+
+  it('HS1 HS5: booleans keep how long they were true', async () => {
+    const rec = new HistoryRecorder(store, { flushMs: 5000, retentionDays: 30 }, log);
+    // true 0–15 s, false 15–60 s (a sample each second).
+    for (let s = 0; s <= 60; s++) rec.value('conveyor-1', 'jammed', T0 + s * 1000, s < 15 ? 1 : 0, true);
+    rec.stop();
+    await store.drained();
+    const [b] = await store.historyBuckets('conveyor-1', 'jammed', T0, T0, MINUTE_MS);
+    expect(b).toMatchObject({ n: 60, first: 1, last: 0, trueMs: 15_000, spanMs: 59_000 });
+  });
+
+  it('HS3: retention deletes rows older than the limit, in batches', async () => {
+    const rec = new HistoryRecorder(store, { flushMs: 5000, retentionDays: 30 }, log);
+    const old = T0 - 40 * 86_400_000;
+    for (let m = 0; m < 5; m++) rec.value('spindle-1', 'temp', old + m * MINUTE_MS, 20 + m, false);
+    rec.value('spindle-1', 'temp', T0, 30, false);
+    rec.stop();
+    await store.drained();
+    expect(await store.historyRows('spindle-1', 'temp', old, T0, false, 100)).toHaveLength(6);
+    store.pruneHistory(Math.floor((Date.now() - 30 * 86_400_000) / MINUTE_MS) * MINUTE_MS, 2);
+    await store.drained();
+    const left = await store.historyRows('spindle-1', 'temp', old, T0, false, 100);
+    expect(left.map((r) => r.minute)).toEqual([T0]);
+  });
+
+  it('HS6: alarm events are kept, with who acknowledged', async () => {
+    const e = { twin: 'pump-1', alarm: 'pressure-high', property: 'pressure', severity: 'warning', message: 'Outlet pressure high' };
+    store.recordAlarm({ ...e, kind: 'raised', value: 6.2, bySession: '', byName: '', at: T0 + 1000 });
+    store.recordAlarm({ ...e, kind: 'acknowledged', value: null, bySession: 's1', byName: 'Ada', at: T0 + 2000 });
+    store.recordAlarm({ ...e, kind: 'cleared', value: 4.1, bySession: '', byName: '', at: T0 + 3000 });
+    await store.drained();
+    const events = await store.alarmEvents('pump-1', T0, T0 + 10_000, 10);
+    expect(events.map((x) => [x.kind, x.at, x.byName, x.value])).toEqual([
+      ['raised', T0 + 1000, '', 6.2],
+      ['acknowledged', T0 + 2000, 'Ada', null],
+      ['cleared', T0 + 3000, '', 4.1],
+    ]);
+  });
+});
+
+describe('store failures', () => {
+  it('ST1: a PostgreSQL that cannot be reached fails to open with a message naming it', async () => {
+    await expect(openDatabase({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none', dataDir: undefined, schema }, log)).rejects.toThrow(
       /PostgreSQL store at DATABASE_URL failed to open/,
     );
+  });
+
+  it('ST5: an unreachable PostgreSQL leaves the store degraded, writes queued, reads unavailable', async () => {
+    const store = Store.start({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none', dataDir: undefined, schema }, log);
+    store.commands.record(command());
+    await waitFor('the store to give up opening', () => store.state === 'degraded', 10_000);
+    await expect(store.commands.recent('pump-1', 1)).rejects.toThrow(/unreachable/);
+    expect(store.health()).toMatchObject({ state: 'degraded', queued: 1, problem: expect.stringMatching(/failed to open/) });
+    await store.close(100);
+    expect(store.health()).toMatchObject({ state: 'closed', dropped: 1 });
   });
 });

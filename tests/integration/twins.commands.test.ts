@@ -11,6 +11,7 @@ import { join } from '../support/clients.js';
 import { DATABASE_URL } from '../support/services.js';
 import { propOf, publish, startTwinServer, twinOf, type TwinServer } from '../support/twinServer.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
+import { STORE_VERSION } from '../../server/store/migrations.js';
 
 let t: TwinServer;
 const PASSCODE = 'op-secret-42';
@@ -211,7 +212,7 @@ describe('commands', () => {
       expect(rows[0]).toMatchObject({ status: 'acknowledged', by_name: 'Recorder', input: { rpm: 1234 } });
       expect((rows[0] as { done_at: Date }).done_at.getTime()).toBeGreaterThanOrEqual((rows[0] as { at: Date }).at.getTime());
       const v = await db.query(`SELECT max(version) AS v FROM "${t.schema}".schema_version`);
-      expect(v.rows[0]).toEqual({ v: 1 });
+      expect(v.rows[0]).toEqual({ v: STORE_VERSION });
     } finally {
       await db.end();
     }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { loadTwinDefinitions } from '../../server/twins/loader.js';
 import { TwinRuntime } from '../../server/twins/runtime.js';
-import { LazyCommandStore } from '../../server/store/open.js';
+import { Store } from '../../server/store/store.js';
 
 export async function factoryRuntime(): Promise<TwinRuntime> {
   const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
@@ -16,7 +16,7 @@ export async function factoryRuntime(): Promise<TwinRuntime> {
     seed: 1,
     commandTimeoutMs: 1000,
     // Never opened: these tests send no command.
-    store: new LazyCommandStore({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }),
+    store: new Store({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }, pino({ level: 'silent' })).commands,
     log: pino({ level: 'silent' }),
   });
 }
