@@ -71,7 +71,7 @@ describe('trend and forecast on ingest', () => {
   it('TW11: a motor warming to a steady temperature below the limit is never forecast to overheat', () => {
     // The factory's CNC as the simulator runs it, from a cold start: it settles well below 80 °C.
     const sim = cnc().def.ext.simulator!;
-    const model = MODELS[sim.model].create(sim.params);
+    const model = MODELS[sim.model].create({ ...sim.params, startSteady: 0 });
     const rng = mulberry32(1);
     let forecasts = 0;
     let rising = 0;
