@@ -137,7 +137,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
   return r;
 }
 
-function authorise(token: string | undefined) {
+export function authorise(token: string | undefined) {
   const want = token ? createHash('sha256').update(token).digest() : null;
   return (req: Request, res: Response, next: NextFunction) => {
     if (!want) return fail(res, 403, 'ingest_disabled', 'HTTP ingest is off on this server: set INGEST_TOKEN to enable it');
@@ -152,7 +152,7 @@ function authorise(token: string | undefined) {
   };
 }
 
-function rateLimit(perSecond: number) {
+export function rateLimit(perSecond: number) {
   const buckets = new Map<string, TokenBucket>();
   return (req: Request, res: Response, next: NextFunction) => {
     const key = req.ip ?? 'unknown';

@@ -159,6 +159,11 @@ export class TwinRuntime {
     return this.twins.values();
   }
 
+  /** A simulated machine's faults (SPEC AN1–AN3); null when the simulator does not run it. */
+  simulatedFaults(id: string): ReturnType<SimulatorSource['faults']> {
+    return this.sim?.faults(id) ?? null;
+  }
+
   get storeKind(): string {
     return this.o.store.kind;
   }
