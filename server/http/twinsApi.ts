@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { LiveTwin } from '../twins/live.js';
 import { hasTrend } from '../twins/forecast.js';
+import { hasAnomalyScore } from '../twins/anomaly.js';
 import { TokenBucket } from '../rooms/rateLimit.js';
 
 /** Largest ingest body, bytes. */
@@ -65,6 +66,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
         quality: p.quality,
         desired: p.desired === '' ? null : (JSON.parse(p.desired) as unknown),
         trend: hasTrend(p) ? p.trend : null,
+        anomaly: hasAnomalyScore(p) ? p.anomaly : null,
         accepted: p.accepted,
         refused: p.refused,
         history: p.history?.snapshot() ?? null,
@@ -74,6 +76,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
       properties,
       alarms: [...t.alarms.values()],
       forecasts: [...t.forecasts.values()],
+      anomalies: [...t.anomalies.values()],
       commands: [...t.commands.values()].map(({ inputText: _i, ...c }) => c),
     });
   });

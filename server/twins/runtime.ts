@@ -13,6 +13,7 @@ import { checkValue, markRefused, newStats, writeValue, type IngestStats } from 
 import { clearTrend } from './forecast.js';
 import { LiveTwin, type LiveProperty } from './live.js';
 import type { LoadProblem } from './loader.js';
+import { FAULT_ACTIONS } from './simulator/faults.js';
 import { MODELS } from './simulator/models.js';
 import { postCommand } from './sources/httpDevice.js';
 import { MqttSource } from './sources/mqttSource.js';
@@ -238,7 +239,17 @@ export class TwinRuntime {
   }
 
   private answer(id: string, ok: boolean, reason: string): void {
-    this.commands.complete(id, ok ? 'acknowledged' : 'refused', ok ? '' : reason || 'refused by the device');
+    if (this.commands.complete(id, ok ? 'acknowledged' : 'refused', ok ? '' : reason || 'refused by the device') && ok)
+      for (const twin of this.twins.values()) {
+        const cmd = twin.commands.get(id);
+        if (cmd && !(FAULT_ACTIONS as readonly string[]).includes(cmd.action)) this.operated(twin.id, Date.now());
+      }
+  }
+
+  /** The machine was operated at `ts` (ms epoch): what follows is its answer, not an anomaly (SPEC AN6). */
+  operated(id: string, ts: number): void {
+    const twin = this.twins.get(id);
+    if (twin) twin.operatedAt = ts;
   }
 
   private forward(twin: LiveTwin, route: ActionRoute, cmd: Parameters<MqttSource['send']>[1]): void {
