@@ -77,6 +77,14 @@ describe('faults over HTTP', () => {
     expect(seen).toMatchObject({ action: 'injectFault', byName: 'HTTP API' });
     expect(JSON.parse(seen.input)).toEqual({ fault: 'bearingWear', rampSeconds: 0 });
     await waitFor('vibration up', () => propOf(a, 'pump-1', 'vibration')!.num > before + 3);
+    // The API shows each number's anomaly score and the notices (none yet: the baseline needs a minute).
+    const api = (await (await fetch(`${base}/api/twins/pump-1`)).json()) as {
+      properties: Record<string, { anomaly: number | null }>;
+      anomalies: unknown[];
+    };
+    expect(api.properties.vibration!.anomaly).toEqual(expect.any(Number));
+    expect(api.properties.running!.anomaly).toBeNull();
+    expect(api.anomalies).toEqual(expect.any(Array));
     const list = (await (await faults('pump-1', 'GET')).json()) as { active: { fault: string; by: string }[] };
     expect(list.active).toEqual([expect.objectContaining({ fault: 'bearingWear', by: 'HTTP API' })]);
     const recorded = await waitForAsync('recorded in the command store', async () => {

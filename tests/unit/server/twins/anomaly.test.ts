@@ -8,6 +8,8 @@ import { factoryRuntime } from '../../../support/runtime.js';
 import { OfflineFactory, operateNormally } from '../../../../server/twins/simulator/offline.js';
 import { mulberry32 } from '../../../../server/twins/simulator/rng.js';
 import { BASELINE_MIN, SETTLE_MS } from '../../../../server/twins/anomaly.js';
+import { createRoomTwin } from '../../../../server/features/roomTwins.js';
+import { syncTwin } from '../../../../server/features/twinSync.js';
 
 let runtime: TwinRuntime;
 // Simulated time starts a day back: the ingest path refuses readings from the future.
@@ -112,5 +114,28 @@ describe('faults are noticed', () => {
     expect(alarmAt).toBeGreaterThan(0);
     expect(forecastAt).toBeGreaterThan(0);
     expect(forecastAt).toBeLessThan(alarmAt);
+  });
+});
+
+describe('everyone sees it', () => {
+  it('AN7: a notice and the score reach the room state at the next patch, and go when it clears', () => {
+    const f = new OfflineFactory(runtime, 6, START, NO_JAMS);
+    const pump = runtime.get('pump-1')!;
+    const rt = createRoomTwin(pump, { twin: 'pump-1', position: [0, 0, 0], yawDeg: 0, scale: 1 });
+    f.run(3 * 60);
+    f.act('pump-1', 'injectFault', { fault: 'bearingWear', rampSeconds: 0 });
+    f.run(30);
+    syncTwin(rt);
+    const notice = rt.state.anomalies.get('vibration');
+    expect(notice).toMatchObject({ property: 'vibration', direction: 'high' });
+    expect(notice!.since).toBe(pump.anomalies.get('vibration')!.since);
+    expect(rt.state.properties.get('vibration')!.anomaly).toBeGreaterThanOrEqual(1);
+    expect(rt.state.properties.get('flow')!.anomaly).toBeLessThan(1);
+    f.act('pump-1', 'clearFault');
+    f.act('pump-1', 'setSpeed', { percent: 70 });
+    f.run(2);
+    syncTwin(rt);
+    expect(rt.state.anomalies.size).toBe(0);
+    expect(rt.state.properties.get('vibration')!.anomaly).toBe(0);
   });
 });
