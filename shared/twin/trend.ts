@@ -179,6 +179,12 @@ function isSettling(t: ArrayLike<number>, v: ArrayLike<number>, n: number, last:
   return along + 2 * newest.slopeError < SETTLING_RATIO * Math.abs(slopeNow);
 }
 
+/** Where the trend says the value will be `seconds` after its newest sample (a line, or a first-order approach). */
+export function valueAt(trend: Trend, seconds: number): number {
+  if (!Number.isFinite(trend.tau)) return trend.value + trend.slope * seconds;
+  return trend.value + trend.slope * trend.tau * (1 - Math.exp(-seconds / trend.tau));
+}
+
 /** Seconds until a trend reaches `level`; Infinity when it heads away or levels off short of it. */
 export function timeToReach(trend: Trend, level: number): number {
   const gap = level - trend.value;

@@ -8,8 +8,8 @@ import { factoryRuntime } from '../../../support/runtime.js';
 import { OfflineFactory, operateNormally } from '../../../../server/twins/simulator/offline.js';
 import { mulberry32 } from '../../../../server/twins/simulator/rng.js';
 import { BASELINE_MIN, SETTLE_MS } from '../../../../server/twins/anomaly.js';
-import { createRoomTwin } from '../../../../server/features/roomTwins.js';
-import { syncTwin } from '../../../../server/features/twinSync.js';
+import { createRoomTwin } from '../../../../server/twins/room/roomTwins.js';
+import { syncTwin } from '../../../../server/twins/room/twinSync.js';
 
 let runtime: TwinRuntime;
 // Simulated time starts a day back: the ingest path refuses readings from the future.

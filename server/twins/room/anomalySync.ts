@@ -1,9 +1,9 @@
 /**
  * Copies a live twin's anomaly notices into a room's state at patch time (SPEC AN7), beside the
- * alarms and forecasts the twins feature copies (server/features/twinSync.ts).
+ * alarms and forecasts twinSync.ts copies.
  */
-import { TwinAnomalyState, type TwinState } from '../../shared/state/twin.js';
-import type { LiveTwin } from './live.js';
+import { TwinAnomalyState, type TwinState } from '../../../shared/state/twin.js';
+import type { LiveTwin } from '../live.js';
 
 export function syncAnomalies(live: LiveTwin, state: TwinState): void {
   for (const id of [...state.anomalies.keys()]) if (!live.anomalies.has(id)) state.anomalies.delete(id);
