@@ -15,6 +15,7 @@ const BENCHES: string[][] = [
   ['scene.ts'],
   ['bundle.ts'],
   ['voice.bench.ts'],
+  ['anomaly.ts'],
 ];
 
 const filter = process.argv[2];
