@@ -16,6 +16,7 @@ const BENCHES: string[][] = [
   ['bundle.ts'],
   ['voice.bench.ts'],
   ['history.ts'],
+  ['anomaly.ts'],
 ];
 
 const filter = process.argv[2];

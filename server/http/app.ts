@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PROTOCOL_VERSION } from '../../shared/protocol/version.js';
 import type { Logger } from '../log.js';
+import { faultsApi } from './faultsApi.js';
 import { twinsApi, type TwinsApiDeps } from './twinsApi.js';
 import { historyApi, type HistoryApiDeps } from './historyApi.js';
 import type { StoreHealth } from '../store/store.js';
@@ -60,6 +61,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use('/assets/models', express.static(path.join(deps.assetsDir, 'models'), { maxAge: '1h', fallthrough: false }));
   app.use('/api/twins', twinsApi({ ...deps.twins, log: deps.log }));
   app.use('/api/twins', historyApi({ ...deps.history, log: deps.log }));
+  app.use('/api/twins', faultsApi({ ...deps.twins, log: deps.log }));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'not_found', message: `No API route ${req.method} ${req.originalUrl}` });
   });

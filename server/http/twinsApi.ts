@@ -9,6 +9,7 @@ import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { LiveTwin } from '../twins/live.js';
 import { hasTrend } from '../twins/forecast.js';
+import { hasAnomalyScore } from '../twins/anomaly.js';
 import { TokenBucket } from '../rooms/rateLimit.js';
 import { secretMatches } from '../secrets.js';
 import { readBatch } from '../twins/ingestBatch.js';
@@ -70,6 +71,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
         quality: p.quality,
         desired: p.desired === '' ? null : (JSON.parse(p.desired) as unknown),
         trend: hasTrend(p) ? p.trend : null,
+        anomaly: hasAnomalyScore(p) ? p.anomaly : null,
         accepted: p.accepted,
         refused: p.refused,
         history: p.history?.snapshot() ?? null,
@@ -79,6 +81,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
       properties,
       alarms: [...t.alarms.values()],
       forecasts: [...t.forecasts.values()],
+      anomalies: [...t.anomalies.values()],
       commands: [...t.commands.values()].map(({ inputText: _i, ...c }) => c),
     });
   });
@@ -151,7 +154,7 @@ function withoutDirs(message: string): string {
   return message.replace(/(^|[\s'"(])(?:[A-Za-z]:)?(?:[\\/][^\s'"\\/]+)+[\\/]([^\s'"\\/]+)/g, '$1$2');
 }
 
-function authorise(token: string | undefined) {
+export function authorise(token: string | undefined) {
   return (req: Request, res: Response, next: NextFunction) => {
     if (!token) return fail(res, 403, 'ingest_disabled', 'HTTP ingest is off on this server: set INGEST_TOKEN to enable it');
     const header = req.get('authorization') ?? '';
@@ -164,7 +167,7 @@ function authorise(token: string | undefined) {
   };
 }
 
-function rateLimit(perSecond: number) {
+export function rateLimit(perSecond: number) {
   const buckets = new Map<string, TokenBucket>();
   return (req: Request, res: Response, next: NextFunction) => {
     const key = req.ip ?? 'unknown';

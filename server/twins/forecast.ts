@@ -4,10 +4,20 @@
  * shared/twin/trend.ts; this decides when to recompute and how much change is worth a state write.
  */
 import { forecastAlarm } from '../../shared/twin/trend.js';
+import { clearAnomaly } from './anomaly.js';
 import type { LiveProperty, LiveTwin } from './live.js';
 
 /** Least time between two trend computations of one property, ms (source time). */
 export const TREND_EVERY_MS = 1000;
+/**
+ * How long a forecast must keep being predicted before anyone sees it, ms (source time): the on-delay
+ * alarm management applies to alarms (ISA-18.2, EEMUA 191), here so that a machine's start-up or
+ * set-point step — settled within seconds — never shows as a forecast (SPEC AN5).
+ */
+export const FORECAST_CONFIRM_MS = 10_000;
+
+/** Per twin, alarm id → since when (source ms) its forecast has been predicted without a break. */
+const predicted = new WeakMap<LiveTwin, Map<string, number>>();
 
 /** Whether a property has a trend: numbers do; a boolean's sparkline steps, it does not slope. */
 export function hasTrend(p: LiveProperty): boolean {
@@ -27,10 +37,14 @@ export function updateTrend(twin: LiveTwin, p: LiveProperty): void {
     twin.version++;
   }
   const next = trend && p.def.alarms.length > 0 ? forecastAlarm(trend, p.def.alarms, (id) => twin.alarmOn.get(id) === true) : null;
+  let since = predicted.get(twin);
+  if (!since) predicted.set(twin, (since = new Map()));
   let changed = false;
   for (const rule of p.def.alarms) {
     const had = twin.forecasts.get(rule.id);
-    if (next?.id !== rule.id) {
+    if (next?.id === rule.id && !since.has(rule.id)) since.set(rule.id, p.ts);
+    if (next?.id !== rule.id || p.ts - since.get(rule.id)! < FORECAST_CONFIRM_MS) {
+      if (next?.id !== rule.id) since.delete(rule.id);
       if (had) {
         twin.forecasts.delete(rule.id);
         changed = true;
@@ -55,8 +69,9 @@ export function updateTrend(twin: LiveTwin, p: LiveProperty): void {
   }
 }
 
-/** Forgets the property's trend and forecasts (its data went stale: nothing to extrapolate from). */
+/** Forgets the property's trend, forecasts and anomaly baseline (its data went stale: nothing to extrapolate from). */
 export function clearTrend(twin: LiveTwin, p: LiveProperty): void {
+  clearAnomaly(twin, p);
   p.trendAt = 0;
   if (p.trend !== 0) {
     p.trend = 0;
@@ -64,7 +79,10 @@ export function clearTrend(twin: LiveTwin, p: LiveProperty): void {
     twin.version++;
   }
   let changed = false;
-  for (const rule of p.def.alarms) if (twin.forecasts.delete(rule.id)) changed = true;
+  for (const rule of p.def.alarms) {
+    predicted.get(twin)?.delete(rule.id);
+    if (twin.forecasts.delete(rule.id)) changed = true;
+  }
   if (changed) {
     twin.forecastsVersion++;
     twin.version++;

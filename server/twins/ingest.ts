@@ -5,6 +5,7 @@
  */
 import type { ActiveAlarm, LiveProperty, LiveTwin } from './live.js';
 import { alarmActive } from './alarms.js';
+import { updateAnomaly } from './anomaly.js';
 import { updateTrend } from './forecast.js';
 
 /** Longest text kept for string/object values in the state. */
@@ -55,7 +56,10 @@ export function writeValue(twin: LiveTwin, p: LiveProperty, value: unknown, ts: 
   if (p.desired !== '' && Number.isFinite(p.num) && Math.abs(p.num - p.desiredNum) <= p.desiredTolerance) p.desired = '';
   if (p.def.alarms.length > 0 && Number.isFinite(p.num)) evaluateAlarms(twin, p, ts);
   // After the alarms: an alarm that has just gone off is no longer forecast.
-  if (sampled) updateTrend(twin, p);
+  if (sampled) {
+    updateTrend(twin, p);
+    updateAnomaly(twin, p);
+  }
   p.version++;
   twin.version++;
 }

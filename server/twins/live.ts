@@ -6,6 +6,7 @@
  */
 import type { CommandStatus, Quality } from '../../shared/state/twin.js';
 import type { TwinDefinition, PropertyDef } from './definition.js';
+import type { Anomaly } from './anomaly.js';
 import { History } from './history.js';
 
 export type TwinSource = 'simulator' | 'mqtt' | 'http' | 'none';
@@ -30,6 +31,8 @@ export class LiveProperty {
   trend = 0;
   /** Source time of the last trend computation, ms since epoch. */
   trendAt = 0;
+  /** Anomaly score against its own baseline (SPEC AN6): 0 normal, ≥ 1 anomalous (2 significant digits). */
+  anomaly = 0;
   refused = 0;
   accepted = 0;
   version = 0;
@@ -83,17 +86,22 @@ export class LiveTwin {
   readonly alarms = new Map<string, ActiveAlarm>();
   /** Alarm id → forecast, for alarms not active yet. */
   readonly forecasts = new Map<string, Forecast>();
+  /** Property → anomaly notice, while it departs from its own baseline (SPEC AN7). */
+  readonly anomalies = new Map<string, Anomaly>();
   /** Pending commands and the most recent outcomes, oldest first. */
   readonly commands = new Map<string, CommandRecord>();
   /** Alarm id → active, including cleared ones (for hysteresis). */
   readonly alarmOn = new Map<string, boolean>();
   quality: Quality = 'stale';
   source: TwinSource = 'none';
+  /** When someone last operated the machine (an acknowledged command other than a fault), ms epoch; 0 = never (SPEC AN6). */
+  operatedAt = 0;
   /** Notes for people: unbound forms and the like (static after start). */
   notes: string[] = [];
   /** Bumped when alarms, forecasts, commands or quality change (property changes bump the property's own). */
   alarmsVersion = 0;
   forecastsVersion = 0;
+  anomaliesVersion = 0;
   commandsVersion = 0;
   qualityVersion = 0;
   /** Bumped on any change at all: rooms skip twins whose version they have seen. */

@@ -13,6 +13,8 @@ import type { TwinDefinition } from './definition.js';
 import { checkValue, markRefused, newStats, writeValue, type IngestStats } from './ingest.js';
 import type { LiveProperty, LiveTwin } from './live.js';
 import type { LoadProblem } from './loader.js';
+import { FAULT_ACTIONS } from './simulator/faults.js';
+import { MODELS } from './simulator/models.js';
 import { postCommand } from './sources/httpDevice.js';
 import { MqttSource } from './sources/mqttSource.js';
 import { SimulatorSource } from './sources/simulatorSource.js';
@@ -158,6 +160,11 @@ export class TwinRuntime {
     return this.twins.values();
   }
 
+  /** A simulated machine's faults (SPEC AN1–AN3); null when the simulator does not run it. */
+  simulatedFaults(id: string): ReturnType<SimulatorSource['faults']> {
+    return this.sim?.faults(id) ?? null;
+  }
+
   get storeKind(): string {
     return this.o.store.kind;
   }
@@ -248,7 +255,17 @@ export class TwinRuntime {
   }
 
   private answer(id: string, ok: boolean, reason: string): void {
-    this.commands.complete(id, ok ? 'acknowledged' : 'refused', ok ? '' : reason || 'refused by the device');
+    if (this.commands.complete(id, ok ? 'acknowledged' : 'refused', ok ? '' : reason || 'refused by the device') && ok)
+      for (const twin of this.twins.values()) {
+        const cmd = twin.commands.get(id);
+        if (cmd && !(FAULT_ACTIONS as readonly string[]).includes(cmd.action)) this.operated(twin.id, Date.now());
+      }
+  }
+
+  /** The machine was operated at `ts` (ms epoch): what follows is its answer, not an anomaly (SPEC AN6). */
+  operated(id: string, ts: number): void {
+    const twin = this.twins.get(id);
+    if (twin) twin.operatedAt = ts;
   }
 
   private forward(twin: LiveTwin, route: ActionRoute, cmd: Parameters<MqttSource['send']>[1]): void {

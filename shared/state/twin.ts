@@ -33,6 +33,8 @@ export const TwinPropertyState = schema(
     desired: { type: 'string', default: '' },
     /** Rate of change now, units per second (3 significant digits), from the last 60 s; 0 when level, too noisy or unknown (SPEC TW11). */
     trend: { type: 'float32', default: 0 },
+    /** Anomaly score against the property's own rolling baseline (SPEC AN6): 0 normal, ≥ 1 anomalous (2 significant digits); numbers only. */
+    anomaly: { type: 'float32', default: 0 },
   },
   'TwinPropertyState',
 );
@@ -77,6 +79,23 @@ export const TwinForecastState = schema(
   'TwinForecastState',
 );
 export type TwinForecastState = SchemaType<typeof TwinForecastState>;
+
+/** A property departing from its own baseline (SPEC AN7): a notice for everyone, gone when it returns or the machine is operated. */
+export const TwinAnomalyState = schema(
+  {
+    /** The property, by TD name (also its key in `anomalies`). */
+    property: { type: 'string', default: '' },
+    /** `high` (above its baseline) or `low`. */
+    direction: { type: 'string', default: 'high' },
+    /** When it was raised, ms since the Unix epoch. */
+    since: { type: 'float64', default: 0 },
+    /** The reading that raised it, and the baseline (median of the last 5 minutes) it departs from, in the property's unit. */
+    value: { type: 'float64', default: 0 },
+    baseline: { type: 'float64', default: 0 },
+  },
+  'TwinAnomalyState',
+);
+export type TwinAnomalyState = SchemaType<typeof TwinAnomalyState>;
 
 /** A command someone sent to the machine: pending ones and the few most recent outcomes. */
 export const TwinCommandState = schema(
@@ -155,6 +174,8 @@ export const TwinState = schema(
     alarms: { map: TwinAlarmState },
     /** Alarms a trend will reach soon, by alarm id (SPEC TW11). */
     forecasts: { map: TwinForecastState },
+    /** Properties departing from their own baseline, by property name (SPEC AN7). */
+    anomalies: { map: TwinAnomalyState },
     /** Pending commands and the last few outcomes, by command id. */
     commands: { map: TwinCommandState },
     /** Movable parts by part id. */

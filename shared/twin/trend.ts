@@ -41,7 +41,19 @@ export interface Trend {
    * `value + slope × tau` and no farther. Infinity when the change is not slowing down.
    */
   tau: number;
+  /**
+   * The newest samples (the last sixth of the span, at least {@link TREND_MIN_SPAN_MS}) move clearly
+   * slower than the trend says it moves now: the change is settling — a start-up or a set-point step
+   * the machine has nearly finished — and is not forecast (SPEC AN5).
+   */
+  settling: boolean;
 }
+
+/**
+ * How much slower than the trend's slope now the newest samples must clearly move for the change to
+ * count as settling: a genuine drift keeps its pace to the end of the window, a step response does not.
+ */
+export const SETTLING_RATIO = 0.5;
 
 interface Line {
   slope: number;
@@ -122,7 +134,9 @@ function fit(t: ArrayLike<number>, v: ArrayLike<number>, n: number, windowMs: nu
     const drop = Math.abs(older.slope) - Math.abs(newer.slope);
     if (drop > 2 * Math.hypot(older.slopeError, newer.slopeError)) tau = (newer.mt - older.mt) / Math.log(older.slope / newer.slope);
   }
-  if (!Number.isFinite(tau) || tau <= 0) return { slope: whole.slope, value, at: last, span: span / 1000, tau: Number.POSITIVE_INFINITY };
+  const settlingAt = (slopeNow: number) => isSettling(t, v, n, last, span, slopeNow);
+  if (!Number.isFinite(tau) || tau <= 0)
+    return { slope: whole.slope, value, at: last, span: span / 1000, tau: Number.POSITIVE_INFINITY, settling: settlingAt(whole.slope) };
   // Slowing down: fit v = A + C·x with x = e^(−t/τ) (t ≤ 0 relative to the newest sample), which is
   // linear in A and C. Now (x = 1) the value is A + C and the slope −C/τ; it levels off at A.
   let sx = 0;
@@ -143,9 +157,32 @@ function fit(t: ArrayLike<number>, v: ArrayLike<number>, n: number, windowMs: nu
   const c = sxv / sxx;
   const a = mv - c * mx;
   if (!Number.isFinite(c) || !Number.isFinite(a) || Math.sign(-c) !== Math.sign(whole.slope)) {
-    return { slope: whole.slope, value, at: last, span: span / 1000, tau: Number.POSITIVE_INFINITY };
+    return { slope: whole.slope, value, at: last, span: span / 1000, tau: Number.POSITIVE_INFINITY, settling: settlingAt(whole.slope) };
   }
-  return { slope: -c / tau, value: a + c, at: last, span: span / 1000, tau };
+  return { slope: -c / tau, value: a + c, at: last, span: span / 1000, tau, settling: settlingAt(-c / tau) };
+}
+
+/**
+ * Whether the newest sixth of the window (at least the shortest trend span) moves clearly slower
+ * toward where the trend heads than `slopeNow`: beyond twice its own standard error below
+ * {@link SETTLING_RATIO} of it. A step that has already levelled off, or a first-order start-up
+ * faster than the line could follow, is settling; a steady drift is not.
+ */
+function isSettling(t: ArrayLike<number>, v: ArrayLike<number>, n: number, last: number, spanMs: number, slopeNow: number): boolean {
+  const reach = Math.max(TREND_MIN_SPAN_MS, spanMs / 6);
+  let from = n - 1;
+  while (from > 0 && last - t[from - 1]! <= reach) from--;
+  if (n - from < 3) return false;
+  const newest = fitLine(t, v, from, n, last);
+  if (!newest) return false;
+  const along = newest.slope * Math.sign(slopeNow);
+  return along + 2 * newest.slopeError < SETTLING_RATIO * Math.abs(slopeNow);
+}
+
+/** Where the trend says the value will be `seconds` after its newest sample (a line, or a first-order approach). */
+export function valueAt(trend: Trend, seconds: number): number {
+  if (!Number.isFinite(trend.tau)) return trend.value + trend.slope * seconds;
+  return trend.value + trend.slope * trend.tau * (1 - Math.exp(-seconds / trend.tau));
 }
 
 /** Seconds until a trend reaches `level`; Infinity when it heads away or levels off short of it. */
@@ -178,6 +215,8 @@ export function forecastAlarm(
   horizonS = Math.min(FORECAST_HORIZON_S, FORECAST_REACH * trend.span),
 ): { id: string; at: number } | null {
   let best: { id: string; at: number } | null = null;
+  // The machine's own recent samples say the change is levelling off: nothing to forecast.
+  if (trend.settling) return null;
   for (const r of rules) {
     if (isActive(r.id)) continue;
     let inS = Number.POSITIVE_INFINITY;

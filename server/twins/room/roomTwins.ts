@@ -21,7 +21,15 @@ export interface RoomTwin {
   state: TwinState;
   parts: Map<string, PartInfo>;
   /** Versions of the live twin last copied into the state. */
-  seen: { version: number; alarms: number; forecasts: number; commands: number; quality: number; props: Map<string, number> };
+  seen: {
+    version: number;
+    alarms: number;
+    forecasts: number;
+    anomalies: number;
+    commands: number;
+    quality: number;
+    props: Map<string, number>;
+  };
 }
 
 export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTwin {
@@ -69,7 +77,12 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
       parts.set(m.part, { rest: [ps.px, ps.py, ps.pz], reach: m.reach * placement.scale });
     }
   }
-  return { live, state, parts, seen: { version: -1, alarms: -1, forecasts: -1, commands: -1, quality: -1, props: new Map() } };
+  return {
+    live,
+    state,
+    parts,
+    seen: { version: -1, alarms: -1, forecasts: -1, anomalies: -1, commands: -1, quality: -1, props: new Map() },
+  };
 }
 
 /** A part's pose in the twin's frame, following its parents. */

@@ -5,6 +5,7 @@
  */
 import { TwinAlarmState, TwinCommandState, TwinForecastState, type TwinPropertyState } from '../../../shared/state/twin.js';
 import type { LiveProperty } from '../live.js';
+import { syncAnomalies } from './anomalySync.js';
 import type { RoomTwin } from './roomTwins.js';
 
 export function syncTwin(rt: RoomTwin): void {
@@ -29,6 +30,10 @@ export function syncTwin(rt: RoomTwin): void {
     seen.forecasts = live.forecastsVersion;
     syncForecasts(rt);
   }
+  if (seen.anomalies !== live.anomaliesVersion) {
+    seen.anomalies = live.anomaliesVersion;
+    syncAnomalies(live, state);
+  }
   if (seen.commands !== live.commandsVersion) {
     seen.commands = live.commandsVersion;
     syncCommands(rt);
@@ -44,6 +49,7 @@ function writeProperty(ps: TwinPropertyState, p: LiveProperty): void {
   if (ps.quality !== p.quality) ps.quality = p.quality;
   if (ps.desired !== p.desired) ps.desired = p.desired;
   if (ps.trend !== p.trend) ps.trend = p.trend;
+  if (ps.anomaly !== p.anomaly) ps.anomaly = p.anomaly;
 }
 
 function syncAlarms({ live, state }: RoomTwin): void {

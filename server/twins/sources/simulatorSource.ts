@@ -5,7 +5,8 @@
  */
 import type { LiveTwin } from '../live.js';
 import { MODELS } from '../simulator/models.js';
-import type { MachineModel } from '../simulator/model.js';
+import { faultAction, type MachineModel } from '../simulator/model.js';
+import type { ActiveFault, FaultName } from '../simulator/faults.js';
 import { mulberry32, seedFor, type Rng } from '../simulator/rng.js';
 import type { CommandRecord } from '../live.js';
 
@@ -67,12 +68,19 @@ export class SimulatorSource {
     }
   }
 
+  /** The faults a simulated machine can suffer and those active now; null when the simulator does not run it. */
+  faults(twinId: string): { supported: readonly FaultName[]; active: ActiveFault[] } | null {
+    const m = this.machines.get(twinId);
+    return m ? { supported: m.model.faults.supported, active: m.model.faults.list() } : null;
+  }
+
   send(twin: LiveTwin, cmd: CommandRecord): void {
     const m = this.machines.get(twin.id);
     if (!m) throw new Error(`no simulated machine for ${twin.id}`);
     const t = setTimeout(() => {
       this.answers.delete(t);
-      const answer = m.model.invoke(cmd.action, cmd.input);
+      // Fault actions carry who started the fault; the model answers the rest.
+      const answer = faultAction(m.model.faults, cmd.action, cmd.input, cmd.byName) ?? m.model.invoke(cmd.action, cmd.input);
       this.host.answer(cmd.id, answer.ok, answer.reason ?? '');
     }, SIM_ANSWER_MS);
     this.answers.add(t);

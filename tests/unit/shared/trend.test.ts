@@ -85,7 +85,7 @@ describe('fitTrend', () => {
 });
 
 describe('forecastAlarm', () => {
-  const rising: Trend = { slope: 0.5, value: 70, at: T0, span: 60, tau: Number.POSITIVE_INFINITY };
+  const rising: Trend = { slope: 0.5, value: 70, at: T0, span: 60, tau: Number.POSITIVE_INFINITY, settling: false };
   const hot = { id: 'hot', above: 80 };
   const veryHot = { id: 'veryHot', above: 95 };
   const low = { id: 'low', below: 2 };
@@ -114,5 +114,19 @@ describe('forecastAlarm', () => {
     expect(forecastAlarm({ ...slow, span: 1000 }, [hot], none, FORECAST_HORIZON_S)).not.toBeNull();
     expect(forecastAlarm({ ...slow, slope: 10 / 601, span: 1000 }, [hot], none)).toBeNull(); // never past 10 min
     expect(FORECAST_REACH).toBe(3);
+  });
+});
+
+describe('settling transients (AN5)', () => {
+  it('AN5: a step that has levelled off is settling and forecasts nothing; a steady drift is not settling', () => {
+    // 40 s level at 0 then a start-up to 3.4 bar that settles within seconds (the pump's "high in 60 s").
+    const step = series(120, 500, (s) => (s < 40 ? 0 : 3.4 * (1 - Math.exp(-(s - 40) / 1))));
+    const trend = fitTrend(step.t, step.v, step.t.length);
+    expect(trend?.settling).toBe(true);
+    expect(forecastAlarm(trend!, [{ id: 'high', above: 6.5 }], () => false, 600)).toBeNull();
+    const drift = series(120, 500, (s) => 3.4 + 0.02 * s);
+    const rising = fitTrend(drift.t, drift.v, drift.t.length);
+    expect(rising?.settling).toBe(false);
+    expect(forecastAlarm(rising!, [{ id: 'high', above: 6.5 }], () => false, 600)).not.toBeNull();
   });
 });
