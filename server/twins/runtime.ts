@@ -2,7 +2,7 @@
  * The twin runtime: one per process, shared by every space room that shows a twin (a machine has one
  * set of values, alarms and commands however many spaces show it). It owns the live twins, the
  * sources feeding them (simulator, MQTT; HTTP pushes come through the API), staleness, and the
- * command book. Rooms read it at their patch rate (server/features/twinSync.ts).
+ * command book. Rooms read it at their patch rate (server/twins/room/twinSync.ts).
  */
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
