@@ -33,8 +33,10 @@ export default defineConfig({
           sequence: { groupOrder: 2 },
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/globalSetup.ts'],
-          testTimeout: 120_000,
-          hookTimeout: 180_000,
+          // Limits catch hangs, not slowness: SwiftShader renders on the CPU, and with the cores shared a
+          // page can take a minute to load. Tests wait on named states, so a slow machine only waits longer.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,

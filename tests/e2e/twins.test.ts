@@ -30,7 +30,7 @@ const publish = (twin: string, property: string, value: unknown) =>
   device.publishAsync(`${BASE}/${twin}/properties/${property}`, JSON.stringify({ value, ts: Date.now() }));
 
 describe('twinned machines (e2e)', () => {
-  it('T1–T4: the factory renders its machines; telemetry drives colour, gauge and alarm; a click opens the live panel; a command from A shows its outcome in B', async () => {
+  it('T1 T2 T3 T4 TW11: the factory renders its machines; telemetry drives colour, gauge and alarm; a click opens the live panel; a command from A shows its outcome in B', async () => {
     const a = await e2e.join('?space=e2e-twins&name=Ada', { width: 800, height: 500 });
     const twins = () => a.page.evaluate(() => window.twinverse!.features.twins!.list());
     await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 3, undefined, {
@@ -180,4 +180,38 @@ describe('twinned machines (e2e)', () => {
     await a.context.close();
     await b.context.close();
   }, 300_000);
+
+  it('T5: pressing the mouse on a movable part grabs it; it follows the pointer for everyone until release', async () => {
+    const a = await e2e.join('?space=e2e-twins-carry&name=Ada', { width: 800, height: 500 });
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 3, undefined, {
+      timeout: 30_000,
+    });
+    const part = () => a.page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet'));
+    const rest = (await part())!;
+    const at = await a.page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'pallet'));
+    expect(at, 'the pallet on screen').toBeTruthy();
+    await a.page.mouse.move(at!.x, at!.y);
+    await a.page.mouse.down();
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.holding()?.granted === true, undefined, { timeout: 15_000 });
+    // The part's state is the server's (synced to every page): the holder's name, then its moves.
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')?.holderName === 'Ada', undefined, {
+      timeout: 15_000,
+    });
+    await a.page.mouse.move(at!.x + 60, at!.y, { steps: 6 });
+    await expect
+      .poll(
+        async () => {
+          const p = (await part())!.p;
+          return Math.hypot(p[0] - rest.p[0], p[1] - rest.p[1], p[2] - rest.p[2]);
+        },
+        { timeout: 15_000, interval: 100 },
+      )
+      .toBeGreaterThan(0.05);
+    await a.page.mouse.up();
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')?.holder === '', undefined, {
+      timeout: 15_000,
+    });
+    expect(await a.page.evaluate(() => window.twinverse!.features.twins!.holding())).toBeNull();
+    expect(a.errors).toEqual([]);
+  });
 });

@@ -56,6 +56,6 @@ export async function openPage(browser: Browser, url: string, viewport = { width
 }
 
 /** Waits until the test API is installed (scene ready and joined). */
-export async function waitForApp(page: Page, timeoutMs = 60_000): Promise<void> {
+export async function waitForApp(page: Page, timeoutMs = 180_000): Promise<void> {
   await page.waitForFunction(() => window.twinverse?.ready === true, undefined, { timeout: timeoutMs, polling: 100 });
 }

@@ -5,6 +5,7 @@
 import { matchMaker, type Room } from '@colyseus/core';
 import { loadConfig, type Config } from '../../server/config.js';
 import type { SpaceState } from '../../shared/state/space.js';
+import type { AvatarState } from '../../shared/state/avatar.js';
 import { waitFor } from './wait.js';
 import { startTwinverse, type Twinverse } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
@@ -34,4 +35,14 @@ export function serverStateOf(roomId: string): SpaceState {
 /** Waits until the room is gone (autoDispose after its last member left): the next join opens a new one. */
 export function roomClosed(roomId: string): Promise<true> {
   return waitFor(`room ${roomId} to close`, () => matchMaker.getLocalRoomById(roomId) === undefined);
+}
+
+/** The server's own record of an avatar, in whichever room of this process seats it (null if none). */
+export async function serverAvatar(sessionId: string): Promise<AvatarState | null> {
+  for (const cache of await matchMaker.query({})) {
+    const room = matchMaker.getLocalRoomById(cache.roomId) as Room<SpaceState> | undefined;
+    const avatar = room?.state.avatars.get(sessionId);
+    if (avatar) return avatar;
+  }
+  return null;
 }

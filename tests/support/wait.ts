@@ -9,8 +9,6 @@ export async function waitFor<T>(what: string, probe: () => T | undefined | fals
   }
 }
 
-export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-
 /** Like {@link waitFor} for a probe that is itself asynchronous (an HTTP request, a query). */
 export async function waitForAsync<T>(
   what: string,

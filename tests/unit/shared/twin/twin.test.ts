@@ -1,19 +1,19 @@
 /** The shared twin contract: message validators, the extension's defaults, rotation helpers (SPEC TW*, G4). */
 import { describe, expect, it } from 'vitest';
-import { check } from '../../../shared/protocol/validation.js';
-import { ClientMessages } from '../../../shared/protocol/table.js';
-import { ERROR_TEXT } from '../../../shared/protocol/errors.js';
+import { check } from '../../../../shared/protocol/validation.js';
+import { ClientMessages } from '../../../../shared/protocol/table.js';
+import { ERROR_TEXT } from '../../../../shared/protocol/errors.js';
 import {
   TwinCommandMessage,
   TwinMoveMessage,
   TwinPanelMessage,
   TwinPartMessage,
   TWIN_ERRORS,
-} from '../../../shared/protocol/twinMessages.js';
-import { TwinExtension } from '../../../shared/twin/extension.js';
-import { eulerDegToQuat, multiplyQuat, rotateVec } from '../../../shared/twin/math.js';
-import { gaugeFill, labelText, rampColor } from '../../../shared/twin/bindings.js';
-import { SpaceLayout } from '../../../shared/space/layout.js';
+} from '../../../../shared/protocol/twinMessages.js';
+import { TwinExtension } from '../../../../shared/twin/extension.js';
+import { eulerDegToQuat, multiplyQuat, rotateVec } from '../../../../shared/twin/math.js';
+import { gaugeFill, labelText, rampColor } from '../../../../shared/twin/bindings.js';
+import { SpaceLayout } from '../../../../shared/space/layout.js';
 
 describe('twin messages', () => {
   it('are in the client message table and their errors in ERROR_TEXT', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BOARD_MAX_POINTS_PER_MESSAGE, BOARD_UNITS_H, BOARD_UNITS_W, StrokeMessage } from '../../../shared/protocol/board.js';
-import { check } from '../../../shared/protocol/validation.js';
-import { boardAxes, boardHeight, defaultBoardPlacement, unitsToWorld, viewingSpot, worldToUnits } from '../../../shared/space/board.js';
+import { BOARD_MAX_POINTS_PER_MESSAGE, BOARD_UNITS_H, BOARD_UNITS_W, StrokeMessage } from '../../../../shared/protocol/board.js';
+import { check } from '../../../../shared/protocol/validation.js';
+import { boardAxes, boardHeight, defaultBoardPlacement, unitsToWorld, viewingSpot, worldToUnits } from '../../../../shared/space/board.js';
 
 const good = { key: 1, color: '#112233', width: 8, points: [0, 0, BOARD_UNITS_W, BOARD_UNITS_H], end: false };
 

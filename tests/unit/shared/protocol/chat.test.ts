@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_MAX_CHARS, cleanChatText } from '../../../shared/protocol/chat.js';
+import { CHAT_MAX_CHARS, cleanChatText } from '../../../../shared/protocol/chat.js';
 
 describe('chat text (SPEC C2)', () => {
   it('trims and keeps line breaks and emoji', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createPose, copyPose, PoseFlag, type Pose } from '../../../shared/protocol/pose.js';
-import { validatePose, type AcceptedPose } from '../../../shared/protocol/poseRules.js';
-import { hallBounds } from '../../../shared/space/layout.js';
-import { restPose } from '../../../shared/space/spawn.js';
+import { createPose, copyPose, PoseFlag, type Pose } from '../../../../shared/protocol/pose.js';
+import { validatePose, type AcceptedPose } from '../../../../shared/protocol/poseRules.js';
+import { hallBounds } from '../../../../shared/space/layout.js';
+import { restPose } from '../../../../shared/space/spawn.js';
 
 const bounds = hallBounds({ width: 20, depth: 20, height: 6 });
 const start = restPose(createPose(), 0, 0, 0);

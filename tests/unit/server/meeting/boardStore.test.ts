@@ -7,8 +7,8 @@ import {
   BOARD_MAX_STROKES,
   BOARD_SNAPSHOT_CHUNK,
   type StrokeMessage,
-} from '../../../shared/protocol/board.js';
-import { BoardStore } from '../../../server/meeting/boardStore.js';
+} from '../../../../shared/protocol/board.js';
+import { BoardStore } from '../../../../server/meeting/boardStore.js';
 
 const piece = (key: number, n: number, end = false): StrokeMessage => ({
   key,

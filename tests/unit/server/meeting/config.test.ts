@@ -1,8 +1,8 @@
 import crypto from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { hostPasscodeOf, iceServersFor, loadMeetingConfig } from '../../../server/meeting/config.js';
-import { SpaceMemory } from '../../../server/meeting/memory.js';
-import { loadConfig } from '../../../server/config.js';
+import { hostPasscodeOf, iceServersFor, loadMeetingConfig } from '../../../../server/meeting/config.js';
+import { SpaceMemory } from '../../../../server/meeting/memory.js';
+import { loadConfig } from '../../../../server/config.js';
 
 describe('meeting configuration (SPEC V8, R1)', () => {
   it('has no ICE servers by default (no public STUN anywhere)', () => {

@@ -1,6 +1,6 @@
 /** TD unit names → the symbols the panel and labels show (SPEC TW10). */
 import { describe, expect, it } from 'vitest';
-import { unitSymbol } from '../../../shared/twin/units.js';
+import { unitSymbol } from '../../../../shared/twin/units.js';
 
 describe('unitSymbol (SPEC TW10)', () => {
   it.each([

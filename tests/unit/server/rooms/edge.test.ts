@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { pack } from '@colyseus/msgpackr';
-import { admitFrame } from '../../../server/rooms/edge.js';
+import { admitFrame } from '../../../../server/rooms/edge.js';
 
 const ROOM_DATA = 13;
 const text = (s: string) => [...new TextEncoder().encode(s)];

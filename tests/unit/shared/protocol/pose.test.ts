@@ -8,8 +8,8 @@ import {
   quaternionAngle,
   type Joint,
   type Pose,
-} from '../../../shared/protocol/pose.js';
-import { mulberry32 } from '../../../shared/random.js';
+} from '../../../../shared/protocol/pose.js';
+import { mulberry32 } from '../../../../shared/random.js';
 
 function randomJoint(r: () => number, j: Joint): void {
   j.px = (r() - 0.5) * 200;

@@ -8,8 +8,8 @@ import {
   timeToReach,
   TREND_WINDOW_MS,
   type Trend,
-} from '../../../shared/twin/trend.js';
-import { mulberry32 } from '../../../server/twins/simulator/rng.js';
+} from '../../../../shared/twin/trend.js';
+import { mulberry32 } from '../../../../server/twins/simulator/rng.js';
 
 const T0 = 1_800_000_000_000;
 

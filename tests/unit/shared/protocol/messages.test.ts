@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { JoinOptions, ProfileMessage } from '../../../shared/protocol/messages.js';
-import { check } from '../../../shared/protocol/validation.js';
-import { checkProtocolVersion, CloseCode, PROTOCOL_VERSION, describeCloseCode } from '../../../shared/protocol/version.js';
+import { JoinOptions, ProfileMessage } from '../../../../shared/protocol/messages.js';
+import { check } from '../../../../shared/protocol/validation.js';
+import { checkProtocolVersion, CloseCode, PROTOCOL_VERSION, describeCloseCode } from '../../../../shared/protocol/version.js';
 
 const good = { protocol: PROTOCOL_VERSION, space: 'factory', name: 'Ada', color: '#12abEF' };
 
