@@ -83,7 +83,7 @@ encoder.discardChanges();
 room.onStateChange.invoke(room.state);
 
 let value = 0;
-function step(): Uint8Array {
+function step(): Buffer {
   value++;
   const ts = 1_700_000_000_000 + value * 50;
   let left = CHANGING;
@@ -94,7 +94,7 @@ function step(): Uint8Array {
       p.ts = ts;
     }),
   );
-  const bytes = encoder.encode().slice();
+  const bytes = Buffer.from(encoder.encode());
   encoder.discardChanges();
   return bytes;
 }
