@@ -3,9 +3,6 @@
  * world panel for VR), people's roles and states, the shared board with screen share. Composes the
  * modules of client/meeting/ and offers `ctx.apis.meeting` (api.ts) to the VR menu.
  */
-import { BoardMessage } from '../../shared/protocol/board.js';
-import { ChatMessage } from '../../shared/protocol/chat.js';
-import { MeetingMessage } from '../../shared/protocol/meeting.js';
 import { boardAxes, defaultBoardPlacement, viewingSpot } from '../../shared/space/board.js';
 import type { ClientContext, ClientFeature } from '../app/feature.js';
 import { MeetingNet } from '../net/meeting.js';
@@ -43,7 +40,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
   const remoteVideos = new Map<string, { stream: MediaStream; video: HTMLVideoElement }>();
   const mesh = new VoiceMesh({
     selfId,
-    send: (m) => connection.send(MeetingMessage.Signal, m),
+    send: (m) => connection.send('rtc.signal', m),
     *peers() {
       const my = ctx.local.pose.head;
       for (const a of store.others()) {
@@ -90,7 +87,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
   net.on('welcome', (w) => mesh.welcome(w));
   net.on('signal', (s) => mesh.receive(s));
 
-  const sendVoice = () => connection.send(MeetingMessage.Voice, { mic: mic.live, muted: mic.muted });
+  const sendVoice = () => connection.send('meeting.voice', { mic: mic.live, muted: mic.muted });
   const setMuted = (on: boolean) => {
     mic.setMuted(on);
     sendVoice();
@@ -107,7 +104,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
   };
 
   // --- Chat ----------------------------------------------------------------------------------------
-  const sendChat = (text: string) => connection.send(ChatMessage.Send, { text });
+  const sendChat = (text: string) => connection.send('chat.send', { text });
   const chatPanel = createChatPanel(chat, sendChat, selfId);
   net.on('chatLine', (l) => chat.add([l]));
   net.on('chatHistory', (h) => chat.add(h.lines));
@@ -129,9 +126,9 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     canvas: ctx.canvas,
     view: board,
     model,
-    sendStroke: (m) => connection.send(BoardMessage.Stroke, m),
-    sendErase: (ids) => connection.send(BoardMessage.Erase, { ids }),
-    sendClear: () => connection.send(BoardMessage.Clear, {}),
+    sendStroke: (m) => connection.send('board.stroke', m),
+    sendErase: (ids) => connection.send('board.erase', { ids }),
+    sendClear: () => connection.send('board.clear', {}),
     isHost: () => me()?.host ?? false,
     canDraw: () => !board.videoInfo().visible,
   });
@@ -159,7 +156,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     if (share.active) return 'ok';
     try {
       await share.start();
-      connection.send(BoardMessage.Share, { on: true });
+      connection.send('board.share', { on: true });
       return 'ok';
     } catch (err) {
       ctx.notices.show((err as Error).message, 'error');
@@ -167,7 +164,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     }
   };
   share.onChange(() => {
-    if (!share.active && info()?.sharer === selfId()) connection.send(BoardMessage.Share, { on: false });
+    if (!share.active && info()?.sharer === selfId()) connection.send('board.share', { on: false });
     mesh.screenChanged();
     showShare();
   });
@@ -206,10 +203,9 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     changed();
   });
   const offError = connection.onServerError((e) => {
-    if (e.ref === ChatMessage.Send) chatPanel.problem(e.message);
-    if (e.ref === BoardMessage.Share) share.stop();
-    if (e.ref === BoardMessage.Stroke && e.code === 'board.full')
-      for (const key of [...model.local.keys()]) board.change(model.dropLocal(key));
+    if (e.ref === 'chat.send') chatPanel.problem(e.message);
+    if (e.ref === 'board.share') share.stop();
+    if (e.ref === 'board.stroke' && e.code === 'board.full') for (const key of [...model.local.keys()]) board.change(model.dropLocal(key));
   });
   let wasHost = me()?.host ?? false;
   let wasMuted = me()?.muted ?? false;
@@ -231,14 +227,14 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
   // history and the board (messages sent before this feature listened would be lost).
   const offStatus = connection.onStatus((s) => {
     if (s.state !== 'connected') return;
-    connection.send(MeetingMessage.Hello, {});
+    connection.send('meeting.hello', {});
     if (mic.state !== 'idle' && mic.state !== 'asking') sendVoice();
   });
 
   // --- HUD ------------------------------------------------------------------------------------------
   const controls = createMeetingControls({
     mic: () => (mic.live ? setMuted(!mic.muted) : void startMic()),
-    hand: () => connection.send(MeetingMessage.Hand, { raised: !(me()?.hand ?? false) }),
+    hand: () => connection.send('meeting.hand', { raised: !(me()?.hand ?? false) }),
     chat: () => {
       chatPanel.setOpen(!chatPanel.open);
       controls.setChatOpen(chatPanel.open);
@@ -267,11 +263,11 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     iAmHost: () => me()?.host ?? false,
     locked: () => info()?.locked ?? false,
     hasPasscode: () => info()?.passcode ?? false,
-    mute: (id) => connection.send(MeetingMessage.Mute, { target: id }),
-    lowerHand: (id) => connection.send(MeetingMessage.Hand, { raised: false, target: id }),
-    remove: (id) => connection.send(MeetingMessage.Kick, { target: id }),
-    lock: (on) => connection.send(MeetingMessage.Lock, { locked: on }),
-    claimHost: (passcode) => connection.send(MeetingMessage.ClaimHost, { passcode }),
+    mute: (id) => connection.send('meeting.mute', { target: id }),
+    lowerHand: (id) => connection.send('meeting.hand', { raised: false, target: id }),
+    remove: (id) => connection.send('meeting.kick', { target: id }),
+    lock: (on) => connection.send('meeting.lock', { locked: on }),
+    claimHost: (passcode) => connection.send('meeting.claim_host', { passcode }),
   });
   refreshControls();
   const levelTimer = setInterval(() => controls.setLevel(mic.muted ? 0 : voice.myLevel), 100);
@@ -292,7 +288,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     get handRaised() {
       return me()?.hand ?? false;
     },
-    raiseHand: (on) => connection.send(MeetingMessage.Hand, { raised: on }),
+    raiseHand: (on) => connection.send('meeting.hand', { raised: on }),
     get micState() {
       return mic.state;
     },

@@ -3,7 +3,7 @@
  * whose data changed), sends twin messages, and passes on `twin.history` and `twin.event`.
  */
 import type { Room } from 'colyseus.js';
-import { TwinMessageType, type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
+import { type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { TwinState } from '../../shared/state/twin.js';
 import { unitSymbol } from '../../shared/twin/units.js';
@@ -131,8 +131,8 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
     room.onStateChange(sync);
     // A reconnected room has no state until its first patch arrives.
     if (room.state?.twins) sync(room.state);
-    const offHistory = room.onMessage(TwinMessageType.History, (m: TwinHistoryMessage) => history.forEach((l) => l(m)));
-    const offEvent = room.onMessage(TwinMessageType.Event, (m: TwinEventMessage) => events.forEach((l) => l(m)));
+    const offHistory = room.onMessage('twin.history', (m: TwinHistoryMessage) => history.forEach((l) => l(m)));
+    const offEvent = room.onMessage('twin.event', (m: TwinEventMessage) => events.forEach((l) => l(m)));
     return () => {
       room.onStateChange.remove(sync);
       offHistory();
@@ -140,12 +140,11 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
     };
   });
   return {
-    command: (twin, action, input) =>
-      connection.send(TwinMessageType.Command, input === undefined ? { twin, action } : { twin, action, input }),
-    grab: (twin, part) => connection.send(TwinMessageType.Grab, { twin, part }),
-    move: (twin, part, p, q) => connection.send(TwinMessageType.Move, { twin, part, p, q }),
-    release: (twin, part) => connection.send(TwinMessageType.Release, { twin, part }),
-    panel: (twin, open) => connection.send(TwinMessageType.Panel, { twin, open }),
+    command: (twin, action, input) => connection.send('twin.command', input === undefined ? { twin, action } : { twin, action, input }),
+    grab: (twin, part) => connection.send('twin.grab', { twin, part }),
+    move: (twin, part, p, q) => connection.send('twin.move', { twin, part, p, q }),
+    release: (twin, part) => connection.send('twin.release', { twin, part }),
+    panel: (twin, open) => connection.send('twin.panel', { twin, open }),
     onHistory(l) {
       history.add(l);
       return () => history.delete(l);

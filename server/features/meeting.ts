@@ -5,7 +5,6 @@
  */
 import { ServerError } from '@colyseus/core';
 import {
-  MeetingMessage,
   VOICE_MAX_LINKS,
   VOICE_NEAREST,
   type HelloMessage,
@@ -39,23 +38,23 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo, greeters
       nearest: VOICE_NEAREST,
       maxLinks: VOICE_MAX_LINKS,
     };
-    ctx.send(p, MeetingMessage.Welcome, message);
+    ctx.send(p, 'meeting.welcome', message);
   };
   return {
     name: 'meeting',
     json: {
-      [MeetingMessage.Hello]: featureRoute<HelloMessage>({ perSecond: 1, burst: 3 }, (ctx, p) => {
+      'meeting.hello': featureRoute<HelloMessage>((ctx, p) => {
         p.avatar.rtc = true;
         welcome(ctx, p);
         for (const greet of greeters) greet(ctx, p);
       }),
-      [MeetingMessage.Voice]: meetingVoiceRoute,
-      [MeetingMessage.Hand]: meetingHandRoute,
-      [MeetingMessage.Mute]: meetingMuteRoute,
-      [MeetingMessage.Kick]: meetingKickRoute,
-      [MeetingMessage.Lock]: meetingLockRoute,
-      [MeetingMessage.ClaimHost]: meetingClaimHostRoute(passcode),
-      [MeetingMessage.Signal]: rtcSignalRoute,
+      'meeting.voice': meetingVoiceRoute,
+      'meeting.hand': meetingHandRoute,
+      'meeting.mute': meetingMuteRoute,
+      'meeting.kick': meetingKickRoute,
+      'meeting.lock': meetingLockRoute,
+      'meeting.claim_host': meetingClaimHostRoute(passcode),
+      'rtc.signal': rtcSignalRoute,
     },
     opened(ctx) {
       ctx.state.meeting.passcode = passcode !== undefined;
@@ -89,7 +88,7 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo, greeters
       next.value.avatar.host = true;
       ctx.log.info({ session: next.value.sessionId }, 'host passed on');
       const notice: NoticeMessage = { kind: 'host_passed', text: `${p.avatar.name} left; you are the host of this space now.` };
-      ctx.send(next.value, MeetingMessage.Notice, notice);
+      ctx.send(next.value, 'meeting.notice', notice);
     },
   };
 }

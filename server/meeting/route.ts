@@ -5,10 +5,10 @@
  */
 import type { JsonRoute } from '../rooms/context.js';
 import type { FeatureContext } from '../rooms/feature.js';
-import type { Participant, RateRule } from '../rooms/participant.js';
+import type { Participant } from '../rooms/participant.js';
 
-export function featureRoute<T>(rate: RateRule, handle: (ctx: FeatureContext, p: Participant, payload: T) => void): JsonRoute<T> {
-  return { rate, handle: (ctx, p, payload) => handle(ctx as FeatureContext, p, payload) };
+export function featureRoute<T>(handle: (ctx: FeatureContext, p: Participant, payload: T) => void): JsonRoute<T> {
+  return { handle: (ctx, p, payload) => handle(ctx as FeatureContext, p, payload) };
 }
 
 /** Refuses with `meeting.not_host` unless `p` is the host; returns whether they are. */

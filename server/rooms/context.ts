@@ -7,7 +7,7 @@ import type { Logger } from '../log.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Bounds } from '../../shared/space/bounds.js';
 import type { SpaceState } from '../../shared/state/space.js';
-import type { Participant, RateRule } from './participant.js';
+import type { Participant } from './participant.js';
 
 export interface RoomContext {
   readonly state: SpaceState;
@@ -19,9 +19,8 @@ export interface RoomContext {
   refuse(p: Participant, code: ErrorCode, ref: string, detail?: string): void;
 }
 
-/** A JSON client message's route: its rate rule and what to do with a payload that passed validation. */
+/** A JSON client message's route: what to do with a payload that passed validation (and its rate, table.ts). */
 export interface JsonRoute<T> {
-  rate: RateRule;
   handle(ctx: RoomContext, p: Participant, payload: T): void;
 }
 

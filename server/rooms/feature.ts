@@ -3,13 +3,13 @@
  * the lifecycle moments it cares about. `SpaceRoom` composes the features listed in `features.ts`, so
  * a new capability is a new file plus one line there, not an edit of the room.
  */
-import type { ClientMessage, ClientMessageName } from '../../shared/protocol/table.js';
+import type { ClientMessage, JsonClientMessageName } from '../../shared/protocol/table.js';
 import type { JoinOptions } from '../../shared/protocol/messages.js';
 import type { SpaceLayout } from '../../shared/space/layout.js';
 import type { BinaryRoute, JsonRoute, RoomContext } from './context.js';
 import type { Participant } from './participant.js';
 
-export type JsonRoutes = { [N in ClientMessageName]?: JsonRoute<ClientMessage<N>> };
+export type JsonRoutes = { [N in JsonClientMessageName]?: JsonRoute<ClientMessage<N>> };
 export type BinaryRoutes = Record<string, BinaryRoute>;
 
 /** Why a participant is gone for good. */
