@@ -4,7 +4,7 @@
  * and `on` read both; SPEC.md's message list is generated from them (a unit test keeps it so). A
  * feature adds its messages by spreading its own tables in here.
  */
-import type { z } from './validation.js';
+import { check, type z } from './validation.js';
 import type { BinaryClientEntry, JsonClientEntry, ServerEntry } from './entry.js';
 import type { ErrorCode } from './errors.js';
 import { CoreClientMessages, CoreServerMessages } from './messages.js';
@@ -56,4 +56,10 @@ export type ServerMessage<N extends ServerMessageName> = z.infer<(typeof ServerM
 /** Whether `name` is a client → server message of the table (a guard for names off the wire). */
 export function isClientMessageName(name: string): name is ClientMessageName {
   return Object.hasOwn(ClientMessages, name);
+}
+
+/** Checks a payload received as server → client message `name` against its schema (the client's side of the edge). */
+export function checkServerMessage<N extends ServerMessageName>(name: N, raw: unknown): ReturnType<typeof check<ServerMessage<N>>> {
+  // The table's union of validators is widened to this name's payload type.
+  return check(ServerMessages[name].schema as unknown as z.ZodMiniType<ServerMessage<N>>, raw);
 }
