@@ -6,6 +6,7 @@ import type { Room } from 'colyseus.js';
 import { type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { TwinState } from '../../shared/state/twin.js';
+import { commandStatusOf, qualityOf, severityOf, type PartPose } from '../../shared/twin/data.js';
 import { unitSymbol } from '../../shared/twin/units.js';
 import type { AlarmInfo, CommandInfo, ForecastInfo, PropertyValue, TwinStore } from '../twins/store.js';
 import type { SpaceConnection } from './connection.js';
@@ -31,7 +32,7 @@ function copy(t: TwinState, store: TwinStore): void {
       text: p.text,
       unit: unitSymbol(p.unit),
       ts: p.ts,
-      quality: p.quality as 'good',
+      quality: qualityOf(p.quality),
       desired: p.desired,
       trend: p.trend,
     }),
@@ -41,7 +42,7 @@ function copy(t: TwinState, store: TwinStore): void {
     alarms.push({
       id: a.id,
       property: a.property,
-      severity: a.severity as AlarmInfo['severity'],
+      severity: severityOf(a.severity),
       message: a.message,
       since: a.since,
       value: a.value,
@@ -52,7 +53,7 @@ function copy(t: TwinState, store: TwinStore): void {
     forecasts.push({
       id: f.id,
       property: f.property,
-      severity: f.severity as AlarmInfo['severity'],
+      severity: severityOf(f.severity),
       message: f.message,
       at: f.at,
       limit: f.limit,
@@ -67,14 +68,14 @@ function copy(t: TwinState, store: TwinStore): void {
       input: c.input,
       by: c.by,
       byName: c.byName,
-      status: c.status as CommandInfo['status'],
+      status: commandStatusOf(c.status),
       reason: c.reason,
       at: c.at,
       doneAt: c.doneAt,
     }),
   );
   commands.sort((a, b) => b.at - a.at);
-  const parts = new Map();
+  const parts = new Map<string, PartPose>();
   t.parts.forEach((p, k) =>
     parts.set(k, { holder: p.holder, holderName: p.holderName, p: [p.px, p.py, p.pz], q: [p.qx, p.qy, p.qz, p.qw] }),
   );
@@ -84,7 +85,7 @@ function copy(t: TwinState, store: TwinStore): void {
     id: t.id,
     title: t.title,
     source: t.source,
-    quality: t.quality as 'good',
+    quality: qualityOf(t.quality),
     position: [t.px, t.py, t.pz],
     rotation: [t.qx, t.qy, t.qz, t.qw],
     scale: t.scale,

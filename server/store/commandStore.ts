@@ -3,7 +3,7 @@
  * two back ends speaking the same SQL — PGlite in-process by default, PostgreSQL with DATABASE_URL
  * (SPEC ST1–ST3). The table's format is versioned by migrations.ts.
  */
-import type { CommandStatus } from '../../shared/state/twin.js';
+import type { CommandStatus } from '../../shared/twin/data.js';
 
 export interface StoredCommand {
   id: string;

@@ -3,7 +3,7 @@
  * then plain parameterised statements. Everything lives in one schema (`DATABASE_SCHEMA`, default
  * `twinverse`), so a test run can use its own.
  */
-import type { CommandStatus } from '../../shared/state/twin.js';
+import type { CommandStatus } from '../../shared/twin/data.js';
 import type { CommandStore, StoredCommand } from './commandStore.js';
 import { MIGRATIONS } from './migrations.js';
 

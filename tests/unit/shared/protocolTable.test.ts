@@ -24,7 +24,7 @@ describe('the message tables and SPEC.md (SPEC M6)', () => {
   });
 });
 
-describe('rates (SPEC M2, M3, P2, C2, G2)', () => {
+describe('rates (SPEC M2, M3, P2, C2, G2, CMD6)', () => {
   // The rates as they were when they moved into the table: a change here is a protocol decision.
   const RATES: Record<string, [perSecond: number, burst: number]> = {
     pose: [30, 8],
