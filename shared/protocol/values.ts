@@ -4,14 +4,14 @@
  */
 import { z } from './validation.js';
 
-/** A display name: 1–32 characters after trimming, no control characters. */
+/** A display name: 1–32 characters after trimming, no control characters, no lone surrogates (SPEC HD2). */
 export const DisplayName = z
   .string()
   .check(
     z.trim(),
     z.minLength(1, 'a name needs at least one visible character'),
     z.maxLength(32, 'a name has at most 32 characters'),
-    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'a name cannot contain control characters'),
+    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]+$/u, 'a name cannot contain control characters or broken (lone surrogate) characters'),
   );
 
 /** An avatar colour as `#rrggbb`. */
