@@ -9,7 +9,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import { Client, type Room } from 'colyseus.js';
-import { joinOptions, MessageType } from '../shared/protocol/messages.js';
+import { joinOptions } from '../shared/protocol/messages.js';
 import { ROOM_NAME } from '../shared/protocol/version.js';
 import { createPose, encodePose, POSE_BYTES, PoseFlag } from '../shared/protocol/pose.js';
 import { restPose } from '../shared/space/spawn.js';
@@ -70,7 +70,7 @@ try {
         const a = t + i;
         restPose(pose, 8 * Math.cos((2 * Math.PI * i) / N) + Math.cos(a), 6 * Math.sin((2 * Math.PI * i) / N) + Math.sin(a), a);
         pose.flags = first ? PoseFlag.TELEPORT : 0;
-        room.sendBytes(MessageType.Pose, encodePose(pose, buf));
+        room.sendBytes('pose', encodePose(pose, buf));
         sent++;
       });
       first = false;

@@ -11,7 +11,7 @@ import { build } from 'vite';
 import { Client } from 'colyseus.js';
 import { launchChromium, openPage, waitForApp } from '../tests/support/browser.js';
 import { startTestServer } from '../tests/support/server.js';
-import { joinOptions, MessageType } from '../shared/protocol/messages.js';
+import { joinOptions } from '../shared/protocol/messages.js';
 import { ROOM_NAME } from '../shared/protocol/version.js';
 import { createPose, encodePose } from '../shared/protocol/pose.js';
 import { restPose } from '../shared/space/spawn.js';
@@ -36,7 +36,7 @@ try {
     const a = Math.PI * (0.15 + (0.7 * i) / Math.max(1, N - 1));
     const pose = restPose(createPose(), me.x + 3 * Math.cos(a), me.z - 3 * Math.sin(a), Math.PI / 2 - a);
     pose.flags = 1; // teleport there
-    room.sendBytes(MessageType.Pose, encodePose(pose));
+    room.sendBytes('pose', encodePose(pose));
     bots.push(room);
   }
   await page.waitForFunction((n) => window.twinverse!.people().length === n + 1, N, { timeout: 30_000 });

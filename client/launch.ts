@@ -3,7 +3,7 @@
  * `?name=NAME` fills the name and skips the join screen, `?color=%23rrggbb` picks the colour, and
  * `#passcode=…` a host passcode (in the fragment, so it never reaches server logs or referrers).
  */
-import { AvatarColor, DisplayName, SpaceName } from '../shared/protocol/messages.js';
+import { AvatarColor, DisplayName, SpaceName } from '../shared/protocol/values.js';
 import { check } from '../shared/protocol/validation.js';
 import { DEFAULT_SPACE } from '../shared/protocol/version.js';
 

@@ -6,7 +6,6 @@
  * into muted media elements. `window.voiceBot` reports links and getStats() byte totals.
  */
 import { joinOptions } from '../../shared/protocol/messages.js';
-import { MeetingMessage } from '../../shared/protocol/meeting.js';
 import { createPose, encodePose, PoseFlag } from '../../shared/protocol/pose.js';
 import { restPose } from '../../shared/space/spawn.js';
 import { AvatarStore } from '../avatars/store.js';
@@ -37,7 +36,7 @@ async function main(): Promise<void> {
   const net = new MeetingNet(connection);
   const mesh = new VoiceMesh({
     selfId: () => store.selfId,
-    send: (m) => connection.send(MeetingMessage.Signal, m),
+    send: (m) => connection.send('rtc.signal', m),
     *peers() {
       for (const a of store.others()) {
         const p = a.poses.latest();
@@ -63,8 +62,8 @@ async function main(): Promise<void> {
   net.on('signal', (s) => mesh.receive(s));
   connection.onStatus((s) => {
     if (s.state !== 'connected') return;
-    connection.send(MeetingMessage.Hello, {});
-    connection.send(MeetingMessage.Voice, { mic: true, muted: false });
+    connection.send('meeting.hello', {});
+    connection.send('meeting.voice', { mic: true, muted: false });
   });
   setInterval(() => mesh.update(performance.now()), 250);
   window.voiceBot = {

@@ -4,7 +4,7 @@
  * adds what belongs to the meeting as a whole — saying hello, the HUD controls, roles in the people
  * list, and `ctx.apis.meeting` (api.ts) with its menu actions for the VR menu.
  */
-import { MeetingMessage } from '../../shared/protocol/meeting.js';
+
 import type { ClientContext } from '../context/context.js';
 import type { ClientFeature } from '../core/feature.js';
 import type { MeetingApi } from './api.js';
@@ -28,7 +28,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
   // Every time the connection is (back) up, say hello: the server answers with ICE servers, the chat
   // history and the board (messages sent before the meeting listened would be lost). Registered before
   // the parts' own status listeners, so the hello goes first.
-  const offStatus = connection.onStatus((s) => s.state === 'connected' && connection.send(MeetingMessage.Hello, {}));
+  const offStatus = connection.onStatus((s) => s.state === 'connected' && connection.send('meeting.hello', {}));
   const share = new ScreenShare();
   const voice = createVoiceFeature(ctx, room, share);
   const chat = createChatFeature(ctx, room);
@@ -44,7 +44,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
   const toggleMute = () => (mic.live ? voice.setMuted(!mic.muted) : void startMic());
   const controls = createMeetingControls({
     mic: toggleMute,
-    hand: () => connection.send(MeetingMessage.Hand, { raised: !(me()?.hand ?? false) }),
+    hand: () => connection.send('meeting.hand', { raised: !(me()?.hand ?? false) }),
     chat: () => {
       chat.panel.setOpen(!chat.panel.open);
       controls.setChatOpen(chat.panel.open);
@@ -76,11 +76,11 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     iAmHost: () => me()?.host ?? false,
     locked: () => info()?.locked ?? false,
     hasPasscode: () => info()?.passcode ?? false,
-    mute: (id) => connection.send(MeetingMessage.Mute, { target: id }),
-    lowerHand: (id) => connection.send(MeetingMessage.Hand, { raised: false, target: id }),
-    remove: (id) => connection.send(MeetingMessage.Kick, { target: id }),
-    lock: (on) => connection.send(MeetingMessage.Lock, { locked: on }),
-    claimHost: (passcode) => connection.send(MeetingMessage.ClaimHost, { passcode }),
+    mute: (id) => connection.send('meeting.mute', { target: id }),
+    lowerHand: (id) => connection.send('meeting.hand', { raised: false, target: id }),
+    remove: (id) => connection.send('meeting.kick', { target: id }),
+    lock: (on) => connection.send('meeting.lock', { locked: on }),
+    claimHost: (passcode) => connection.send('meeting.claim_host', { passcode }),
   });
   refreshControls();
   const levelTimer = setInterval(() => controls.setLevel(mic.muted ? 0 : voice.system.myLevel), LEVEL_EVERY_MS);
@@ -117,7 +117,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     get handRaised() {
       return me()?.hand ?? false;
     },
-    raiseHand: (on) => connection.send(MeetingMessage.Hand, { raised: on }),
+    raiseHand: (on) => connection.send('meeting.hand', { raised: on }),
     get micState() {
       return mic.state;
     },

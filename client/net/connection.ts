@@ -4,8 +4,9 @@
  * own: we keep the reconnection token and retry within the server's window).
  */
 import { Client, type Room } from 'colyseus.js';
-import { MessageType, type ErrorMessage, type JoinOptions, type ProfileMessage } from '../../shared/protocol/messages.js';
-import type { ClientMessage, ClientMessageName } from '../../shared/protocol/table.js';
+import type { ErrorMessage } from '../../shared/protocol/errors.js';
+import type { JoinOptions, ProfileMessage } from '../../shared/protocol/messages.js';
+import type { ClientMessage, JsonClientMessageName } from '../../shared/protocol/table.js';
 import { CloseCode, ROOM_NAME, describeCloseCode } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { AvatarStore } from '../avatars/store.js';
@@ -111,12 +112,12 @@ export class SpaceConnection {
   }
 
   /** Sends a JSON message from the protocol table (dropped while not connected). */
-  send<N extends ClientMessageName>(type: N, payload: ClientMessage<N>): void {
+  send<N extends JsonClientMessageName>(type: N, payload: ClientMessage<N>): void {
     if (this.canSend()) this.room?.send(type, payload);
   }
 
   sendPose(bytes: Uint8Array): void {
-    if (this.canSend()) this.room?.sendBytes(MessageType.Pose, bytes);
+    if (this.canSend()) this.room?.sendBytes('pose', bytes);
   }
 
   /**
@@ -128,7 +129,7 @@ export class SpaceConnection {
   }
 
   sendProfile(profile: ProfileMessage): void {
-    this.send(MessageType.Profile, profile);
+    this.send('profile', profile);
   }
 
   /** Leaves on purpose: others see us go at once. */
@@ -159,7 +160,7 @@ export class SpaceConnection {
         console.error('[twinverse] a feature could not attach to the room', err);
       }
     }
-    room.onMessage(MessageType.Error, (m: ErrorMessage) => {
+    room.onMessage('error', (m: ErrorMessage) => {
       console.warn(`[twinverse] server refused ${m.ref}: ${m.code} — ${m.message}`);
       for (const l of this.errorListeners) l(m);
     });

@@ -4,9 +4,9 @@
  * each reconnection), and mirrors the space's meeting and board state after each patch.
  */
 import type { Room } from 'colyseus.js';
-import { BoardMessage, type BoardCleared, type BoardErased, type BoardSnapshot, type StrokePiece } from '../../shared/protocol/board.js';
-import { ChatMessage, type ChatHistoryMessage, type ChatLine } from '../../shared/protocol/chat.js';
-import { MeetingMessage, type NoticeMessage, type RelayedSignal, type WelcomeMessage } from '../../shared/protocol/meeting.js';
+import { type BoardCleared, type BoardErased, type BoardSnapshot, type StrokePiece } from '../../shared/protocol/board.js';
+import { type ChatHistoryMessage, type ChatLine } from '../../shared/protocol/chat.js';
+import { type NoticeMessage, type RelayedSignal, type WelcomeMessage } from '../../shared/protocol/meeting.js';
 import type { BoardPlacement } from '../../shared/space/board.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { SpaceConnection } from './connection.js';
@@ -38,15 +38,15 @@ export interface MeetingEvents {
 type Listener<K extends keyof MeetingEvents> = (event: MeetingEvents[K]) => void;
 
 const MESSAGES: [string, keyof MeetingEvents][] = [
-  [MeetingMessage.Welcome, 'welcome'],
-  [MeetingMessage.Notice, 'notice'],
-  [MeetingMessage.Signal, 'signal'],
-  [ChatMessage.Line, 'chatLine'],
-  [ChatMessage.History, 'chatHistory'],
-  [BoardMessage.Stroke, 'stroke'],
-  [BoardMessage.Erase, 'erase'],
-  [BoardMessage.Clear, 'clear'],
-  [BoardMessage.Snapshot, 'snapshot'],
+  ['meeting.welcome', 'welcome'],
+  ['meeting.notice', 'notice'],
+  ['rtc.signal', 'signal'],
+  ['chat.line', 'chatLine'],
+  ['chat.history', 'chatHistory'],
+  ['board.stroke', 'stroke'],
+  ['board.erase', 'erase'],
+  ['board.clear', 'clear'],
+  ['board.snapshot', 'snapshot'],
 ];
 
 export class MeetingNet {

@@ -3,9 +3,10 @@
  * whose data changed), sends twin messages, and passes on `twin.history` and `twin.event`.
  */
 import type { Room } from 'colyseus.js';
-import { TwinMessageType, type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
+import { type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { TwinState } from '../../shared/state/twin.js';
+import { commandStatusOf, qualityOf, severityOf, type PartPose } from '../../shared/twin/data.js';
 import { unitSymbol } from '../../shared/twin/units.js';
 import type { AlarmInfo, CommandInfo, ForecastInfo, PropertyValue, TwinStore } from '../twins/store.js';
 import type { SpaceConnection } from './connection.js';
@@ -31,7 +32,7 @@ function copy(t: TwinState, store: TwinStore): void {
       text: p.text,
       unit: unitSymbol(p.unit),
       ts: p.ts,
-      quality: p.quality as 'good',
+      quality: qualityOf(p.quality),
       desired: p.desired,
       trend: p.trend,
     }),
@@ -41,7 +42,7 @@ function copy(t: TwinState, store: TwinStore): void {
     alarms.push({
       id: a.id,
       property: a.property,
-      severity: a.severity as AlarmInfo['severity'],
+      severity: severityOf(a.severity),
       message: a.message,
       since: a.since,
       value: a.value,
@@ -52,7 +53,7 @@ function copy(t: TwinState, store: TwinStore): void {
     forecasts.push({
       id: f.id,
       property: f.property,
-      severity: f.severity as AlarmInfo['severity'],
+      severity: severityOf(f.severity),
       message: f.message,
       at: f.at,
       limit: f.limit,
@@ -67,14 +68,14 @@ function copy(t: TwinState, store: TwinStore): void {
       input: c.input,
       by: c.by,
       byName: c.byName,
-      status: c.status as CommandInfo['status'],
+      status: commandStatusOf(c.status),
       reason: c.reason,
       at: c.at,
       doneAt: c.doneAt,
     }),
   );
   commands.sort((a, b) => b.at - a.at);
-  const parts = new Map();
+  const parts = new Map<string, PartPose>();
   t.parts.forEach((p, k) =>
     parts.set(k, { holder: p.holder, holderName: p.holderName, p: [p.px, p.py, p.pz], q: [p.qx, p.qy, p.qz, p.qw] }),
   );
@@ -84,7 +85,7 @@ function copy(t: TwinState, store: TwinStore): void {
     id: t.id,
     title: t.title,
     source: t.source,
-    quality: t.quality as 'good',
+    quality: qualityOf(t.quality),
     position: [t.px, t.py, t.pz],
     rotation: [t.qx, t.qy, t.qz, t.qw],
     scale: t.scale,
@@ -131,8 +132,8 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
     room.onStateChange(sync);
     // A reconnected room has no state until its first patch arrives.
     if (room.state?.twins) sync(room.state);
-    const offHistory = room.onMessage(TwinMessageType.History, (m: TwinHistoryMessage) => history.forEach((l) => l(m)));
-    const offEvent = room.onMessage(TwinMessageType.Event, (m: TwinEventMessage) => events.forEach((l) => l(m)));
+    const offHistory = room.onMessage('twin.history', (m: TwinHistoryMessage) => history.forEach((l) => l(m)));
+    const offEvent = room.onMessage('twin.event', (m: TwinEventMessage) => events.forEach((l) => l(m)));
     return () => {
       room.onStateChange.remove(sync);
       offHistory();
@@ -140,12 +141,11 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
     };
   });
   return {
-    command: (twin, action, input) =>
-      connection.send(TwinMessageType.Command, input === undefined ? { twin, action } : { twin, action, input }),
-    grab: (twin, part) => connection.send(TwinMessageType.Grab, { twin, part }),
-    move: (twin, part, p, q) => connection.send(TwinMessageType.Move, { twin, part, p, q }),
-    release: (twin, part) => connection.send(TwinMessageType.Release, { twin, part }),
-    panel: (twin, open) => connection.send(TwinMessageType.Panel, { twin, open }),
+    command: (twin, action, input) => connection.send('twin.command', input === undefined ? { twin, action } : { twin, action, input }),
+    grab: (twin, part) => connection.send('twin.grab', { twin, part }),
+    move: (twin, part, p, q) => connection.send('twin.move', { twin, part, p, q }),
+    release: (twin, part) => connection.send('twin.release', { twin, part }),
+    panel: (twin, open) => connection.send('twin.panel', { twin, open }),
     onHistory(l) {
       history.add(l);
       return () => history.delete(l);

@@ -2,63 +2,15 @@
  * The client's view of the machines in this space: plain data that `client/net/twins.ts` fills from
  * the room state and the twin views, panels and HUD read. Nothing here sees Colyseus types.
  */
-import type { CommandStatus, Quality } from '../../shared/state/twin.js';
+import type { Alarm, Command, Forecast, PartPose, PropertyValue, Quality, Quat, Vec3 } from '../../shared/twin/data.js';
 import { Listeners } from '../core/listeners.js';
 
-export interface PropertyValue {
-  type: string;
-  /** Numbers, and booleans as 1/0. */
-  num: number;
-  /** Strings, and objects/arrays as JSON text. */
-  text: string;
-  unit: string;
-  /** ms since the Unix epoch; 0 before the first reading. */
-  ts: number;
-  quality: Quality;
-  /** JSON text of a pending set-point, or ''. */
-  desired: string;
-  /** Rate of change now, units per second; 0 when level or unknown (SPEC TW11). */
-  trend: number;
-}
-
-export interface AlarmInfo {
-  id: string;
-  property: string;
-  severity: 'info' | 'warning' | 'critical';
-  message: string;
-  since: number;
-  value: number;
-}
-
+// The plain shape of a twin's data is declared once, in shared/twin/data.ts; these are its names here.
+export type { PartPose, PropertyValue };
+export type AlarmInfo = Alarm;
 /** An alarm the trend of `property` reaches at `at` (ms since the Unix epoch) if nothing changes. */
-export interface ForecastInfo {
-  id: string;
-  property: string;
-  severity: AlarmInfo['severity'];
-  message: string;
-  at: number;
-  limit: number;
-}
-
-export interface CommandInfo {
-  id: string;
-  action: string;
-  input: string;
-  by: string;
-  byName: string;
-  status: CommandStatus;
-  reason: string;
-  at: number;
-  doneAt: number;
-}
-
-/** Protocol frame: position (metres) and unit quaternion. */
-export interface PartPose {
-  holder: string;
-  holderName: string;
-  p: [number, number, number];
-  q: [number, number, number, number];
-}
+export type ForecastInfo = Forecast;
+export type CommandInfo = Command;
 
 export interface TwinInfo {
   readonly id: string;
@@ -66,8 +18,8 @@ export interface TwinInfo {
   source: string;
   quality: Quality;
   /** Placement, protocol frame. */
-  position: [number, number, number];
-  rotation: [number, number, number, number];
+  position: Vec3;
+  rotation: Quat;
   scale: number;
   notes: string[];
   properties: Map<string, PropertyValue>;

@@ -2,7 +2,7 @@
  * The join screen: display name (remembered in localStorage) and avatar colour, with the space named.
  * Skipped when the link carries `?name=` (shared links, kiosks, bots).
  */
-import { DisplayName } from '../../shared/protocol/messages.js';
+import { DisplayName } from '../../shared/protocol/values.js';
 import { check } from '../../shared/protocol/validation.js';
 import { el } from '../core/dom.js';
 

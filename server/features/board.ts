@@ -3,7 +3,7 @@
  * SpaceMemory (so the board outlives the room), a snapshot for each newcomer, and the screen share
  * slot (SPEC B1–B8).
  */
-import { BoardMessage, type BoardSnapshot } from '../../shared/protocol/board.js';
+import { type BoardSnapshot } from '../../shared/protocol/board.js';
 import { defaultBoardPlacement } from '../../shared/space/board.js';
 import { boardClearRoute } from '../handlers/boardClear.js';
 import { boardEraseRoute } from '../handlers/boardErase.js';
@@ -17,10 +17,10 @@ export function boardFeature(record: SpaceRecord, space: SpaceInfo): RoomFeature
   return {
     name: 'board',
     json: {
-      [BoardMessage.Stroke]: boardStrokeRoute(record),
-      [BoardMessage.Erase]: boardEraseRoute(record),
-      [BoardMessage.Clear]: boardClearRoute(record),
-      [BoardMessage.Share]: boardShareRoute,
+      'board.stroke': boardStrokeRoute(record),
+      'board.erase': boardEraseRoute(record),
+      'board.clear': boardClearRoute(record),
+      'board.share': boardShareRoute,
     },
     opened(ctx) {
       const l = space.layout;
@@ -37,7 +37,7 @@ export function boardFeature(record: SpaceRecord, space: SpaceInfo): RoomFeature
       const chunks = record.board.snapshot();
       chunks.forEach((strokes, i) => {
         const message: BoardSnapshot = { strokes, done: i === chunks.length - 1 };
-        ctx.send(p, BoardMessage.Snapshot, message);
+        ctx.send(p, 'board.snapshot', message);
       });
     },
     left(ctx, p) {

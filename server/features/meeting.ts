@@ -5,7 +5,6 @@
  */
 import { ServerError } from '@colyseus/core';
 import {
-  MeetingMessage,
   VOICE_MAX_LINKS,
   VOICE_NEAREST,
   type HelloMessage,
@@ -32,17 +31,17 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFea
     name: 'meeting',
     json: {
       // The client listens now: every feature greets it (this one first, with the welcome).
-      [MeetingMessage.Hello]: featureRoute<HelloMessage>({ perSecond: 1, burst: 3 }, (ctx, p) => {
+      'meeting.hello': featureRoute<HelloMessage>((ctx, p) => {
         p.avatar.rtc = true;
         ctx.greet(p);
       }),
-      [MeetingMessage.Voice]: meetingVoiceRoute,
-      [MeetingMessage.Hand]: meetingHandRoute,
-      [MeetingMessage.Mute]: meetingMuteRoute,
-      [MeetingMessage.Kick]: meetingKickRoute,
-      [MeetingMessage.Lock]: meetingLockRoute,
-      [MeetingMessage.ClaimHost]: meetingClaimHostRoute(passcode),
-      [MeetingMessage.Signal]: rtcSignalRoute,
+      'meeting.voice': meetingVoiceRoute,
+      'meeting.hand': meetingHandRoute,
+      'meeting.mute': meetingMuteRoute,
+      'meeting.kick': meetingKickRoute,
+      'meeting.lock': meetingLockRoute,
+      'meeting.claim_host': meetingClaimHostRoute(passcode),
+      'rtc.signal': rtcSignalRoute,
     },
     opened(ctx) {
       ctx.state.meeting.passcode = passcode !== undefined;
@@ -58,7 +57,7 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFea
         nearest: VOICE_NEAREST,
         maxLinks: VOICE_MAX_LINKS,
       };
-      ctx.send(p, MeetingMessage.Welcome, message);
+      ctx.send(p, 'meeting.welcome', message);
     },
     admit(ctx, options) {
       const holdsPasscode = secretMatches(passcode, options.passcode);
@@ -85,7 +84,7 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFea
       next.value.avatar.host = true;
       ctx.log.info({ session: next.value.sessionId }, 'host passed on');
       const notice: NoticeMessage = { kind: 'host_passed', text: `${p.avatar.name} left; you are the host of this space now.` };
-      ctx.send(next.value, MeetingMessage.Notice, notice);
+      ctx.send(next.value, 'meeting.notice', notice);
     },
   };
 }

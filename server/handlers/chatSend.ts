@@ -1,13 +1,12 @@
 /** `chat.send`: one line of chat, cleaned and judged, stored for the space and sent to everyone (SPEC C1–C3). */
-import { ChatMessage, cleanChatText, type ChatSendMessage } from '../../shared/protocol/chat.js';
+import { cleanChatText, type ChatSendMessage } from '../../shared/protocol/chat.js';
 import type { SpaceRecord } from '../meeting/memory.js';
 import { featureRoute } from '../meeting/route.js';
-import { CHAT_RATE } from '../../shared/protocol/chat.js';
 
 export function chatSendRoute(record: SpaceRecord) {
-  return featureRoute<ChatSendMessage>(CHAT_RATE, (ctx, p, m) => {
+  return featureRoute<ChatSendMessage>((ctx, p, m) => {
     const clean = cleanChatText(m.text);
-    if (!clean.ok) return ctx.refuse(p, clean.code, ChatMessage.Send, `${m.text.length} characters`);
+    if (!clean.ok) return ctx.refuse(p, clean.code, 'chat.send', `${m.text.length} characters`);
     const line = record.chat.append({
       at: Date.now(),
       kind: 'chat',
@@ -16,6 +15,6 @@ export function chatSendRoute(record: SpaceRecord) {
       color: p.avatar.color,
       text: clean.text,
     });
-    ctx.broadcast(ChatMessage.Line, line);
+    ctx.broadcast('chat.line', line);
   });
 }

@@ -2,12 +2,12 @@
  * `meeting.mute` (host only): mutes someone. They are told, and may unmute themselves; every other
  * client silences a muted voice too, so a client that ignores the flag is still not heard (SPEC R3).
  */
-import { MeetingMessage, type MuteMessage, type NoticeMessage } from '../../shared/protocol/meeting.js';
+import { type MuteMessage, type NoticeMessage } from '../../shared/protocol/meeting.js';
 import { featureRoute, requireHost, targetOf } from '../meeting/route.js';
 
-export const meetingMuteRoute = featureRoute<MuteMessage>({ perSecond: 4, burst: 10 }, (ctx, p, m) => {
-  if (!requireHost(ctx, p, MeetingMessage.Mute)) return;
-  const t = targetOf(ctx, p, m.target, MeetingMessage.Mute);
+export const meetingMuteRoute = featureRoute<MuteMessage>((ctx, p, m) => {
+  if (!requireHost(ctx, p, 'meeting.mute')) return;
+  const t = targetOf(ctx, p, m.target, 'meeting.mute');
   if (!t) return;
   if (t.avatar.muted) return;
   t.avatar.muted = true;
@@ -17,6 +17,6 @@ export const meetingMuteRoute = featureRoute<MuteMessage>({ perSecond: 4, burst:
       kind: 'muted_by_host',
       text: `${p.avatar.name} (host) muted you. Press M or the microphone button to speak again.`,
     };
-    ctx.send(t, MeetingMessage.Notice, notice);
+    ctx.send(t, 'meeting.notice', notice);
   }
 });

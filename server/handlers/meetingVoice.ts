@@ -2,7 +2,7 @@
 import type { VoiceMessage } from '../../shared/protocol/meeting.js';
 import { featureRoute } from '../meeting/route.js';
 
-export const meetingVoiceRoute = featureRoute<VoiceMessage>({ perSecond: 4, burst: 10 }, (_ctx, p, m) => {
+export const meetingVoiceRoute = featureRoute<VoiceMessage>((_ctx, p, m) => {
   // Unmuting is always mine to do, also after the host muted me (SPEC R3).
   if (m.muted !== undefined) p.avatar.muted = m.muted;
   if (m.mic !== undefined) p.avatar.mic = m.mic;

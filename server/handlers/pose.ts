@@ -1,23 +1,11 @@
 /**
  * `pose` (binary): decode, judge against the pose rules, write to the sender's avatar. A refused pose
- * changes nothing: the avatar stays where it was (SPEC P1–P8).
+ * changes nothing: the avatar stays where it was (SPEC P1–P8). Its rate (P2) is held at the edge.
  */
-import {
-  createPose,
-  copyPose,
-  decodePose,
-  quantizeUnit,
-  POSE_MAX_HZ,
-  PoseFlag,
-  type Joint,
-  type Pose,
-} from '../../shared/protocol/pose.js';
+import { createPose, copyPose, decodePose, quantizeUnit, PoseFlag, type Joint, type Pose } from '../../shared/protocol/pose.js';
 import { validatePose } from '../../shared/protocol/poseRules.js';
 import type { AvatarState, JointState } from '../../shared/state/avatar.js';
 import type { BinaryRoute } from '../rooms/context.js';
-
-/** Sustained rate is the protocol's maximum; the burst absorbs network jitter. */
-export const POSE_RATE = { perSecond: POSE_MAX_HZ, burst: 8 };
 
 const scratch = createPose();
 
@@ -42,7 +30,6 @@ export function writePose(avatar: AvatarState, pose: Pose): void {
 export const poseRoute: BinaryRoute = {
   handle(ctx, p, bytes) {
     const now = ctx.now();
-    if (!p.allow('pose', POSE_RATE, now)) return ctx.refuse(p, 'pose.rate', 'pose');
     const decodeError = decodePose(bytes, scratch);
     if (decodeError) return ctx.refuse(p, decodeError, 'pose', `${bytes.byteLength} bytes`);
     const refusal = validatePose(scratch, ctx.bounds, p.lastPose, now);

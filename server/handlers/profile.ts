@@ -3,7 +3,6 @@ import type { ProfileMessage } from '../../shared/protocol/messages.js';
 import type { JsonRoute } from '../rooms/context.js';
 
 export const profileRoute: JsonRoute<ProfileMessage> = {
-  rate: { perSecond: 2, burst: 5 },
   handle(_ctx, p, payload) {
     if (payload.name !== undefined) p.avatar.name = payload.name;
     if (payload.color !== undefined) p.avatar.color = payload.color;

@@ -3,18 +3,15 @@
  * of the same space — never across spaces, never to oneself. The server reads nothing but the
  * address; the sender is named by its session, not by the payload (SPEC V1).
  */
-import { MeetingMessage, type RelayedSignal, type SignalMessage } from '../../shared/protocol/meeting.js';
+import { type RelayedSignal, type SignalMessage } from '../../shared/protocol/meeting.js';
 import { featureRoute } from '../meeting/route.js';
 
-/** Generous for the first seconds of a call to 8–16 peers (offer, answer and ~5 candidates each). */
-export const SIGNAL_RATE = { perSecond: 50, burst: 150 };
-
-export const rtcSignalRoute = featureRoute<SignalMessage>(SIGNAL_RATE, (ctx, p, m) => {
-  if (m.to === p.sessionId) return ctx.refuse(p, 'rtc.self', MeetingMessage.Signal);
+export const rtcSignalRoute = featureRoute<SignalMessage>((ctx, p, m) => {
+  if (m.to === p.sessionId) return ctx.refuse(p, 'rtc.self', 'rtc.signal');
   // Rooms are per space, so a session id from another space is simply not found here.
   const target = ctx.participant(m.to);
-  if (!target || !target.avatar.connected) return ctx.refuse(p, 'rtc.peer_unknown', MeetingMessage.Signal, m.kind);
+  if (!target || !target.avatar.connected) return ctx.refuse(p, 'rtc.peer_unknown', 'rtc.signal', m.kind);
   const { to: _to, ...body } = m;
   const relayed: RelayedSignal = { ...body, from: p.sessionId };
-  ctx.send(target, MeetingMessage.Signal, relayed);
+  ctx.send(target, 'rtc.signal', relayed);
 });

@@ -12,7 +12,6 @@ const REF = 'twin.command';
 
 export function twinCommandRoute(twins: ReadonlyMap<string, RoomTwin>, runtime: TwinRuntime, space: string): JsonRoute<TwinCommandMessage> {
   return {
-    rate: { perSecond: 5, burst: 10 },
     handle(ctx, p, m) {
       if (!twins.has(m.twin)) return ctx.refuse(p, 'twin.unknown', REF, m.twin);
       if (!p.operator) return ctx.refuse(p, 'twin.not_operator', REF);

@@ -31,7 +31,6 @@ export function partOf(
 
 export function twinGrabRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinPartMessage> {
   return {
-    rate: { perSecond: 5, burst: 10 },
     handle(ctx, p, m) {
       const found = partOf(ctx, p, twins, m, 'twin.grab');
       if (!found) return;
@@ -47,7 +46,6 @@ export function twinGrabRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<T
 
 export function twinReleaseRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinPartMessage> {
   return {
-    rate: { perSecond: 5, burst: 10 },
     handle(ctx, p, m) {
       const found = partOf(ctx, p, twins, m, 'twin.release');
       if (!found) return;

@@ -9,11 +9,8 @@ import type { JsonRoute } from '../rooms/context.js';
 import type { RoomTwin } from '../twins/room/roomTwins.js';
 import { partOf } from './twinGrab.js';
 
-export const TWIN_MOVE_RATE = { perSecond: 30, burst: 10 };
-
 export function twinMoveRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinMoveMessage> {
   return {
-    rate: TWIN_MOVE_RATE,
     handle(ctx, p, m) {
       const found = partOf(ctx, p, twins, m, 'twin.move');
       if (!found) return;

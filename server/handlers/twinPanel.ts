@@ -2,7 +2,7 @@
  * `twin.panel`: someone opened or closed a machine's panel (SPEC TW8). Everyone sees who has it
  * open; the opener gets the sparkline window (`twin.history`) to start from.
  */
-import { TwinMessageType, type TwinHistoryMessage, type TwinPanelMessage } from '../../shared/protocol/twinMessages.js';
+import { type TwinHistoryMessage, type TwinPanelMessage } from '../../shared/protocol/twinMessages.js';
 import type { JsonRoute } from '../rooms/context.js';
 import type { RoomTwin } from '../twins/room/roomTwins.js';
 
@@ -14,13 +14,12 @@ export function historyOf(rt: RoomTwin): TwinHistoryMessage {
 
 export function twinPanelRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinPanelMessage> {
   return {
-    rate: { perSecond: 4, burst: 8 },
     handle(ctx, p, m) {
       const rt = twins.get(m.twin);
       if (!rt) return ctx.refuse(p, 'twin.unknown', 'twin.panel', m.twin);
       if (m.open) {
         if (rt.state.viewers.get(p.sessionId) !== p.avatar.name) rt.state.viewers.set(p.sessionId, p.avatar.name);
-        ctx.send(p, TwinMessageType.History, historyOf(rt));
+        ctx.send(p, 'twin.history', historyOf(rt));
       } else rt.state.viewers.delete(p.sessionId);
     },
   };

@@ -3,11 +3,11 @@
  * them make (not the host, no such person).
  */
 import type { JsonRoute, RoomContext } from '../rooms/context.js';
-import type { Participant, RateRule } from '../rooms/participant.js';
+import type { Participant } from '../rooms/participant.js';
 
-/** A JSON route from its rate rule and handler (the payload type is the handler's). */
-export function featureRoute<T>(rate: RateRule, handle: (ctx: RoomContext, p: Participant, payload: T) => void): JsonRoute<T> {
-  return { rate, handle };
+/** A JSON route from its handler (the payload type is the handler's; the rate is the table's). */
+export function featureRoute<T>(handle: (ctx: RoomContext, p: Participant, payload: T) => void): JsonRoute<T> {
+  return { handle };
 }
 
 /** Refuses with `meeting.not_host` unless `p` is the host; returns whether they are. */

@@ -5,8 +5,8 @@
  */
 import { Room, ServerError, type AuthContext, type Client, type ClientPrivate } from '@colyseus/core';
 import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
-import { ERROR_TEXT, type ErrorCode } from '../../shared/protocol/errors.js';
-import { JoinOptions, MessageType, type ErrorMessage } from '../../shared/protocol/messages.js';
+import { ERROR_TEXT, type ErrorCode, type ErrorMessage } from '../../shared/protocol/errors.js';
+import { JoinOptions } from '../../shared/protocol/messages.js';
 import { check } from '../../shared/protocol/validation.js';
 import { createPose, copyPose } from '../../shared/protocol/pose.js';
 import { hallBounds } from '../../shared/space/layout.js';
@@ -190,7 +190,7 @@ export class SpaceRoom extends Room<SpaceState> {
     const held = p.shouldReport(code, ref, this.ctx.now());
     if (held < 0) return;
     const message: ErrorMessage = { code, message: detail ? `${ERROR_TEXT[code]} (${detail})` : ERROR_TEXT[code], ref };
-    p.client.send(MessageType.Error, message);
+    p.client.send('error', message);
     this.log.warn({ session: p.sessionId, code, ref, detail, held }, 'refused client message');
   }
 }

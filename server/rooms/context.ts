@@ -8,7 +8,7 @@ import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Bounds } from '../../shared/space/bounds.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { SpaceInfo } from './deps.js';
-import type { Participant, RateRule } from './participant.js';
+import type { Participant } from './participant.js';
 
 export interface RoomContext {
   readonly state: SpaceState;
@@ -38,9 +38,8 @@ export interface RoomContext {
   every(ms: number, fn: () => void): () => void;
 }
 
-/** A JSON client message's route: its rate rule and what to do with a payload that passed validation. */
+/** A JSON client message's route: what to do with a payload that passed validation (its rate is the table's). */
 export interface JsonRoute<T> {
-  rate: RateRule;
   handle(ctx: RoomContext, p: Participant, payload: T): void;
 }
 

@@ -1,11 +1,12 @@
 /**
- * The room's edge: every client message passes here before any handler sees it. JSON messages are
- * checked against the shared message table (schema, rate); binary ones go to their codec-owning route;
- * anything else is refused by name. Handlers then authorise and change the state.
+ * The room's edge: every client message passes here before any handler sees it, and is held to its
+ * entry in the shared client → server table: its rate (per person and type) first, then for JSON its
+ * schema; binary payloads go to their codec-owning route; a name outside the table is refused by
+ * name. Handlers then authorise and change the state; no handler keeps a rate of its own.
  */
 import type { Client, Room } from '@colyseus/core';
 import { unpack } from '@colyseus/msgpackr';
-import { ClientMessages, type ClientMessageName } from '../../shared/protocol/table.js';
+import { ClientMessages, isClientMessageName, type JsonClientMessageName } from '../../shared/protocol/table.js';
 import { check, type z } from '../../shared/protocol/validation.js';
 import type { JsonRoute, RoomContext } from './context.js';
 import type { BinaryRoutes, JsonRoutes } from './feature.js';
@@ -21,26 +22,31 @@ export function installEdge(
   json: JsonRoutes,
   binary: BinaryRoutes,
 ): void {
-  for (const name of Object.keys(json) as ClientMessageName[]) {
+  for (const name of Object.keys(json) as JsonClientMessageName[]) {
     const route = json[name] as JsonRoute<unknown> | undefined;
+    const entry = ClientMessages[name];
     // Each name's schema; the table's union of validators is widened to one for the loop.
-    const schema = ClientMessages[name] as z.ZodMiniType<unknown>;
+    const schema = entry.schema as z.ZodMiniType<unknown>;
     if (!route) continue;
     room.onMessage(name, (client, message: unknown) => {
       const p = participantOf(client);
       if (!p) return;
-      if (!p.allow(name, route.rate, ctx.now())) return ctx.refuse(p, 'message.rate', name);
+      if (!p.allow(name, entry.rate, ctx.now())) return ctx.refuse(p, 'message.rate', name);
       const result = check(schema, message);
       if (!result.ok) return ctx.refuse(p, 'message.invalid', name, result.problems);
       route.handle(ctx, p, result.value);
     });
   }
   for (const [name, route] of Object.entries(binary)) {
+    if (!isClientMessageName(name)) throw new Error(`binary route "${name}" is not in the client → server message table`);
+    const entry = ClientMessages[name];
+    if (entry.kind !== 'binary') throw new Error(`"${name}" is a JSON message in the table, not a binary one`);
     room.onMessage(name, (client, message: unknown) => {
       const p = participantOf(client);
       if (!p) return;
       // Sent with `send` instead of `sendBytes`: msgpack gave us something that is not bytes.
       if (!(message instanceof Uint8Array)) return ctx.refuse(p, 'message.invalid', name, 'expected binary (sendBytes)');
+      if (!p.allow(name, entry.rate, ctx.now())) return ctx.refuse(p, entry.rateError, name);
       route.handle(ctx, p, message);
     });
   }

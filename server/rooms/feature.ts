@@ -4,12 +4,12 @@
  * listed in `features.ts`, so a new capability is a new file plus one line there, not an edit of the
  * room. This file and `context.ts` sit at the bottom: features import them, they import no feature.
  */
-import type { ClientMessage, ClientMessageName } from '../../shared/protocol/table.js';
+import type { ClientMessage, JsonClientMessageName } from '../../shared/protocol/table.js';
 import type { JoinOptions } from '../../shared/protocol/messages.js';
 import type { BinaryRoute, JsonRoute, RoomContext } from './context.js';
 import type { Participant } from './participant.js';
 
-export type JsonRoutes = { [N in ClientMessageName]?: JsonRoute<ClientMessage<N>> };
+export type JsonRoutes = { [N in JsonClientMessageName]?: JsonRoute<ClientMessage<N>> };
 export type BinaryRoutes = Record<string, BinaryRoute>;
 
 /** Why a participant is gone for good. */

@@ -2,7 +2,7 @@
  * Where commands to machines are recorded (who, what, input, outcome, timestamps), SPEC ST1–ST4. The
  * SQL lives in commandsTable.ts; store.ts queues the writes so no room waits on the database.
  */
-import type { CommandStatus } from '../../shared/state/twin.js';
+import type { CommandStatus } from '../../shared/twin/data.js';
 
 /**
  * A command's recorded outcome: the live ones, plus `aborted` (the server stopped while it was

@@ -5,7 +5,7 @@
  * twin's state; set-point actions show the desired value on their property until it is reached.
  */
 import { randomUUID } from 'node:crypto';
-import type { CommandStatus } from '../../shared/state/twin.js';
+import type { CommandStatus } from '../../shared/twin/data.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';

@@ -4,7 +4,7 @@
  * its patch (server/twins/room/twinSync.ts), so a property updated a thousand times between two
  * patches costs one write.
  */
-import type { CommandStatus, Quality } from '../../shared/state/twin.js';
+import type { Alarm, Command, Forecast as ForecastData, Quality } from '../../shared/twin/data.js';
 import type { TwinDefinition, PropertyDef } from './definition.js';
 import type { Anomaly } from './anomaly.js';
 import { History } from './history.js';
@@ -43,42 +43,20 @@ export class LiveProperty {
   }
 }
 
-export interface ActiveAlarm {
-  id: string;
-  property: string;
-  severity: string;
-  message: string;
-  since: number;
-  value: number;
-}
+/** An active alarm (shared/twin/data.ts). */
+export type ActiveAlarm = Alarm;
 
 /** An alarm the property's trend reaches within the forecast horizon (SPEC TW11). */
-export interface Forecast {
-  /** Alarm rule id. */
-  id: string;
-  property: string;
-  severity: string;
-  message: string;
-  /** When the trend reaches the threshold, ms since epoch. */
-  at: number;
-  /** The threshold it reaches. */
-  limit: number;
-}
+export type Forecast = ForecastData;
 
-export interface CommandRecord {
-  id: string;
+/** A command as the runtime and the command store keep it: what everyone sees, plus its routing. */
+export interface CommandRecord extends Omit<Command, 'input'> {
   twin: string;
-  action: string;
-  input: unknown;
-  /** JSON text of the input ('' when none). */
-  inputText: string;
-  by: string;
-  byName: string;
   space: string;
-  status: CommandStatus;
-  reason: string;
-  at: number;
-  doneAt: number;
+  /** The input as sent. */
+  input: unknown;
+  /** JSON text of the input ('' when none): what the state shows as `input`. */
+  inputText: string;
 }
 
 export class LiveTwin {

@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { check } from '../../shared/protocol/validation.js';
-import { TwinId } from '../../shared/protocol/twinMessages.js';
+import { TwinId } from '../../shared/protocol/values.js';
 import { DEFAULT_TWIN_EXTENSION, TWIN_CONTEXT, TWIN_MEMBER, TwinExtension } from '../../shared/twin/extension.js';
 import type { DataSchema, ThingDescription } from '../../shared/twin/td.js';
 import type { ActionDef, EventDef, PropertyDef, TwinDefinition } from './definition.js';

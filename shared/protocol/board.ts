@@ -4,21 +4,9 @@
  * front) to {@link BOARD_UNITS_W}, v from 0 (top edge) to {@link BOARD_UNITS_H}, integers — so a
  * stroke means the same on any board size, and msgpack sends each coordinate in 3 bytes.
  */
-import { AvatarColor } from './messages.js';
+import type { JsonClientEntry, ServerEntry } from './entry.js';
 import { z } from './validation.js';
-
-export const BoardMessage = {
-  /** both ways: a piece of a stroke (client: by key; server: with the stroke's id and author). */
-  Stroke: 'board.stroke',
-  /** both ways: strokes removed. */
-  Erase: 'board.erase',
-  /** client → server (host only); server → client: the board was wiped. */
-  Clear: 'board.clear',
-  /** client → server: start or stop sharing my screen on the board. */
-  Share: 'board.share',
-  /** server → client, in answer to `meeting.hello`: the board's strokes, in chunks. */
-  Snapshot: 'board.snapshot',
-} as const;
+import { AvatarColor } from './values.js';
 
 /** Board width in board units (16:9, like the screens people share). */
 export const BOARD_UNITS_W = 3200;
@@ -40,13 +28,6 @@ export const BOARD_MIN_WIDTH = 2;
 export const BOARD_MAX_WIDTH = 96;
 /** Strokes per `board.snapshot` message. */
 export const BOARD_SNAPSHOT_CHUNK = 200;
-
-export const BOARD_RATES = {
-  stroke: { perSecond: 40, burst: 80 },
-  erase: { perSecond: 10, burst: 20 },
-  clear: { perSecond: 1, burst: 2 },
-  share: { perSecond: 1, burst: 3 },
-} as const;
 
 const coordinate = z.number().check(z.int(), z.gte(0), z.lte(BOARD_UNITS_W));
 
@@ -78,50 +59,94 @@ export type ClearMessage = z.infer<typeof ClearMessage>;
 export const ShareMessage = z.strictObject({ on: z.boolean() });
 export type ShareMessage = z.infer<typeof ShareMessage>;
 
+const Points = z.array(z.number());
+
 /** One stroke as the server keeps it and sends it in snapshots. */
-export interface Stroke {
+export const Stroke = z.object({
   /** Board-wide id, increasing from 1 for the life of the space. */
-  id: number;
+  id: z.number(),
   /** Session id of who drew it. */
-  by: string;
-  color: string;
-  width: number;
+  by: z.string(),
+  color: z.string(),
+  width: z.number(),
   /** Flat `[u0, v0, u1, v1, …]` in board units. */
-  points: number[];
-}
+  points: Points,
+});
+export type Stroke = z.infer<typeof Stroke>;
 
 /** server → client `board.stroke`: new points of stroke `id` (the first piece creates it). */
-export interface StrokePiece {
-  id: number;
-  by: string;
+export const StrokePiece = z.object({
+  id: z.number(),
+  by: z.string(),
   /** The author's key, so the author can match its own preview. */
-  key: number;
-  color: string;
-  width: number;
-  points: number[];
-  end: boolean;
-}
+  key: z.number(),
+  color: z.string(),
+  width: z.number(),
+  points: Points,
+  end: z.boolean(),
+});
+export type StrokePiece = z.infer<typeof StrokePiece>;
 
-export interface BoardSnapshot {
-  strokes: Stroke[];
+/** server → client `board.snapshot`, in answer to `meeting.hello`: the board's strokes, in chunks. */
+export const BoardSnapshot = z.object({
+  strokes: z.array(Stroke),
   /** True on the last chunk. */
-  done: boolean;
-}
+  done: z.boolean(),
+});
+export type BoardSnapshot = z.infer<typeof BoardSnapshot>;
 
-export interface BoardErased {
-  ids: number[];
-  by: string;
-}
+/** server → client `board.erase`: strokes removed, and by whom. */
+export const BoardErased = z.object({ ids: z.array(z.number()), by: z.string() });
+export type BoardErased = z.infer<typeof BoardErased>;
 
-export interface BoardCleared {
-  by: string;
-}
+/** server → client `board.clear`: the board was wiped, by whom. */
+export const BoardCleared = z.object({ by: z.string() });
+export type BoardCleared = z.infer<typeof BoardCleared>;
 
+/** The board's entries of the client → server table. */
 export const BoardClientMessages = {
-  [BoardMessage.Stroke]: StrokeMessage,
-  [BoardMessage.Erase]: EraseMessage,
-  [BoardMessage.Clear]: ClearMessage,
-  [BoardMessage.Share]: ShareMessage,
+  'board.stroke': {
+    kind: 'json',
+    schema: StrokeMessage,
+    rate: { perSecond: 40, burst: 80 },
+    errors: ['board.full', 'board.stroke_too_long'],
+    doc: '`{ key, color, width, points, end }`: a piece of a stroke (B2, B3)',
+  } as const satisfies JsonClientEntry<StrokeMessage>,
+  'board.erase': {
+    kind: 'json',
+    schema: EraseMessage,
+    rate: { perSecond: 10, burst: 20 },
+    errors: [],
+    doc: '`{ ids }` (B4)',
+  } as const satisfies JsonClientEntry<EraseMessage>,
+  'board.clear': {
+    kind: 'json',
+    schema: ClearMessage,
+    rate: { perSecond: 1, burst: 2 },
+    errors: ['meeting.not_host'],
+    doc: '`{}` host only (B5)',
+  } as const satisfies JsonClientEntry<ClearMessage>,
+  'board.share': {
+    kind: 'json',
+    schema: ShareMessage,
+    rate: { perSecond: 1, burst: 3 },
+    errors: ['board.share_busy', 'board.not_sharer'],
+    doc: '`{ on }`: start or stop sharing my screen on the board (B7)',
+  } as const satisfies JsonClientEntry<ShareMessage>,
+} as const;
+
+/** The board's entries of the server → client table. */
+export const BoardServerMessages = {
+  'board.stroke': {
+    schema: StrokePiece,
+    doc: "the piece as sent, with the stroke's `id` and author `by` (B2)",
+  } satisfies ServerEntry<StrokePiece>,
+  'board.erase': { schema: BoardErased, doc: '`{ ids, by }` (B4)' } satisfies ServerEntry<BoardErased>,
+  'board.clear': { schema: BoardCleared, doc: '`{ by }`: the board was wiped (B5)' } satisfies ServerEntry<BoardCleared>,
+  'board.snapshot': {
+    schema: BoardSnapshot,
+    doc: '`{ strokes, done }`, in chunks, in answer to `meeting.hello` (B6)',
+  } satisfies ServerEntry<BoardSnapshot>,
 } as const;
 
 export const BOARD_ERRORS = {

@@ -1,10 +1,11 @@
 /**
- * Every error the server can send back about something a client sent. The server sends
- * `{ code, message, ref }` (see {@link ErrorMessage} in messages.ts) and writes a log line; the
- * sender's session stays open and nothing already in the state is lost.
+ * Every error the server can send back about something a client sent, and the `error` message that
+ * carries it: `{ code, message, ref }` to the sender, plus a log line; the sender's session stays
+ * open and nothing already in the state is lost (SPEC M5).
  */
 import type { PoseRefusal } from './poseRules.js';
 import type { PoseDecodeError } from './pose.js';
+import { z } from './validation.js';
 import { TWIN_ERRORS } from './twinMessages.js';
 import { MEETING_ERRORS } from './meeting.js';
 import { CHAT_ERRORS } from './chat.js';
@@ -39,3 +40,13 @@ export const ERROR_TEXT = {
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_TEXT;
+
+/** server → client `error`: a refusal of something this client sent. */
+export const ErrorMessage = z.object({
+  code: z.enum(Object.keys(ERROR_TEXT) as [ErrorCode, ...ErrorCode[]]),
+  /** Words a person can read. */
+  message: z.string(),
+  /** The message type that caused it. */
+  ref: z.string(),
+});
+export type ErrorMessage = z.infer<typeof ErrorMessage>;

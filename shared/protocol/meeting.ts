@@ -3,39 +3,9 @@
  * Identity and role always come from the server's session; no payload names its sender. SPEC.md
  * rules V… (voice) and R… (roles) document each message.
  */
+import type { JsonClientEntry, ServerEntry } from './entry.js';
 import { z } from './validation.js';
-
-/** Message names of the meeting feature. */
-export const MeetingMessage = {
-  /**
-   * client → server, after joining and after each reconnection, once the client listens: the server
-   * answers with `meeting.welcome`, `chat.history` and `board.snapshot` (V8, C3, B6).
-   */
-  Hello: 'meeting.hello',
-  /** client → server: my own microphone state `{ muted?, mic? }` (V5). */
-  Voice: 'meeting.voice',
-  /** client → server: raise or lower my hand; the host may lower someone else's (R2). */
-  Hand: 'meeting.hand',
-  /** client → server, host only: mute someone (R3). */
-  Mute: 'meeting.mute',
-  /** client → server, host only: remove someone from the space (R4). */
-  Kick: 'meeting.kick',
-  /** client → server, host only: lock or unlock the space (R5). */
-  Lock: 'meeting.lock',
-  /** client → server: become host with the space's host passcode (R1). */
-  ClaimHost: 'meeting.claim_host',
-  /** server → client, in answer to `meeting.hello`: ICE servers and limits (V8). */
-  Welcome: 'meeting.welcome',
-  /** server → client: something the host did to you, in words (R3). */
-  Notice: 'meeting.notice',
-  /** both ways: WebRTC signalling between two members of one space (V1). */
-  Signal: 'rtc.signal',
-} as const;
-
-/** A Colyseus session id as it appears in the state's `avatars` keys. */
-export const SessionId = z
-  .string()
-  .check(z.minLength(1), z.maxLength(64), z.regex(/^[A-Za-z0-9_-]+$/, 'a session id is letters, digits, - and _'));
+import { SessionId } from './values.js';
 
 export const HelloMessage = z.strictObject({});
 export type HelloMessage = z.infer<typeof HelloMessage>;
@@ -68,29 +38,32 @@ export const ClaimHostMessage = z.strictObject({ passcode: z.string().check(z.mi
 export type ClaimHostMessage = z.infer<typeof ClaimHostMessage>;
 
 /** One STUN or TURN server, as `RTCIceServer` takes it. */
-export interface IceServer {
-  urls: string | string[];
-  username?: string;
-  credential?: string;
-}
+export const IceServer = z.object({
+  urls: z.union([z.string(), z.array(z.string())]),
+  username: z.optional(z.string()),
+  credential: z.optional(z.string()),
+});
+export type IceServer = z.infer<typeof IceServer>;
 
 /** server → client `meeting.welcome`. */
-export interface WelcomeMessage {
+export const WelcomeMessage = z.object({
   /** From the server's configuration (ICE_SERVERS, TURN_*); empty means host candidates only. */
-  iceServers: IceServer[];
+  iceServers: z.array(IceServer),
   /** `relay` forces every call through TURN (hides people's addresses from each other). */
-  iceTransportPolicy: 'all' | 'relay';
+  iceTransportPolicy: z.enum(['all', 'relay']),
   /** Most audio connections a client should want at once (nearest speakers), V3. */
-  nearest: number;
+  nearest: z.number(),
   /** Most peer connections a client accepts in all (wanted by it or by others), V3. */
-  maxLinks: number;
-}
+  maxLinks: z.number(),
+});
+export type WelcomeMessage = z.infer<typeof WelcomeMessage>;
 
 /** server → client `meeting.notice`: words for the person concerned. */
-export interface NoticeMessage {
-  kind: 'muted_by_host' | 'hand_lowered' | 'host_granted' | 'host_passed';
-  text: string;
-}
+export const NoticeMessage = z.object({
+  kind: z.enum(['muted_by_host', 'hand_lowered', 'host_granted', 'host_passed']),
+  text: z.string(),
+});
+export type NoticeMessage = z.infer<typeof NoticeMessage>;
 
 // --- WebRTC signalling ---------------------------------------------------------------------------
 
@@ -113,32 +86,101 @@ const Candidate = z.strictObject({
  * (a link lives while either side wants it); `bye` ends link `link` (`busy`: the sender is at its
  * link limit, ask again later). `to` is the receiver's session id; the server replaces it with `from`.
  */
-const to = { to: SessionId };
 const link = z.number().check(z.int(), z.gte(1), z.lte(2 ** 31 - 1));
-export const SignalMessage = z.discriminatedUnion('kind', [
-  z.strictObject({ ...to, kind: z.literal('offer'), link, sdp: Sdp }),
-  z.strictObject({ ...to, kind: z.literal('answer'), link, sdp: Sdp }),
-  z.strictObject({ ...to, kind: z.literal('candidate'), link, candidate: Candidate }),
-  z.strictObject({ ...to, kind: z.literal('want'), on: z.boolean() }),
-  z.strictObject({ ...to, kind: z.literal('bye'), link: z.optional(link), busy: z.optional(z.boolean()) }),
-]);
+/** The five kinds of signal, addressed by `address` (`to` as sent, `from` as relayed). */
+function signal<A extends { to: typeof SessionId } | { from: typeof SessionId }>(address: A) {
+  return z.discriminatedUnion('kind', [
+    z.strictObject({ ...address, kind: z.literal('offer'), link, sdp: Sdp }),
+    z.strictObject({ ...address, kind: z.literal('answer'), link, sdp: Sdp }),
+    z.strictObject({ ...address, kind: z.literal('candidate'), link, candidate: Candidate }),
+    z.strictObject({ ...address, kind: z.literal('want'), on: z.boolean() }),
+    z.strictObject({ ...address, kind: z.literal('bye'), link: z.optional(link), busy: z.optional(z.boolean()) }),
+  ]);
+}
+export const SignalMessage = signal({ to: SessionId });
 export type SignalMessage = z.infer<typeof SignalMessage>;
 /** What a signal says, without its address. */
 export type SignalBody = SignalMessage extends infer M ? (M extends { to: string } ? Omit<M, 'to'> : never) : never;
 
 /** server → client `rtc.signal`: as sent, with the sender's session id instead of `to`. */
-export type RelayedSignal = SignalBody & { from: string };
+export const RelayedSignal = signal({ from: SessionId });
+export type RelayedSignal = z.infer<typeof RelayedSignal>;
 
-/** Client → server meeting messages, for the protocol table. */
+/** The meeting messages' entries of the client → server table. */
 export const MeetingClientMessages = {
-  [MeetingMessage.Hello]: HelloMessage,
-  [MeetingMessage.Voice]: VoiceMessage,
-  [MeetingMessage.Hand]: HandMessage,
-  [MeetingMessage.Mute]: MuteMessage,
-  [MeetingMessage.Kick]: KickMessage,
-  [MeetingMessage.Lock]: LockMessage,
-  [MeetingMessage.ClaimHost]: ClaimHostMessage,
-  [MeetingMessage.Signal]: SignalMessage,
+  'meeting.hello': {
+    kind: 'json',
+    schema: HelloMessage,
+    rate: { perSecond: 1, burst: 3 },
+    errors: [],
+    doc: '`{}`: I listen now, after joining and after each reconnection (V1, V8, C3, B6)',
+  } as const satisfies JsonClientEntry<HelloMessage>,
+  'meeting.voice': {
+    kind: 'json',
+    schema: VoiceMessage,
+    rate: { perSecond: 4, burst: 10 },
+    errors: [],
+    doc: '`{ muted?, mic? }`: my own microphone state (V5, V6)',
+  } as const satisfies JsonClientEntry<VoiceMessage>,
+  'meeting.hand': {
+    kind: 'json',
+    schema: HandMessage,
+    rate: { perSecond: 2, burst: 5 },
+    errors: ['meeting.raise_other', 'meeting.not_host', 'meeting.unknown_person'],
+    doc: '`{ raised, target? }`: raise or lower my hand; the host may lower another (R2)',
+  } as const satisfies JsonClientEntry<HandMessage>,
+  'meeting.mute': {
+    kind: 'json',
+    schema: MuteMessage,
+    rate: { perSecond: 4, burst: 10 },
+    errors: ['meeting.not_host', 'meeting.unknown_person'],
+    doc: '`{ target }` host only (R3)',
+  } as const satisfies JsonClientEntry<MuteMessage>,
+  'meeting.kick': {
+    kind: 'json',
+    schema: KickMessage,
+    rate: { perSecond: 2, burst: 5 },
+    errors: ['meeting.not_host', 'meeting.unknown_person', 'meeting.self'],
+    doc: '`{ target }` host only (R4)',
+  } as const satisfies JsonClientEntry<KickMessage>,
+  'meeting.lock': {
+    kind: 'json',
+    schema: LockMessage,
+    rate: { perSecond: 1, burst: 3 },
+    errors: ['meeting.not_host'],
+    doc: '`{ locked }` host only (R5)',
+  } as const satisfies JsonClientEntry<LockMessage>,
+  'meeting.claim_host': {
+    kind: 'json',
+    schema: ClaimHostMessage,
+    rate: { perSecond: 0.2, burst: 3 },
+    errors: ['meeting.no_passcode', 'meeting.bad_passcode'],
+    doc: "`{ passcode }`: become host with the space's host passcode (R1)",
+  } as const satisfies JsonClientEntry<ClaimHostMessage>,
+  /** Generous for the first seconds of a call to 8–16 peers (offer, answer and ~5 candidates each). */
+  'rtc.signal': {
+    kind: 'json',
+    schema: SignalMessage,
+    rate: { perSecond: 50, burst: 150 },
+    errors: ['rtc.self', 'rtc.peer_unknown'],
+    doc: '`{ to, kind: offer | answer | candidate | want | bye, … }` (V1, V3)',
+  } as const satisfies JsonClientEntry<SignalMessage>,
+} as const;
+
+/** The meeting messages' entries of the server → client table. */
+export const MeetingServerMessages = {
+  'meeting.welcome': {
+    schema: WelcomeMessage,
+    doc: '`{ iceServers, iceTransportPolicy, nearest, maxLinks }`, in answer to `meeting.hello` (V8)',
+  } satisfies ServerEntry<WelcomeMessage>,
+  'meeting.notice': {
+    schema: NoticeMessage,
+    doc: '`{ kind, text }`: something done to you (R1, R2, R3)',
+  } satisfies ServerEntry<NoticeMessage>,
+  'rtc.signal': {
+    schema: RelayedSignal,
+    doc: "as sent, with `from` (the sender's session id) instead of `to` (V1)",
+  } satisfies ServerEntry<RelayedSignal>,
 } as const;
 
 /** Voice topology defaults (V3): want the nearest 8 speakers, accept at most 16 links. */

@@ -1,44 +1,17 @@
 /**
- * The protocol's core messages and value types: names, payload schemas (the runtime validators) and
- * the payload types derived from them. Features define their messages in their own modules; table.ts
- * gathers every client → server message for the server's edge. SPEC.md documents each entry.
+ * The protocol's core messages: join options, `pose`, `profile` and `error`, as entries of the
+ * message tables (table.ts gathers them with the features' own). SPEC.md's message list is generated
+ * from the tables.
  */
 import { z } from './validation.js';
-import type { ErrorCode } from './errors.js';
+import { ErrorMessage } from './errors.js';
+import type { BinaryClientEntry, JsonClientEntry, ServerEntry } from './entry.js';
+import { POSE_MAX_HZ } from './pose.js';
+import { AvatarColor, ClientMode, DisplayName, SpaceName } from './values.js';
 import { PROTOCOL_VERSION } from './version.js';
-
-/** Message names on the wire. */
-export const MessageType = {
-  /** client → server, binary: the sender's pose (pose.ts). */
-  Pose: 'pose',
-  /** client → server: change display name or colour. */
-  Profile: 'profile',
-  /** server → client: something the client sent was refused. */
-  Error: 'error',
-} as const;
-export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 
 /** Largest JSON message a client may send, bytes (the WebSocket frame limit is set from it). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
-
-/** A display name: 1–32 characters after trimming, no control characters, no lone surrogates (SPEC HD2). */
-export const DisplayName = z
-  .string()
-  .check(
-    z.trim(),
-    z.minLength(1, 'a name needs at least one visible character'),
-    z.maxLength(32, 'a name has at most 32 characters'),
-    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]+$/u, 'a name cannot contain control characters or broken (lone surrogate) characters'),
-  );
-
-/** An avatar colour as `#rrggbb`. */
-export const AvatarColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colour is written #rrggbb'));
-
-/** A space name as it appears in `?space=`: 1–48 of a–z, 0–9, `-`, `_`. */
-export const SpaceName = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'a space name has 1–48 characters: a–z, 0–9, - and _'));
-
-export const ClientMode = z.enum(['desktop', 'vr', 'ar']);
-export type ClientMode = z.infer<typeof ClientMode>;
 
 /** Options a client passes to `joinOrCreate(ROOM_NAME, options)`. */
 export const JoinOptions = z.strictObject({
@@ -66,11 +39,38 @@ export const ProfileMessage = z.strictObject({
 });
 export type ProfileMessage = z.infer<typeof ProfileMessage>;
 
-/** server → client: a refusal of something this client sent. */
-export interface ErrorMessage {
-  code: ErrorCode;
-  /** Words a person can read. */
-  message: string;
-  /** The message type that caused it. */
-  ref: string;
-}
+const POSE_ERRORS = [
+  'pose.truncated',
+  'pose.format',
+  'pose.flags',
+  'pose.not_finite',
+  'pose.rotation',
+  'pose.out_of_bounds',
+  'pose.hand_reach',
+  'pose.jump',
+  'pose.teleport_rate',
+] as const;
+
+/** The core client → server messages, for the table. */
+export const CoreClientMessages = {
+  /** The sender's pose, binary (pose.ts): sustained at the protocol's maximum, the burst absorbs jitter. */
+  pose: {
+    kind: 'binary',
+    rate: { perSecond: POSE_MAX_HZ, burst: 8 },
+    rateError: 'pose.rate',
+    errors: POSE_ERRORS,
+    doc: '62-byte pose, **binary** (`room.sendBytes`), P1–P9',
+  } as const satisfies BinaryClientEntry,
+  profile: {
+    kind: 'json',
+    schema: ProfileMessage,
+    rate: { perSecond: 2, burst: 5 },
+    errors: [],
+    doc: '`{ name?, color?, mode? }` (same rules as J1), M2',
+  } as const satisfies JsonClientEntry<ProfileMessage>,
+} as const;
+
+/** The core server → client messages, for the table. */
+export const CoreServerMessages = {
+  error: { schema: ErrorMessage, doc: '`{ code, message, ref }`: something you sent was refused (M5)' } satisfies ServerEntry<ErrorMessage>,
+} as const;

@@ -1,33 +1,14 @@
 /**
- * Messages of twinned machines (SPEC TW*, CMD*, G*): client → server names and payload validators,
- * spread into the message table (table.ts); server → client payload types; error codes spread into
- * ERROR_TEXT (errors.ts). Twin ids, action and part names come from the definitions; the server
- * checks they exist in this space.
+ * Messages of twinned machines (SPEC TW*, CMD*, G*): both directions' entries of the message tables
+ * (table.ts) and the error codes spread into ERROR_TEXT (errors.ts). Twin ids, action and part names
+ * come from the definitions; the server checks they exist in this space.
  */
+import type { JsonClientEntry, ServerEntry } from './entry.js';
 import { z } from './validation.js';
+import { Finite, TwinId } from './values.js';
 
-export const TwinMessageType = {
-  /** client → server: invoke an action of a twin ({@link TwinCommandMessage}). */
-  Command: 'twin.command',
-  /** client → server: take hold of a movable part ({@link TwinPartMessage}). */
-  Grab: 'twin.grab',
-  /** client → server: move the part I hold, up to 30 times a second ({@link TwinMoveMessage}). */
-  Move: 'twin.move',
-  /** client → server: let go of a part I hold ({@link TwinPartMessage}). */
-  Release: 'twin.release',
-  /** client → server: I opened or closed a twin's panel ({@link TwinPanelMessage}). */
-  Panel: 'twin.panel',
-  /** server → client: the sparkline window of a twin whose panel I just opened ({@link TwinHistoryMessage}). */
-  History: 'twin.history',
-  /** server → client: a machine in this space emitted an event ({@link TwinEventMessage}). */
-  Event: 'twin.event',
-} as const;
-
-/** A twin id: the definition's file name (assets/twins/<id>.td.json). */
-export const TwinId = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'a twin id has 1–48 characters: a–z, 0–9, - and _'));
 /** An affordance or part name as written in the definition. */
 const Name = z.string().check(z.minLength(1), z.maxLength(64));
-const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
 
 export const TwinCommandMessage = z.strictObject({
   twin: TwinId,
@@ -49,8 +30,8 @@ export type TwinPartMessage = z.infer<typeof TwinPartMessage>;
 export const TwinMoveMessage = z.strictObject({
   twin: TwinId,
   part: Name,
-  p: z.tuple([finite, finite, finite]),
-  q: z.tuple([finite, finite, finite, finite]),
+  p: z.tuple([Finite, Finite, Finite]),
+  q: z.tuple([Finite, Finite, Finite, Finite]),
 });
 export type TwinMoveMessage = z.infer<typeof TwinMoveMessage>;
 
@@ -61,28 +42,74 @@ export const TwinPanelMessage = z.strictObject({
 export type TwinPanelMessage = z.infer<typeof TwinPanelMessage>;
 
 /** server → client: recent samples per numeric property, oldest first; `t` ms since the Unix epoch. */
-export interface TwinHistoryMessage {
-  twin: string;
-  properties: Record<string, { t: number[]; v: number[] }>;
-}
+export const TwinHistoryMessage = z.object({
+  twin: z.string(),
+  properties: z.record(z.string(), z.object({ t: z.array(z.number()), v: z.array(z.number()) })),
+});
+export type TwinHistoryMessage = z.infer<typeof TwinHistoryMessage>;
 
 /** server → client: an event of a machine in this space (TD `events`), its data checked against the TD. */
-export interface TwinEventMessage {
-  twin: string;
+export const TwinEventMessage = z.object({
+  twin: z.string(),
   /** TD event name. */
-  event: string;
-  data: unknown;
+  event: z.string(),
+  data: z.unknown(),
   /** When the server received it, ms since the Unix epoch. */
-  ts: number;
-}
+  ts: z.number(),
+});
+export type TwinEventMessage = z.infer<typeof TwinEventMessage>;
+
+const PART_ERRORS = ['twin.unknown', 'twin.unknown_part'] as const;
 
 /** The twin messages' entries of the client → server table. */
 export const TwinClientMessages = {
-  [TwinMessageType.Command]: TwinCommandMessage,
-  [TwinMessageType.Grab]: TwinPartMessage,
-  [TwinMessageType.Move]: TwinMoveMessage,
-  [TwinMessageType.Release]: TwinPartMessage,
-  [TwinMessageType.Panel]: TwinPanelMessage,
+  'twin.command': {
+    kind: 'json',
+    schema: TwinCommandMessage,
+    rate: { perSecond: 5, burst: 10 },
+    errors: ['twin.unknown', 'twin.not_operator', 'twin.unknown_action', 'twin.invalid_input', 'twin.unbound_action', 'twin.busy'],
+    doc: '`{ twin, action, input? }`: invoke an action (CMD1–CMD3)',
+  } as const satisfies JsonClientEntry<TwinCommandMessage>,
+  'twin.grab': {
+    kind: 'json',
+    schema: TwinPartMessage,
+    rate: { perSecond: 5, burst: 10 },
+    errors: [...PART_ERRORS, 'twin.part_held'],
+    doc: '`{ twin, part }`: take hold of a movable part (G1)',
+  } as const satisfies JsonClientEntry<TwinPartMessage>,
+  'twin.move': {
+    kind: 'json',
+    schema: TwinMoveMessage,
+    rate: { perSecond: 30, burst: 10 },
+    errors: [...PART_ERRORS, 'twin.not_holder', 'twin.part_rotation', 'twin.part_range'],
+    doc: '`{ twin, part, p, q }`: move the part I hold, protocol frame (G2)',
+  } as const satisfies JsonClientEntry<TwinMoveMessage>,
+  'twin.release': {
+    kind: 'json',
+    schema: TwinPartMessage,
+    rate: { perSecond: 5, burst: 10 },
+    errors: [...PART_ERRORS, 'twin.not_holder'],
+    doc: '`{ twin, part }`: let go of a part I hold (G3)',
+  } as const satisfies JsonClientEntry<TwinPartMessage>,
+  'twin.panel': {
+    kind: 'json',
+    schema: TwinPanelMessage,
+    rate: { perSecond: 4, burst: 8 },
+    errors: ['twin.unknown'],
+    doc: '`{ twin, open }`: I opened or closed a panel (TW8)',
+  } as const satisfies JsonClientEntry<TwinPanelMessage>,
+} as const;
+
+/** The twin messages' entries of the server → client table. */
+export const TwinServerMessages = {
+  'twin.history': {
+    schema: TwinHistoryMessage,
+    doc: '`{ twin, properties: { name: { t, v } } }`: the sparkline window of a panel I opened (TW8)',
+  } satisfies ServerEntry<TwinHistoryMessage>,
+  'twin.event': {
+    schema: TwinEventMessage,
+    doc: '`{ twin, event, data, ts }`: a machine in this space emitted an event (TW9)',
+  } satisfies ServerEntry<TwinEventMessage>,
 } as const;
 
 /** Refusals of twin messages, spread into ERROR_TEXT. */

@@ -4,15 +4,10 @@
  * pending and recent commands, movable parts, who has the panel open. The machine's model and visual
  * bindings are static and come from its Thing Description (`GET /api/twins/:id/td`, the `tv:twin`
  * block, shared/twin/extension.ts); the sparkline window comes with the `twin.history` message.
- * Fields only; the server's twins feature writes them at the patch rate.
+ * Fields only; the server's twins feature writes them at the patch rate. The plain shape of the same
+ * data (and the enumerations the string fields hold) is declared once in shared/twin/data.ts.
  */
 import { schema, type SchemaType } from '@colyseus/schema';
-
-/** Quality of a value or a twin: `good`, `stale` (nothing new for `staleAfter` s, or the source is down) or `bad` (the latest reading was refused). */
-export type Quality = 'good' | 'stale' | 'bad';
-
-/** Status of a command: `pending` until the device answers, then one of the three outcomes. */
-export type CommandStatus = 'pending' | 'acknowledged' | 'refused' | 'timed_out';
 
 /** The latest reading of one property of a twin. */
 export const TwinPropertyState = schema(
@@ -27,7 +22,7 @@ export const TwinPropertyState = schema(
     unit: { type: 'string', default: '' },
     /** When the value was measured, milliseconds since the Unix epoch (the source's timestamp if it sent one). 0 until the first reading. */
     ts: { type: 'float64', default: 0 },
-    /** {@link Quality} of this value. */
+    /** Quality of this value: `good`, `stale` or `bad` (shared/twin/data.ts). */
     quality: { type: 'string', default: 'stale' },
     /** The value a set-point command asked for, as JSON text, while the reported value differs; empty otherwise. */
     desired: { type: 'string', default: '' },
@@ -110,7 +105,7 @@ export const TwinCommandState = schema(
     by: { type: 'string', default: '' },
     /** Display name of who sent it, at the time. */
     byName: { type: 'string', default: '' },
-    /** {@link CommandStatus}. */
+    /** `pending`, `acknowledged`, `refused` or `timed_out` (shared/twin/data.ts). */
     status: { type: 'string', default: 'pending' },
     /** Why it was refused or timed out, in words; empty otherwise. */
     reason: { type: 'string', default: '' },

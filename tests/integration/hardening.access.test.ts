@@ -12,7 +12,7 @@ import { Client, type MatchMakeError } from 'colyseus.js';
 import { matchMaker } from '@colyseus/core';
 import { joinOptions } from '../../shared/protocol/messages.js';
 import { CloseCode, PROTOCOL_VERSION, ROOM_NAME } from '../../shared/protocol/version.js';
-import { MeetingMessage } from '../../shared/protocol/meeting.js';
+
 import { loadConfig } from '../../server/config.js';
 import { startTwinverse, type Twinverse } from '../../server/app.js';
 import { MATCHMAKE_MAX_BYTES } from '../../server/http/requestGuard.js';
@@ -98,7 +98,7 @@ async function matchmake(space: string, passcode: string, localAddress = '127.0.
 describe('one space, one room', () => {
   it('HD1: create, join, joinOrCreate and joinById all reach the one room of a locked space and are refused', async () => {
     const host = await member(endpoint, { space: 'split', name: 'Host' });
-    host.room.send(MeetingMessage.Lock, { locked: true });
+    host.room.send('meeting.lock', { locked: true });
     await waitFor('locked', () => host.room.state.meeting.locked);
     const opts = joinOptions({ space: 'split', name: 'M', color: '#123456' });
     const c = new Client(endpoint);

@@ -7,7 +7,7 @@ import type { MatchMakeError } from 'colyseus.js';
 import { Client } from 'colyseus.js';
 import { joinOptions } from '../../shared/protocol/messages.js';
 import { CloseCode, ROOM_NAME } from '../../shared/protocol/version.js';
-import { MeetingMessage, type WelcomeMessage } from '../../shared/protocol/meeting.js';
+import { type WelcomeMessage } from '../../shared/protocol/meeting.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { member, type Member } from '../support/inbox.js';
 import { waitFor } from '../support/wait.js';
@@ -35,7 +35,7 @@ const avatar = (observer: Member, subject: Member) => observer.room.state.avatar
 describe('configured meetings', () => {
   it('V8: the welcome carries the configured ICE servers and a per-session TURN credential', async () => {
     const a = await member(server.endpoint, { space: 'ice' });
-    const w = await a.next<WelcomeMessage>(MeetingMessage.Welcome);
+    const w = await a.next<WelcomeMessage>('meeting.welcome');
     expect(w.iceServers[0]).toEqual({ urls: 'stun:127.0.0.1:3478' });
     const turn = w.iceServers[1]!;
     expect(turn.urls).toEqual(['turn:127.0.0.1:3478?transport=udp']);
@@ -55,14 +55,14 @@ describe('configured meetings', () => {
     expect(wrong.code).toBe(CloseCode.BAD_PASSCODE);
     const chair = await member(server.endpoint, { space: 'boardroom', name: 'Chair', passcode: 'open-sesame' });
     expect(avatar(chair, chair)!.host).toBe(true);
-    chair.room.send(MeetingMessage.Lock, { locked: true });
+    chair.room.send('meeting.lock', { locked: true });
     await waitFor('locked', () => guest.room.state.meeting.locked);
     const second = await member(server.endpoint, { space: 'boardroom', name: 'Second chair', passcode: 'open-sesame' });
     expect(avatar(second, second)!.host).toBe(true);
     // A guest may claim the role in the meeting; three wrong tries, then the rate limit.
-    guest.room.send(MeetingMessage.ClaimHost, { passcode: 'nope' });
+    guest.room.send('meeting.claim_host', { passcode: 'nope' });
     await guest.refused('meeting.bad_passcode');
-    guest.room.send(MeetingMessage.ClaimHost, { passcode: 'open-sesame' });
+    guest.room.send('meeting.claim_host', { passcode: 'open-sesame' });
     await waitFor('guest is host', () => avatar(chair, guest)?.host);
     await leave(guest, chair, second);
   });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, MatchMakeError } from 'colyseus.js';
 import { createPose, encodePose, PoseFlag, POSE_BYTES, type Pose } from '../../shared/protocol/pose.js';
 import { dequantizeUnit } from '../../shared/protocol/pose.js';
-import { MessageType, joinOptions } from '../../shared/protocol/messages.js';
+import { joinOptions } from '../../shared/protocol/messages.js';
 import { CloseCode, PROTOCOL_VERSION, ROOM_NAME } from '../../shared/protocol/version.js';
 import { restPose } from '../../shared/space/spawn.js';
 import type { AvatarState } from '../../shared/state/avatar.js';
@@ -35,7 +35,7 @@ function poseNear(c: TestClient, dx = 0): Pose {
 }
 
 function sendPose(c: TestClient, pose: Pose): void {
-  c.room.sendBytes(MessageType.Pose, encodePose(pose));
+  c.room.sendBytes('pose', encodePose(pose));
 }
 
 describe('joining', () => {
@@ -141,7 +141,7 @@ describe('poses', () => {
     sendPose(a, far);
     await waitFor('pose.out_of_bounds', () => a.errors.find((e) => e.code === 'pose.out_of_bounds'));
 
-    a.room.sendBytes(MessageType.Pose, encodePose(poseNear(a)).subarray(0, POSE_BYTES - 7));
+    a.room.sendBytes('pose', encodePose(poseNear(a)).subarray(0, POSE_BYTES - 7));
     const truncated = await waitFor('pose.truncated', () => a.errors.find((e) => e.code === 'pose.truncated'));
     expect(truncated.ref).toBe('pose');
     expect(truncated.message).toMatch(/wrong length/);
@@ -189,7 +189,7 @@ describe('messages', () => {
   it('M2: profile changes name and colour for everyone', async () => {
     const a = await join(server.endpoint, { space: 'profile' });
     const b = await join(server.endpoint, { space: 'profile' });
-    a.room.send(MessageType.Profile, { name: 'Renamed', color: '#abcdef' });
+    a.room.send('profile', { name: 'Renamed', color: '#abcdef' });
     await waitFor('new name at B', () => avatarOf(b, a)?.name === 'Renamed');
     expect(avatarOf(b, a)?.color).toBe('#abcdef');
     await a.room.leave();
@@ -200,10 +200,10 @@ describe('messages', () => {
     const a = await join(server.endpoint, { space: 'msgs' });
     a.room.send('no-such-message', { x: 1 });
     await waitFor('unknown_type', () => a.errors.find((e) => e.code === 'message.unknown_type'));
-    a.room.send(MessageType.Profile, { name: 'x'.repeat(100), admin: true });
+    a.room.send('profile', { name: 'x'.repeat(100), admin: true });
     const invalid = await waitFor('invalid', () => a.errors.find((e) => e.code === 'message.invalid'));
     expect(invalid.message).toMatch(/name/);
-    a.room.send(MessageType.Pose, { not: 'bytes' });
+    a.room.send('pose', { not: 'bytes' });
     const asJson = await waitFor('pose sent as JSON', () => a.errors.find((e) => e.code === 'message.invalid' && e.ref === 'pose'));
     expect(asJson.message).toMatch(/sendBytes/);
     // A frame whose msgpack body is cut short: [ROOM_DATA, fixstr "profile", map with 1 entry, then nothing].
@@ -211,7 +211,7 @@ describe('messages', () => {
     (a.room.connection as unknown as { send(data: Uint8Array): void }).send(frame);
     await waitFor('malformed', () => a.errors.find((e) => e.code === 'message.malformed'));
     // Still joined and served.
-    a.room.send(MessageType.Profile, { name: 'Still here' });
+    a.room.send('profile', { name: 'Still here' });
     await waitFor('profile applied', () => avatarOf(a, a)?.name === 'Still here');
     await a.room.leave();
   });

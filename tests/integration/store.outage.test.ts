@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { TwinMessageType } from '../../shared/protocol/twinMessages.js';
+
 import { join } from '../support/clients.js';
 import { startTestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
@@ -83,7 +83,7 @@ describe('store faults', () => {
     const t = await startTwinServer({ floor: { twins: [{ twin: 'cnc-1', position: [0, 0, -3] }] } }, { COMMAND_TIMEOUT_MS: '60000' });
     try {
       const a = await join(t.server.endpoint, { space: 'floor', name: 'Ada' });
-      a.room.send(TwinMessageType.Command, { twin: 'cnc-1', action: 'start' });
+      a.room.send('twin.command', { twin: 'cnc-1', action: 'start' });
       const cmd = await waitFor('pending', () => [...(twinOf(a, 'cnc-1')?.commands.values() ?? [])].find((c) => c.status === 'pending'));
       // The device never answers; the server stops.
       await t.server.close();
@@ -104,7 +104,7 @@ describe('store faults', () => {
     try {
       expect((await health(base)).store.state).toBe('opening');
       const a = await join(server.endpoint, { space: 'factory', name: 'Ada' });
-      a.room.send(TwinMessageType.Command, { twin: 'pump-1', action: 'start' });
+      a.room.send('twin.command', { twin: 'pump-1', action: 'start' });
       const done = await waitFor(
         'the simulator to acknowledge',
         () => [...(twinOf(a, 'pump-1')?.commands.values() ?? [])].find((c) => c.status !== 'pending'),

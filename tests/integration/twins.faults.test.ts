@@ -4,7 +4,7 @@
  */
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TwinMessageType } from '../../shared/protocol/twinMessages.js';
+
 import { join } from '../support/clients.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
@@ -104,13 +104,13 @@ describe('faults from the space', () => {
     const b = await join(server.endpoint, { space: 'factory', name: 'Bo' });
     await waitFor('conveyor running', () => propOf(b, 'conveyor-1', 'running')?.num === 1);
     expect(twinOf(b, 'conveyor-1')!.alarms.size).toBe(0); // it starts healthy
-    a.room.send(TwinMessageType.Command, { twin: 'conveyor-1', action: 'injectFault', input: { fault: 'jam' } });
+    a.room.send('twin.command', { twin: 'conveyor-1', action: 'injectFault', input: { fault: 'jam' } });
     await waitFor('B sees the jam alarm', () => twinOf(b, 'conveyor-1')?.alarms.has('jam'));
     expect(propOf(b, 'conveyor-1', 'jammed')!.num).toBe(1);
     expect([...twinOf(b, 'conveyor-1')!.commands.values()].find((c) => c.action === 'injectFault')).toMatchObject({ byName: 'Ada' });
-    a.room.send(TwinMessageType.Command, { twin: 'conveyor-1', action: 'clearJam' });
+    a.room.send('twin.command', { twin: 'conveyor-1', action: 'clearJam' });
     await waitFor('jam cleared', () => propOf(b, 'conveyor-1', 'jammed')?.num === 0);
-    a.room.send(TwinMessageType.Command, { twin: 'cnc-1', action: 'injectFault', input: { fault: 'jam' } });
+    a.room.send('twin.command', { twin: 'cnc-1', action: 'injectFault', input: { fault: 'jam' } });
     const refused = await waitFor('twin.invalid_input', () => a.errors.find((e) => e.code === 'twin.invalid_input'));
     expect(refused.message).toMatch(/fault/);
     await a.room.leave();

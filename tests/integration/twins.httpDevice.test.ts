@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TwinMessageType } from '../../shared/protocol/twinMessages.js';
+
 import { join } from '../support/clients.js';
 import { startTwinServer, twinOf, type TwinServer } from '../support/twinServer.js';
 import { waitFor } from '../support/wait.js';
@@ -64,14 +64,14 @@ const outcome = (c: Awaited<ReturnType<typeof join>>, action: string) =>
 describe('HTTP action callbacks', () => {
   it('CMD7: 2xx acknowledges; {ok:false} and other statuses refuse with the reason', async () => {
     const a = await join(t.server.endpoint, { space: 'shop', name: 'Ada' });
-    a.room.send(TwinMessageType.Command, { twin: 'press', action: 'stamp' });
+    a.room.send('twin.command', { twin: 'press', action: 'stamp' });
     expect((await outcome(a, 'stamp')).status).toBe('acknowledged');
     const stamp = received.find((r) => r.path === '/press/stamp')!;
     expect(stamp.body).toMatchObject({ action: 'stamp', input: null });
     expect(stamp.body.id).toMatch(/^[0-9a-f-]{36}$/);
-    a.room.send(TwinMessageType.Command, { twin: 'press', action: 'jam' });
+    a.room.send('twin.command', { twin: 'press', action: 'jam' });
     expect(await outcome(a, 'jam')).toMatchObject({ status: 'refused', reason: 'die not loaded' });
-    a.room.send(TwinMessageType.Command, { twin: 'press', action: 'broken' });
+    a.room.send('twin.command', { twin: 'press', action: 'broken' });
     expect(await outcome(a, 'broken')).toMatchObject({ status: 'refused', reason: expect.stringMatching(/HTTP 503: maintenance/) });
     // Its HTTP read form is listed as not polled.
     expect(twinOf(a, 'press')?.notes.join()).toMatch(/reads are not polled/);
@@ -80,7 +80,7 @@ describe('HTTP action callbacks', () => {
 
   it('CMD7 CMD4: a device that never answers the POST times the command out', async () => {
     const a = await join(t.server.endpoint, { space: 'shop', name: 'Ada' });
-    a.room.send(TwinMessageType.Command, { twin: 'press', action: 'slow' });
+    a.room.send('twin.command', { twin: 'press', action: 'slow' });
     expect(await outcome(a, 'slow')).toMatchObject({ status: 'timed_out' });
     expect(received.some((r) => r.path === '/press/slow')).toBe(true);
     await a.room.leave();

@@ -4,7 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
-import { TwinMessageType, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
+import { type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import { join, type TestClient } from '../support/clients.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
@@ -43,17 +43,17 @@ describe('the factory space', () => {
   it('SIM3: the simulated device acknowledges a command and refuses one it cannot do, with its reason', async () => {
     const a = await join(server.endpoint, { space: 'factory' });
     await waitFor('cnc running', () => propOf(a, 'cnc-1', 'running')?.num === 1);
-    a.room.send(TwinMessageType.Command, { twin: 'cnc-1', action: 'changeTool' });
+    a.room.send('twin.command', { twin: 'cnc-1', action: 'changeTool' });
     const refused = await waitFor('refused', () =>
       [...(twinOf(a, 'cnc-1')?.commands.values() ?? [])].find((c) => c.action === 'changeTool' && c.status === 'refused'),
     );
     expect(refused.reason).toMatch(/stop the spindle/);
-    a.room.send(TwinMessageType.Command, { twin: 'pump-1', action: 'stop' });
+    a.room.send('twin.command', { twin: 'pump-1', action: 'stop' });
     await waitFor('acknowledged', () =>
       [...(twinOf(a, 'pump-1')?.commands.values() ?? [])].some((c) => c.action === 'stop' && c.status === 'acknowledged'),
     );
     await waitFor('pump reports stopped', () => propOf(a, 'pump-1', 'running')?.num === 0);
-    a.room.send(TwinMessageType.Command, { twin: 'pump-1', action: 'start' });
+    a.room.send('twin.command', { twin: 'pump-1', action: 'start' });
     await waitFor('pump running again', () => propOf(a, 'pump-1', 'running')?.num === 1);
     await a.room.leave();
   });
@@ -64,16 +64,16 @@ describe('hands-on parts', () => {
     const a = await join(server.endpoint, { space: 'parts', name: 'Ada' });
     const b = await join(server.endpoint, { space: 'parts', name: 'Bo' });
     const rest = { ...partOf(a, 'cnc-1', 'cover')!.toJSON() } as { px: number; py: number; pz: number };
-    a.room.send(TwinMessageType.Grab, { twin: 'cnc-1', part: 'cover' });
+    a.room.send('twin.grab', { twin: 'cnc-1', part: 'cover' });
     await waitFor('A holds it (seen by B)', () => partOf(b, 'cnc-1', 'cover')?.holder === a.room.sessionId);
     expect(partOf(b, 'cnc-1', 'cover')?.holderName).toBe('Ada');
-    b.room.send(TwinMessageType.Grab, { twin: 'cnc-1', part: 'cover' });
+    b.room.send('twin.grab', { twin: 'cnc-1', part: 'cover' });
     const held = await waitFor('twin.part_held', () => b.errors.find((e) => e.code === 'twin.part_held'));
     expect(held.message).toMatch(/Ada/);
     expect(partOf(a, 'cnc-1', 'cover')?.holder).toBe(a.room.sessionId);
 
     const q = { x: 0, y: Math.sin(0.25), z: 0, w: Math.cos(0.25) };
-    a.room.send(TwinMessageType.Move, {
+    a.room.send('twin.move', {
       twin: 'cnc-1',
       part: 'cover',
       p: [rest.px + 0.5, rest.py, rest.pz + 0.3],
@@ -81,16 +81,16 @@ describe('hands-on parts', () => {
     });
     await waitFor('B sees it move', () => Math.abs((partOf(b, 'cnc-1', 'cover')?.px ?? 0) - (rest.px + 0.5)) < 1e-4);
     expect(partOf(b, 'cnc-1', 'cover')?.qy).toBeCloseTo(q.y, 5);
-    b.room.send(TwinMessageType.Move, { twin: 'cnc-1', part: 'cover', p: [rest.px, rest.py, rest.pz], q: [0, 0, 0, 1] });
+    b.room.send('twin.move', { twin: 'cnc-1', part: 'cover', p: [rest.px, rest.py, rest.pz], q: [0, 0, 0, 1] });
     await waitFor('twin.not_holder', () => b.errors.find((e) => e.code === 'twin.not_holder'));
-    a.room.send(TwinMessageType.Move, { twin: 'cnc-1', part: 'cover', p: [rest.px + 5, rest.py, rest.pz], q: [0, 0, 0, 1] });
+    a.room.send('twin.move', { twin: 'cnc-1', part: 'cover', p: [rest.px + 5, rest.py, rest.pz], q: [0, 0, 0, 1] });
     const far = await waitFor('twin.part_range', () => a.errors.find((e) => e.code === 'twin.part_range'));
     expect(far.message).toMatch(/at most 1\.20 m/);
     expect(partOf(b, 'cnc-1', 'cover')?.px).toBeCloseTo(rest.px + 0.5, 4);
 
-    a.room.send(TwinMessageType.Release, { twin: 'cnc-1', part: 'cover' });
+    a.room.send('twin.release', { twin: 'cnc-1', part: 'cover' });
     await waitFor('released', () => partOf(b, 'cnc-1', 'cover')?.holder === '');
-    b.room.send(TwinMessageType.Grab, { twin: 'cnc-1', part: 'cover' });
+    b.room.send('twin.grab', { twin: 'cnc-1', part: 'cover' });
     await waitFor('now B holds it', () => partOf(a, 'cnc-1', 'cover')?.holderName === 'Bo');
     await a.room.leave();
     await b.room.leave();
@@ -99,19 +99,19 @@ describe('hands-on parts', () => {
   it('G3: the holder losing the connection releases the part at once', async () => {
     const a = await join(server.endpoint, { space: 'parts-drop', name: 'Ada' });
     const b = await join(server.endpoint, { space: 'parts-drop', name: 'Bo' });
-    a.room.send(TwinMessageType.Grab, { twin: 'conveyor-1', part: 'pallet' });
+    a.room.send('twin.grab', { twin: 'conveyor-1', part: 'pallet' });
     await waitFor('A holds the pallet', () => partOf(b, 'conveyor-1', 'pallet')?.holder === a.room.sessionId);
     (a.room.connection as unknown as { close(code?: number): void }).close(4999);
     await waitFor('released on drop', () => partOf(b, 'conveyor-1', 'pallet')?.holder === '', 2000);
     expect(b.room.state.avatars.get(a.room.sessionId)?.connected).toBe(false);
-    b.room.send(TwinMessageType.Grab, { twin: 'conveyor-1', part: 'pallet' });
+    b.room.send('twin.grab', { twin: 'conveyor-1', part: 'pallet' });
     await waitFor('B can take it', () => partOf(b, 'conveyor-1', 'pallet')?.holder === b.room.sessionId);
     await b.room.leave();
   });
 
   it('G1: unknown parts are refused by name', async () => {
     const a = await join(server.endpoint, { space: 'parts-bad' });
-    a.room.send(TwinMessageType.Grab, { twin: 'cnc-1', part: 'spindle' }); // a part, but not movable
+    a.room.send('twin.grab', { twin: 'cnc-1', part: 'spindle' }); // a part, but not movable
     await waitFor('twin.unknown_part', () => a.errors.find((e) => e.code === 'twin.unknown_part'));
     await a.room.leave();
   });
@@ -122,12 +122,12 @@ describe('panels', () => {
     const a = await join(server.endpoint, { space: 'panel', name: 'Ada' });
     const b = await join(server.endpoint, { space: 'panel', name: 'Bo' });
     const histories: TwinHistoryMessage[] = [];
-    a.room.onMessage(TwinMessageType.History, (m: TwinHistoryMessage) => histories.push(m));
+    a.room.onMessage('twin.history', (m: TwinHistoryMessage) => histories.push(m));
     // The simulator's sparkline window holds two samples (≥ 250 ms apart) on the server: the named
     // state the history message is asserted on, however slowly the machine runs.
     const flowHistory = server.twins.get('pump-1')!.properties.get('flow')!.history!;
     await waitFor('two samples in the window', () => flowHistory.snapshot().t.length >= 2);
-    a.room.send(TwinMessageType.Panel, { twin: 'pump-1', open: true });
+    a.room.send('twin.panel', { twin: 'pump-1', open: true });
     await waitFor('B sees A at the panel', () => twinOf(b, 'pump-1')?.viewers.get(a.room.sessionId) === 'Ada');
     const h = await waitFor('history', () => histories[0]);
     expect(h.twin).toBe('pump-1');
@@ -136,9 +136,9 @@ describe('panels', () => {
     expect(flow.t.length).toBe(flow.v.length);
     expect(flow.t[1]! - flow.t[0]!).toBeGreaterThanOrEqual(250);
     expect(h.properties.running).toBeDefined(); // booleans plot as 0/1
-    a.room.send(TwinMessageType.Panel, { twin: 'pump-1', open: false });
+    a.room.send('twin.panel', { twin: 'pump-1', open: false });
     await waitFor('closed', () => twinOf(b, 'pump-1')?.viewers.has(a.room.sessionId) === false);
-    a.room.send(TwinMessageType.Panel, { twin: 'pump-1', open: true });
+    a.room.send('twin.panel', { twin: 'pump-1', open: true });
     await waitFor('open again', () => twinOf(b, 'pump-1')?.viewers.has(a.room.sessionId) === true);
     await a.room.leave();
     await waitFor('gone with its owner', () => twinOf(b, 'pump-1')?.viewers.size === 0);

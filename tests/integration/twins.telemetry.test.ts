@@ -5,7 +5,7 @@
  * so, however long the machine takes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TwinMessageType, type TwinEventMessage } from '../../shared/protocol/twinMessages.js';
+import { type TwinEventMessage } from '../../shared/protocol/twinMessages.js';
 import { join } from '../support/clients.js';
 import type { TestLayout } from '../support/twinAssets.js';
 import { ingestCounters, propOf, publish, startTwinServer, twinOf, type TwinServer } from '../support/twinServer.js';
@@ -166,7 +166,7 @@ describe('telemetry from MQTT', () => {
   it('TW9 MQ2b: an event published on its TD topic reaches every client in the space as twin.event; bad data is refused', async () => {
     const a = await join(t.server.endpoint, { space: 'floor' });
     const events: TwinEventMessage[] = [];
-    a.room.onMessage(TwinMessageType.Event, (m: TwinEventMessage) => events.push(m));
+    a.room.onMessage('twin.event', (m: TwinEventMessage) => events.push(m));
     const before = await stats();
     await publish(t.device, `${t.assets.prefix}/twinverse/factory/cnc-1/events/toolBroken`, { tool: 'T3' });
     await waitForAsync('bad event data refused', async () => (await stats()).refused > before.refused);

@@ -9,7 +9,7 @@
  * everything the server sent this client before it has arrived.
  */
 import type { Room } from 'colyseus.js';
-import type { ErrorMessage } from '../../shared/protocol/messages.js';
+import type { ErrorMessage } from '../../shared/protocol/errors.js';
 
 const PREFIX = 'test.barrier.';
 let counter = 0;

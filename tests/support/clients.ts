@@ -2,7 +2,8 @@
  * Real colyseus.js clients for integration tests, joined with the shared join options.
  */
 import { Client, type Room } from 'colyseus.js';
-import { joinOptions, MessageType, type ErrorMessage, type JoinOptions } from '../../shared/protocol/messages.js';
+import type { ErrorMessage } from '../../shared/protocol/errors.js';
+import { joinOptions, type JoinOptions } from '../../shared/protocol/messages.js';
 import { ROOM_NAME } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import { barrier } from './barrier.js';
@@ -19,7 +20,7 @@ export interface TestClient {
 export function listen(room: Room<SpaceState>, client: Client): TestClient {
   const errors: ErrorMessage[] = [];
   const rt = barrier(room);
-  room.onMessage(MessageType.Error, (m: ErrorMessage) => {
+  room.onMessage('error', (m: ErrorMessage) => {
     if (!rt.take(m)) errors.push(m);
   });
   // Messages a test does not look at (chat lines, notices) are expected: take them quietly, or

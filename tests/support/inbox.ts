@@ -3,7 +3,8 @@
  * moment it joins (messages the server sends in onJoin arrive before the first state).
  */
 import { Client, type Room } from 'colyseus.js';
-import { joinOptions, MessageType, type ErrorMessage, type JoinOptions } from '../../shared/protocol/messages.js';
+import type { ErrorMessage } from '../../shared/protocol/errors.js';
+import { joinOptions, type JoinOptions } from '../../shared/protocol/messages.js';
 import { ROOM_NAME } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import { waitFor } from './wait.js';
@@ -50,8 +51,8 @@ export async function member(endpoint: string, o: Partial<Omit<JoinOptions, 'pro
   };
   room.onMessage('*', (type, message) => {
     const t = String(type);
-    if (t === MessageType.Error && rt.take(message as ErrorMessage)) return;
-    if (t === MessageType.Error) errors.push(message as ErrorMessage);
+    if (t === 'error' && rt.take(message as ErrorMessage)) return;
+    if (t === 'error') errors.push(message as ErrorMessage);
     if (!got.has(t)) got.set(t, []);
     got.get(t)!.push(message);
   });

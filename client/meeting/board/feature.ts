@@ -3,7 +3,7 @@
  * (my own, or a peer's arriving over the voice links). A part of the meeting (meeting/feature.ts
  * composes it).
  */
-import { BoardMessage } from '../../../shared/protocol/board.js';
+
 import { boardAxes, defaultBoardPlacement, viewingSpot } from '../../../shared/space/board.js';
 import type { ClientContext } from '../../context/context.js';
 import type { ClientFeature } from '../../core/feature.js';
@@ -43,9 +43,9 @@ export function createBoardFeature(ctx: ClientContext, room: MeetingRoom, share:
     canvas: ctx.canvas,
     view,
     model,
-    sendStroke: (m) => connection.send(BoardMessage.Stroke, m),
-    sendErase: (ids) => connection.send(BoardMessage.Erase, { ids }),
-    sendClear: () => connection.send(BoardMessage.Clear, {}),
+    sendStroke: (m) => connection.send('board.stroke', m),
+    sendErase: (ids) => connection.send('board.erase', { ids }),
+    sendClear: () => connection.send('board.clear', {}),
     isHost: () => room.me()?.host ?? false,
     canDraw: () => !view.videoInfo().visible,
   });
@@ -82,12 +82,12 @@ export function createBoardFeature(ctx: ClientContext, room: MeetingRoom, share:
   ];
   const offVideos = voice.videosChanged.add(showShare);
   const offShare = share.onChange(() => {
-    if (!share.active && info()?.sharer === selfId()) connection.send(BoardMessage.Share, { on: false });
+    if (!share.active && info()?.sharer === selfId()) connection.send('board.share', { on: false });
     showShare();
   });
   const offError = connection.onServerError((e) => {
-    if (e.ref === BoardMessage.Share) share.stop();
-    if (e.ref === BoardMessage.Stroke && e.code === 'board.full')
+    if (e.ref === 'board.share') share.stop();
+    if (e.ref === 'board.stroke' && e.code === 'board.full')
       for (const key of [...model.local.keys()]) view.change(model.dropLocal(key));
   });
   let wasHost = room.me()?.host ?? false;
@@ -119,7 +119,7 @@ export function createBoardFeature(ctx: ClientContext, room: MeetingRoom, share:
       if (share.active) return 'ok';
       try {
         await share.start();
-        connection.send(BoardMessage.Share, { on: true });
+        connection.send('board.share', { on: true });
         return 'ok';
       } catch (err) {
         ctx.notices.show((err as Error).message, 'error');

@@ -2,7 +2,7 @@
  * Text chat: the lines this client knows, the HUD panel, and the world-space panel for VR (loaded on
  * first use). A part of the meeting (meeting/feature.ts composes it).
  */
-import { ChatMessage } from '../../../shared/protocol/chat.js';
+
 import type { ClientContext } from '../../context/context.js';
 import type { ClientFeature } from '../../core/feature.js';
 import type { MeetingRoom } from '../meetingRoom.js';
@@ -23,12 +23,12 @@ export interface ChatFeature extends ClientFeature {
 export function createChatFeature(ctx: ClientContext, room: MeetingRoom): ChatFeature {
   const { connection, scene } = ctx;
   const model = new ChatModel();
-  const send = (text: string) => connection.send(ChatMessage.Send, { text });
+  const send = (text: string) => connection.send('chat.send', { text });
   const panel = createChatPanel(model, send, room.selfId);
   ctx.hud.addPanel(panel.panel);
   const offNet = [room.net.on('chatLine', (l) => model.add([l])), room.net.on('chatHistory', (h) => model.add(h.lines))];
   const offError = connection.onServerError((e) => {
-    if (e.ref === ChatMessage.Send) panel.problem(e.message);
+    if (e.ref === 'chat.send') panel.problem(e.message);
   });
   let world: WorldChatPanel | null = null;
 

@@ -2,7 +2,7 @@
  * Spatial voice: my microphone, the nearest-K WebRTC mesh (which also carries a shared screen), the
  * spatial audio graph and the speaking levels. A part of the meeting (meeting/feature.ts composes it).
  */
-import { MeetingMessage } from '../../../shared/protocol/meeting.js';
+
 import type { ClientContext } from '../../context/context.js';
 import type { ClientFeature } from '../../core/feature.js';
 import { Listeners } from '../../core/listeners.js';
@@ -45,7 +45,7 @@ export function createVoiceFeature(ctx: ClientContext, room: MeetingRoom, share:
 
   const mesh = new VoiceMesh({
     selfId,
-    send: (m) => connection.send(MeetingMessage.Signal, m),
+    send: (m) => connection.send('rtc.signal', m),
     *peers() {
       const my = ctx.local.pose.head;
       for (const a of store.others()) {
@@ -94,7 +94,7 @@ export function createVoiceFeature(ctx: ClientContext, room: MeetingRoom, share:
     room.net.on('notice', (n) => n.kind === 'muted_by_host' && mic.setMuted(true)),
   ];
 
-  const sendVoice = () => connection.send(MeetingMessage.Voice, { mic: mic.live, muted: mic.muted });
+  const sendVoice = () => connection.send('meeting.voice', { mic: mic.live, muted: mic.muted });
   const offMic = mic.onChange(() => {
     mesh.audioChanged();
     room.changed.emit();

@@ -3,7 +3,7 @@
  * kept current from the process-wide runtime at each patch; the twin messages' routes; holds and
  * open panels end when their participant goes.
  */
-import { TwinMessageType, type TwinEventMessage } from '../../../shared/protocol/twinMessages.js';
+import { type TwinEventMessage } from '../../../shared/protocol/twinMessages.js';
 import type { SpaceInfo } from '../../rooms/deps.js';
 import type { RoomFeature } from '../../rooms/feature.js';
 import type { TwinRuntime } from '../runtime.js';
@@ -25,11 +25,11 @@ export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeatur
   return {
     name: 'twins',
     json: {
-      [TwinMessageType.Command]: twinCommandRoute(twins, runtime, space.name),
-      [TwinMessageType.Grab]: twinGrabRoute(twins),
-      [TwinMessageType.Move]: twinMoveRoute(twins),
-      [TwinMessageType.Release]: twinReleaseRoute(twins),
-      [TwinMessageType.Panel]: twinPanelRoute(twins),
+      'twin.command': twinCommandRoute(twins, runtime, space.name),
+      'twin.grab': twinGrabRoute(twins),
+      'twin.move': twinMoveRoute(twins),
+      'twin.release': twinReleaseRoute(twins),
+      'twin.panel': twinPanelRoute(twins),
     },
     opened(c) {
       for (const placement of c.space.layout.twins) {
@@ -45,7 +45,7 @@ export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeatur
         c.state.twins.set(placement.twin, rt.state);
       }
       stopEvents = runtime.onEvent((twin, event, data, ts) => {
-        if (twins.has(twin)) c.broadcast(TwinMessageType.Event, { twin, event, data, ts } satisfies TwinEventMessage);
+        if (twins.has(twin)) c.broadcast('twin.event', { twin, event, data, ts } satisfies TwinEventMessage);
       });
     },
     dispose() {
