@@ -14,7 +14,6 @@ import { checkValue, markRefused, newStats, writeValue, type IngestStats } from 
 import type { LiveProperty, LiveTwin } from './live.js';
 import type { LoadProblem } from './loader.js';
 import { FAULT_ACTIONS } from './simulator/faults.js';
-import { MODELS } from './simulator/models.js';
 import { postCommand } from './sources/httpDevice.js';
 import { MqttSource } from './sources/mqttSource.js';
 import { SimulatorSource } from './sources/simulatorSource.js';
