@@ -41,6 +41,7 @@ const Env = z.object({
   PUBLIC_ADDRESS: z.optional(z.string()),
   ALLOWED_HOSTS: z._default(list, []),
   HTTP_RATE: z._default(positive, 100),
+  HTTP_RATE_WINDOW_S: z._default(positive, 1),
   JOIN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters'))),
   ...twinEnv,
 });
@@ -61,8 +62,9 @@ export interface Config extends TwinConfig {
   allowedOrigins: string[];
   /** Host names (besides IP literals and localhost) requests may name in `Host`; `*` turns the check off. */
   allowedHosts: string[];
-  /** GET/HEAD requests per second per client address. */
+  /** GET/HEAD requests per second per client address, averaged over `httpRateWindowS` seconds. */
   httpRate: number;
+  httpRateWindowS: number;
   /** Secret that signs join tokens (HS256); without it tokens are refused and only passcodes work. */
   joinSecret: string | undefined;
   /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
@@ -106,6 +108,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS,
     allowedHosts: e.ALLOWED_HOSTS,
     httpRate: e.HTTP_RATE,
+    httpRateWindowS: e.HTTP_RATE_WINDOW_S,
     joinSecret: e.JOIN_SECRET,
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,

@@ -17,11 +17,13 @@ import { writePose } from '../handlers/pose.js';
 import type { Logger } from '../log.js';
 import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
 import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
+import { frameGate, type FrameGate } from '../security/frameGate.js';
+import { RefusalBudget } from '../security/refusalBudget.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { MeetingConfig } from '../meeting/config.js';
 import type { SpaceMemory } from '../meeting/memory.js';
-import { admitFrame, installEdge } from './edge.js';
+import { installEdge } from './edge.js';
 import type { BinaryRoutes, FeatureContext, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
 import { createFeatures } from './features.js';
 import { Participant } from './participant.js';
@@ -54,6 +56,8 @@ export class SpaceRoom extends Room<SpaceState> {
   private arrivals = 0;
   private readonly started = performance.now();
   private claim: SpaceClaim | null = null;
+  private gate: FrameGate = () => ({ ok: true });
+  private readonly budgets = new WeakMap<Participant, RefusalBudget>();
 
   /**
    * Runs before matchmaking, so a bad request never creates or enters a room (SPEC J1–J2, HD2, HD3).
@@ -125,6 +129,7 @@ export class SpaceRoom extends Room<SpaceState> {
       Object.assign(binary, f.binary);
     }
     installEdge(this, this.ctx, (client) => this.participants.get(client.sessionId), json, binary);
+    this.gate = frameGate(Object.keys(json), Object.keys(binary));
     for (const f of this.features) f.opened?.(this.ctx);
     this.log.info({ layout: layoutName, features: this.features.map((f) => f.name) }, 'space opened');
   }
@@ -190,13 +195,12 @@ export class SpaceRoom extends Room<SpaceState> {
     else this.log.error({ err: cause, method: methodName }, 'uncaught exception in room handler');
   }
 
-  /** Checks JSON frames before Colyseus decodes them, so a malformed one is refused, not fatal. */
+  /** Every frame passes the gate before Colyseus decodes it: a bad one is refused by name, not fatal. */
   override ['_onMessage'](client: Client & Parameters<Room['_onMessage']>[0], buffer: Buffer): void {
-    const ok = admitFrame(buffer, () => {
-      const p = this.participants.get(client.sessionId);
-      if (p) this.refuse(p, 'message.malformed', 'unknown', `${buffer.byteLength} bytes`);
-    });
-    if (ok) super['_onMessage'](client, buffer);
+    const verdict = this.gate(buffer);
+    if (verdict.ok) return super['_onMessage'](client, buffer);
+    const p = this.participants.get(client.sessionId);
+    if (p) this.refuse(p, verdict.code, verdict.ref, verdict.detail);
   }
 
   private remove(p: Participant, reason: LeaveReason): void {
@@ -207,11 +211,21 @@ export class SpaceRoom extends Room<SpaceState> {
   }
 
   private refuse(p: Participant, code: ErrorCode, ref: string, detail?: string): void {
-    const held = p.shouldReport(code, ref, this.ctx.now());
+    if (p.removed) return;
+    const now = this.ctx.now();
+    let budget = this.budgets.get(p);
+    if (!budget) this.budgets.set(p, (budget = new RefusalBudget(now)));
+    const spent = budget.spend(now);
+    if (spent.over) {
+      this.log.warn({ session: p.sessionId, code, ref, quiet: spent.quiet }, 'refusal budget spent; session closed');
+      return this.ctx.disconnect(p, CloseCode.TOO_MANY_REFUSALS);
+    }
+    if (spent.log) this.log.warn({ session: p.sessionId, code, ref, detail, quiet: spent.quiet }, 'refused client message');
+    // The sender hears of each code at most once a second; names a client made up share one slot.
+    const held = p.shouldReport(code, code === 'message.unknown_type' ? '*' : ref, now);
     if (held < 0) return;
     const message: ErrorMessage = { code, message: detail ? `${ERROR_TEXT[code]} (${detail})` : ERROR_TEXT[code], ref };
     p.client.send(MessageType.Error, message);
-    this.log.warn({ session: p.sessionId, code, ref, detail, held }, 'refused client message');
   }
 }
 
