@@ -1,9 +1,9 @@
 /**
  * One shared space. Thin on purpose: lifecycle (auth, join, leave with reconnection, dispose), the
  * avatar every participant has, and the composition of the features (features.ts) whose routes and
- * hooks do the rest.
+ * hooks do the rest. Features and handlers see the room only through its `RoomContext`.
  */
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
+import { Room, ServerError, type AuthContext, type Client, type ClientPrivate } from '@colyseus/core';
 import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
 import { ERROR_TEXT, type ErrorCode } from '../../shared/protocol/errors.js';
 import { JoinOptions, MessageType, type ErrorMessage } from '../../shared/protocol/messages.js';
@@ -19,38 +19,17 @@ import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
 import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
 import { frameGate, type FrameGate } from '../security/frameGate.js';
 import { RefusalBudget } from '../security/refusalBudget.js';
-import type { SpaceLayouts } from '../spaces/layouts.js';
-import type { TwinRuntime } from '../twins/runtime.js';
-import type { MeetingConfig } from '../meeting/config.js';
-import type { SpaceMemory } from '../meeting/memory.js';
+import type { RoomContext } from './context.js';
+import type { SpaceInfo, SpaceRoomDeps, SpaceRoomOptions } from './deps.js';
 import { installEdge } from './edge.js';
-import type { BinaryRoutes, FeatureContext, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
+import type { BinaryRoutes, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
 import { createFeatures } from './features.js';
 import { Participant } from './participant.js';
-
-/** What the composition root hands every space room (through `define`'s options). */
-export interface SpaceRoomDeps {
-  log: Logger;
-  layouts: SpaceLayouts;
-  patchRateMs: number;
-  reconnectSeconds: number;
-  /** The process-wide twin runtime every room shows its machines from. */
-  twins: TwinRuntime;
-  /** ICE servers and host passcodes. */
-  meetings: MeetingConfig;
-  /** Chat and board of every space, kept while the process runs (rooms come and go). */
-  memory: SpaceMemory;
-}
-
-export interface SpaceRoomOptions {
-  space: string;
-  deps: SpaceRoomDeps;
-}
 
 export class SpaceRoom extends Room<SpaceState> {
   private deps!: SpaceRoomDeps;
   private log!: Logger;
-  private ctx!: FeatureContext;
+  private ctx!: RoomContext;
   private features: RoomFeature[] = [];
   private readonly participants = new Map<string, Participant>();
   private arrivals = 0;
@@ -95,7 +74,7 @@ export class SpaceRoom extends Room<SpaceState> {
     s.spawnYaw = layout.spawn.yaw;
     this.state = state;
     this.patchRate = options.deps.patchRateMs;
-    const space = { name: options.space, layoutName, layout };
+    const space: SpaceInfo = { name: options.space, layoutName, layout };
     this.ctx = {
       state,
       bounds: hallBounds(layout.hall),
@@ -108,6 +87,9 @@ export class SpaceRoom extends Room<SpaceState> {
       participants: () => this.participants.values(),
       send: (p, type, message) => p.client.send(type, message),
       broadcast: (type, message, except) => this.broadcast(type, message, except ? { except: except.client } : undefined),
+      greet: (p) => {
+        for (const f of this.features) f.greet?.(this.ctx, p);
+      },
       disconnect: (p, code) => {
         p.removed = true;
         p.client.leave(code, describe(code));
@@ -195,10 +177,15 @@ export class SpaceRoom extends Room<SpaceState> {
     else this.log.error({ err: cause, method: methodName }, 'uncaught exception in room handler');
   }
 
-  /** Every frame passes the gate before Colyseus decodes it: a bad one is refused by name, not fatal. */
-  override ['_onMessage'](client: Client & Parameters<Room['_onMessage']>[0], buffer: Buffer): void {
+  /**
+   * Every frame passes the gate (server/security/frameGate.ts) before Colyseus decodes it, so a bad
+   * one is refused by name, not fatal (SPEC M4, HD7). Colyseus 0.16 has no supported hook for this
+   * (ARCHITECTURE.md "Server" says why the override stays; tests/unit/server/rooms/messageHook.test.ts
+   * fails if the entry point changes).
+   */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
     const verdict = this.gate(buffer);
-    if (verdict.ok) return super['_onMessage'](client, buffer);
+    if (verdict.ok) return super._onMessage(client, buffer);
     const p = this.participants.get(client.sessionId);
     if (p) this.refuse(p, verdict.code, verdict.ref, verdict.detail);
   }
