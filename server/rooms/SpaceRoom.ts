@@ -32,7 +32,6 @@ export class SpaceRoom extends Room<SpaceState> {
   private ctx!: RoomContext;
   private features: RoomFeature[] = [];
   private readonly participants = new Map<string, Participant>();
-  private arrivals = 0;
   private readonly started = performance.now();
   private claim: SpaceClaim | null = null;
   private gate: FrameGate = () => ({ ok: true });
@@ -127,7 +126,9 @@ export class SpaceRoom extends Room<SpaceState> {
     // may refuse with a ServerError, e.g. a locked space; the client's join then fails with its code.
     for (const f of this.features) f.admit?.(this.ctx, auth);
     const s = this.state.space;
-    const spot = spawnSpot(this.arrivals++, s.spawnX, s.spawnZ);
+    // Inside the hall and clear of everyone already there, however many arrive (SPEC HD8).
+    const standing = [...this.state.avatars.values()].map((a) => ({ x: a.head.px, z: a.head.pz }));
+    const spot = spawnSpot(s.spawnX, s.spawnZ, this.ctx.bounds, standing);
     const pose = restPose(createPose(), spot.x, spot.z, s.spawnYaw);
     const avatar = new AvatarState();
     avatar.name = auth.name;
