@@ -42,7 +42,6 @@ const Env = z.object({
   ALLOWED_HOSTS: z._default(list, []),
   HTTP_RATE: z._default(positive, 100),
   HTTP_RATE_WINDOW_S: z._default(positive, 1),
-  JOIN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters'))),
   ...twinEnv,
 });
 
@@ -65,8 +64,6 @@ export interface Config extends TwinConfig {
   /** GET/HEAD requests per second per client address, averaged over `httpRateWindowS` seconds. */
   httpRate: number;
   httpRateWindowS: number;
-  /** Secret that signs join tokens (HS256); without it tokens are refused and only passcodes work. */
-  joinSecret: string | undefined;
   /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
   redisUrl: string | undefined;
   /** This process's address as other processes' clients reach it (multi-process only). */
@@ -109,7 +106,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedHosts: e.ALLOWED_HOSTS,
     httpRate: e.HTTP_RATE,
     httpRateWindowS: e.HTTP_RATE_WINDOW_S,
-    joinSecret: e.JOIN_SECRET,
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,
     tls:
