@@ -14,7 +14,7 @@ import { ChatMessage, type ChatLine } from '../../shared/protocol/chat.js';
 import { createPose, encodePose, POSE_BYTES } from '../../shared/protocol/pose.js';
 import { restPose } from '../../shared/space/spawn.js';
 import { CloseCode } from '../../shared/protocol/version.js';
-import { member, type Member } from '../support/inbox.js';
+import { member } from '../support/inbox.js';
 import { startLoggedServer, type LoggedServer } from '../support/loggedServer.js';
 import { waitFor } from '../support/wait.js';
 
