@@ -8,7 +8,6 @@ import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import type { EventEmitter } from 'node:events';
 import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
@@ -27,7 +26,6 @@ import { guardRequests } from './http/requestGuard.js';
 import { createJoinGuard } from './security/joinGuard.js';
 import { createPasscodeLimiter } from './security/passcodeLimiter.js';
 import { oneRoomPerSpace } from './security/matchmaking.js';
-import { quietSocketErrors } from './security/socketErrors.js';
 import { startTwinRuntime } from './twins/start.js';
 import type { TwinRuntime } from './twins/runtime.js';
 import { shareIngest } from './twins/ingestShare.js';
@@ -119,7 +117,6 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       return ok;
     },
   });
-  quietSocketErrors((transport as unknown as { wss: EventEmitter }).wss, log.child({ part: 'ws' }));
   const gameServer = new Server({
     transport,
     greet: false,
@@ -144,7 +141,12 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   oneRoomPerSpace(ROOM_NAME);
 
   await gameServer.listen(config.port, config.host);
-  guardRequests(httpServer, { allowedHosts, getRate: config.httpRate, windowS: config.httpRateWindowS, log: log.child({ part: 'http' }) });
+  guardRequests(httpServer, {
+    allowedHosts,
+    getRate: config.httpRate,
+    getWindowSeconds: config.httpRateWindow,
+    log: log.child({ part: 'http' }),
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
   log.info({ url, port }, `Twinverse is running: open ${url}`);

@@ -41,7 +41,8 @@ const Env = z.object({
   PUBLIC_ADDRESS: z.optional(z.string()),
   ALLOWED_HOSTS: z._default(list, []),
   HTTP_RATE: z._default(positive, 100),
-  HTTP_RATE_WINDOW_S: z._default(positive, 1),
+  /** The window HTTP_RATE counts over, seconds (tests widen it so a loaded machine cannot refill it mid-test). */
+  HTTP_RATE_WINDOW: z._default(positive, 1),
   ...twinEnv,
 });
 
@@ -61,9 +62,10 @@ export interface Config extends TwinConfig {
   allowedOrigins: string[];
   /** Host names (besides IP literals and localhost) requests may name in `Host`; `*` turns the check off. */
   allowedHosts: string[];
-  /** GET/HEAD requests per second per client address, averaged over `httpRateWindowS` seconds. */
+  /** GET/HEAD requests per second per client address. */
   httpRate: number;
-  httpRateWindowS: number;
+  /** Seconds over which `httpRate` GET requests per address are allowed. */
+  httpRateWindow: number;
   /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
   redisUrl: string | undefined;
   /** This process's address as other processes' clients reach it (multi-process only). */
@@ -105,7 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedOrigins: e.ALLOWED_ORIGINS,
     allowedHosts: e.ALLOWED_HOSTS,
     httpRate: e.HTTP_RATE,
-    httpRateWindowS: e.HTTP_RATE_WINDOW_S,
+    httpRateWindow: e.HTTP_RATE_WINDOW,
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,
     tls:

@@ -15,9 +15,10 @@ export const MATCHMAKE_MAX_BYTES = 4 * 1024;
 export interface RequestGuardOptions {
   /** Host names besides IP literals and localhost (isHostAllowed). */
   allowedHosts: readonly string[];
-  /** GET/HEAD requests per second one address may make, averaged over `windowS` seconds. */
+  /** GET/HEAD requests per second one address may make. */
   getRate: number;
-  windowS: number;
+  /** Seconds the GET budget counts over (1 unless configured). */
+  getWindowSeconds?: number;
   log: Logger;
 }
 
@@ -36,8 +37,7 @@ export function guardRequests(server: http.Server, o: RequestGuardOptions): void
   const pass: Listener = (req, res) => {
     for (const l of inner) l.call(server, req, res);
   };
-  const points = Math.max(1, Math.round(o.getRate * o.windowS));
-  const gets = new RateLimiterMemory({ points, duration: o.windowS });
+  const gets = new RateLimiterMemory({ points: o.getRate, duration: o.getWindowSeconds ?? 1 });
   server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
     const address = req.socket.remoteAddress ?? 'unknown';
     if (!isHostAllowed(req.headers.host, o.allowedHosts)) {
@@ -50,7 +50,7 @@ export function guardRequests(server: http.Server, o: RequestGuardOptions): void
         (r: unknown) => {
           const wait = r instanceof RateLimiterRes ? r.msBeforeNext : 1000;
           // One line when an address first goes over, not one per refused request.
-          if (r instanceof RateLimiterRes && r.consumedPoints === points + 1) o.log.warn({ address }, 'HTTP GET rate exceeded');
+          if (r instanceof RateLimiterRes && r.consumedPoints === o.getRate + 1) o.log.warn({ address }, 'HTTP GET rate exceeded');
           reply(res, 429, 'rate_limited', `More than ${o.getRate} requests per second from this address`, {
             'Retry-After': String(Math.max(1, Math.ceil(wait / 1000))),
           });
