@@ -8,6 +8,7 @@ import https from 'node:https';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { EventEmitter } from 'node:events';
 import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
@@ -26,6 +27,7 @@ import { guardRequests } from './http/requestGuard.js';
 import { createJoinGuard } from './security/joinGuard.js';
 import { createPasscodeLimiter } from './security/passcodeLimiter.js';
 import { oneRoomPerSpace } from './security/matchmaking.js';
+import { quietSocketErrors } from './security/socketErrors.js';
 import { startTwinRuntime } from './twins/start.js';
 import type { TwinRuntime } from './twins/runtime.js';
 import { shareIngest } from './twins/ingestShare.js';
@@ -138,6 +140,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       return ok;
     },
   });
+  quietSocketErrors((transport as unknown as { wss: EventEmitter }).wss, log.child({ part: 'ws' }));
   const gameServer = new Server({
     transport,
     greet: false,

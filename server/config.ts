@@ -43,7 +43,6 @@ const Env = z.object({
   HTTP_RATE: z._default(positive, 100),
   /** The window HTTP_RATE counts over, seconds (tests widen it so a loaded machine cannot refill it mid-test). */
   HTTP_RATE_WINDOW: z._default(positive, 1),
-  JOIN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters'))),
   ...twinEnv,
 });
 
@@ -67,8 +66,6 @@ export interface Config extends TwinConfig {
   httpRate: number;
   /** Seconds over which `httpRate` GET requests per address are allowed. */
   httpRateWindow: number;
-  /** Secret that signs join tokens (HS256); without it tokens are refused and only passcodes work. */
-  joinSecret: string | undefined;
   /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
   redisUrl: string | undefined;
   /** This process's address as other processes' clients reach it (multi-process only). */
@@ -111,7 +108,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     allowedHosts: e.ALLOWED_HOSTS,
     httpRate: e.HTTP_RATE,
     httpRateWindow: e.HTTP_RATE_WINDOW,
-    joinSecret: e.JOIN_SECRET,
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,
     tls:

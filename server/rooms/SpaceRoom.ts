@@ -17,9 +17,11 @@ import { writePose } from '../handlers/pose.js';
 import type { Logger } from '../log.js';
 import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
 import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
+import { frameGate, type FrameGate } from '../security/frameGate.js';
+import { RefusalBudget } from '../security/refusalBudget.js';
 import type { RoomContext } from './context.js';
 import type { SpaceInfo, SpaceRoomDeps, SpaceRoomOptions } from './deps.js';
-import { admitFrame, installEdge } from './edge.js';
+import { installEdge } from './edge.js';
 import type { BinaryRoutes, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
 import { createFeatures } from './features.js';
 import { Participant } from './participant.js';
@@ -30,9 +32,10 @@ export class SpaceRoom extends Room<SpaceState> {
   private ctx!: RoomContext;
   private features: RoomFeature[] = [];
   private readonly participants = new Map<string, Participant>();
-  private arrivals = 0;
   private readonly started = performance.now();
   private claim: SpaceClaim | null = null;
+  private gate: FrameGate = () => ({ ok: true });
+  private readonly budgets = new WeakMap<Participant, RefusalBudget>();
 
   /**
    * Runs before matchmaking, so a bad request never creates or enters a room (SPEC J1–J2, HD2, HD3).
@@ -69,6 +72,7 @@ export class SpaceRoom extends Room<SpaceState> {
       Object.assign(binary, f.binary);
     }
     installEdge(this, this.ctx, (client) => this.participants.get(client.sessionId), json, binary);
+    this.gate = frameGate(Object.keys(json), Object.keys(binary));
     for (const f of this.features) f.opened?.(this.ctx);
     this.log.info({ layout: layoutName, features: this.features.map((f) => f.name) }, 'space opened');
   }
@@ -116,7 +120,9 @@ export class SpaceRoom extends Room<SpaceState> {
     // may refuse with a ServerError, e.g. a locked space; the client's join then fails with its code.
     for (const f of this.features) f.admit?.(this.ctx, auth);
     const s = this.state.space;
-    const spot = spawnSpot(this.arrivals++, s.spawnX, s.spawnZ);
+    // Inside the hall and clear of everyone already there, however many arrive (SPEC HD8).
+    const standing = [...this.state.avatars.values()].map((a) => ({ x: a.head.px, z: a.head.pz }));
+    const spot = spawnSpot(s.spawnX, s.spawnZ, this.ctx.bounds, standing);
     const pose = restPose(createPose(), spot.x, spot.z, s.spawnYaw);
     const avatar = new AvatarState();
     avatar.name = auth.name;
@@ -167,16 +173,16 @@ export class SpaceRoom extends Room<SpaceState> {
   }
 
   /**
-   * Checks JSON frames before Colyseus decodes them, so a malformed one is refused, not fatal (SPEC
-   * M4). Colyseus 0.16 has no supported hook for this (ARCHITECTURE.md "Server" says why the override
-   * stays; tests/unit/server/rooms/messageHook.test.ts fails if the entry point changes).
+   * Every frame passes the gate (server/security/frameGate.ts) before Colyseus decodes it, so a bad
+   * one is refused by name, not fatal (SPEC M4, HD7). Colyseus 0.16 has no supported hook for this
+   * (ARCHITECTURE.md "Server" says why the override stays; tests/unit/server/rooms/messageHook.test.ts
+   * fails if the entry point changes).
    */
   protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
-    const ok = admitFrame(buffer, () => {
-      const p = this.participants.get(client.sessionId);
-      if (p) this.refuse(p, 'message.malformed', 'unknown', `${buffer.byteLength} bytes`);
-    });
-    if (ok) super._onMessage(client, buffer);
+    const verdict = this.gate(buffer);
+    if (verdict.ok) return super._onMessage(client, buffer);
+    const p = this.participants.get(client.sessionId);
+    if (p) this.refuse(p, verdict.code, verdict.ref, verdict.detail);
   }
 
   private remove(p: Participant, reason: LeaveReason): void {
@@ -187,11 +193,21 @@ export class SpaceRoom extends Room<SpaceState> {
   }
 
   private refuse(p: Participant, code: ErrorCode, ref: string, detail?: string): void {
-    const held = p.shouldReport(code, ref, this.ctx.now());
+    if (p.removed) return;
+    const now = this.ctx.now();
+    let budget = this.budgets.get(p);
+    if (!budget) this.budgets.set(p, (budget = new RefusalBudget(now)));
+    const spent = budget.spend(now);
+    if (spent.over) {
+      this.log.warn({ session: p.sessionId, code, ref, quiet: spent.quiet }, 'refusal budget spent; session closed');
+      return this.ctx.disconnect(p, CloseCode.TOO_MANY_REFUSALS);
+    }
+    if (spent.log) this.log.warn({ session: p.sessionId, code, ref, detail, quiet: spent.quiet }, 'refused client message');
+    // The sender hears of each code at most once a second; names a client made up share one slot.
+    const held = p.shouldReport(code, code === 'message.unknown_type' ? '*' : ref, now);
     if (held < 0) return;
     const message: ErrorMessage = { code, message: detail ? `${ERROR_TEXT[code]} (${detail})` : ERROR_TEXT[code], ref };
     p.client.send('error', message);
-    this.log.warn({ session: p.sessionId, code, ref, detail, held }, 'refused client message');
   }
 }
 

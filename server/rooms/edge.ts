@@ -5,15 +5,11 @@
  * name. Handlers then authorise and change the state; no handler keeps a rate of its own.
  */
 import type { Client, Room } from '@colyseus/core';
-import { unpack } from '@colyseus/msgpackr';
 import { ClientMessages, isClientMessageName, type JsonClientMessageName } from '../../shared/protocol/table.js';
 import { check, type z } from '../../shared/protocol/validation.js';
 import type { JsonRoute, RoomContext } from './context.js';
 import type { BinaryRoutes, JsonRoutes } from './feature.js';
 import type { Participant } from './participant.js';
-
-/** Colyseus protocol byte of a JSON (msgpack) room message. */
-const ROOM_DATA = 13;
 
 export function installEdge(
   room: Room,
@@ -54,36 +50,4 @@ export function installEdge(
     const p = participantOf(client);
     if (p) ctx.refuse(p, 'message.unknown_type', String(type).slice(0, 64));
   });
-}
-
-/**
- * Colyseus disconnects a client whose JSON message does not decode (close 4002). We would rather
- * tell the sender and keep the session, so the room checks the frame first (SPEC M4).
- * Returns false when the frame was refused.
- */
-export function admitFrame(buffer: Uint8Array, onMalformed: () => void): boolean {
-  if (buffer[0] !== ROOM_DATA) return true;
-  // Skip the type: a msgpack string (fixstr/str8) or number.
-  let offset = 1;
-  const t = buffer[offset];
-  if (t === undefined) return refuse(onMalformed);
-  if ((t & 0xe0) === 0xa0) offset += 1 + (t & 0x1f);
-  else if (t === 0xd9) offset += 2 + (buffer[offset + 1] ?? 0);
-  else if (t <= 0x7f) offset += 1;
-  else if (t === 0xcc) offset += 2;
-  else if (t === 0xcd) offset += 3;
-  else return refuse(onMalformed);
-  if (offset > buffer.byteLength) return refuse(onMalformed);
-  if (offset === buffer.byteLength) return true;
-  try {
-    unpack(buffer.subarray(offset));
-    return true;
-  } catch {
-    return refuse(onMalformed);
-  }
-}
-
-function refuse(onMalformed: () => void): false {
-  onMalformed();
-  return false;
 }

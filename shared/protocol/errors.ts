@@ -28,6 +28,7 @@ const CORE_ERRORS = {
   'message.invalid': 'The message does not match its schema.',
   'message.rate': 'Too many messages of this type; slow down.',
   'message.too_large': 'The message is larger than allowed.',
+  'message.too_deep': 'The message nests objects or arrays too deeply.',
 } as const satisfies Record<PoseDecodeError | PoseRefusal | `${string}.${string}`, string>;
 
 /** Every error code and what it means, in words a person can act on. Features spread their tables in. */

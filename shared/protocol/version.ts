@@ -42,8 +42,6 @@ export const CloseCode = {
   TOO_MANY_REFUSALS: 4431,
   /** Too many wrong passcodes from this address or for this space: wait, then try again (SPEC HD3). */
   TOO_MANY_ATTEMPTS: 4432,
-  /** The join token is not valid: bad signature, expired, or for another space (SPEC HD10). */
-  BAD_TOKEN: 4433,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -59,7 +57,6 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.SPACE_BUSY]: 'The space is being opened right now. Try again in a moment.',
   [CloseCode.TOO_MANY_REFUSALS]: 'This page sent too many messages the server had to refuse, so the server ended the session.',
   [CloseCode.TOO_MANY_ATTEMPTS]: 'Too many wrong passcodes. Wait a minute, then try again.',
-  [CloseCode.BAD_TOKEN]: 'The join link is not valid or has expired. Ask for a new one.',
 };
 
 /** Decides whether a client of `clientVersion` may join; returns the refusal code or null. */

@@ -3,6 +3,7 @@
  * first pose, the desktop client for every pose it sends. Protocol frame throughout.
  */
 import type { Joint, Pose } from '../protocol/pose.js';
+import type { Bounds } from './bounds.js';
 
 /** Eye height of a standing desktop avatar, metres. */
 export const STANDING_EYE_HEIGHT = 1.6;
@@ -50,13 +51,53 @@ export function restPose(out: Pose, x: number, z: number, yaw: number, eyeHeight
   return out;
 }
 
+/** Smallest distance between a newcomer's spot and anyone already standing, metres (SPEC HD8). */
+export const SPAWN_GAP = 1.0;
+
+/** How far from a wall a spot stays, metres: a body is about this wide. */
+const WALL_MARGIN = 0.5;
+
 /**
- * The n-th arrival's spot around the spawn point: a sunflower spiral, so people never stand inside
- * each other and the first one stands on the spawn point itself.
+ * Where a newcomer stands (SPEC HD8): the spot nearest the spawn point (x, z) that is inside `bounds`
+ * (a margin from the walls) and at least `gap` from everyone in `occupied`, searched ring by ring on a
+ * grid of `gap`. When the floor has no such spot left (a full hall), the spot with the most room
+ * around it — never one outside the space.
  */
-export function spawnSpot(n: number, x: number, z: number): { x: number; z: number } {
-  if (n === 0) return { x, z };
-  const r = 1.3 * Math.sqrt(n);
-  const a = n * 2.39996323; // golden angle
-  return { x: x + r * Math.cos(a), z: z + r * Math.sin(a) };
+export function spawnSpot(
+  x: number,
+  z: number,
+  bounds: Bounds,
+  occupied: Iterable<{ x: number; z: number }>,
+  gap = SPAWN_GAP,
+): { x: number; z: number } {
+  const others = [...occupied];
+  const minX = Math.min(bounds.minX + WALL_MARGIN, (bounds.minX + bounds.maxX) / 2);
+  const maxX = Math.max(bounds.maxX - WALL_MARGIN, minX);
+  const minZ = Math.min(bounds.minZ + WALL_MARGIN, (bounds.minZ + bounds.maxZ) / 2);
+  const maxZ = Math.max(bounds.maxZ - WALL_MARGIN, minZ);
+  const cx = Math.min(maxX, Math.max(minX, x));
+  const cz = Math.min(maxZ, Math.max(minZ, z));
+  const clearance = (px: number, pz: number) => {
+    let nearest = Infinity;
+    for (const o of others) nearest = Math.min(nearest, Math.hypot(o.x - px, o.z - pz));
+    return nearest;
+  };
+  let best = { x: cx, z: cz };
+  let bestClear = clearance(cx, cz);
+  if (bestClear >= gap) return best;
+  const rings = Math.ceil(Math.max(maxX - minX, maxZ - minZ) / gap);
+  for (let r = 1; r <= rings; r++) {
+    for (let i = -r; i <= r; i++) {
+      for (let j = -r; j <= r; j++) {
+        if (Math.max(Math.abs(i), Math.abs(j)) !== r) continue;
+        const px = cx + i * gap;
+        const pz = cz + j * gap;
+        if (px < minX || px > maxX || pz < minZ || pz > maxZ) continue;
+        const c = clearance(px, pz);
+        if (c >= gap) return { x: px, z: pz };
+        if (c > bestClear) [best, bestClear] = [{ x: px, z: pz }, c];
+      }
+    }
+  }
+  return best;
 }

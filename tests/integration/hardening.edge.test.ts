@@ -1,0 +1,140 @@
+/**
+ * Hostile messages at the room's edge: floods of made-up names, oversized and deeply nested frames,
+ * wrong encodings. Each is refused by name, costs little, and past the connection's refusal budget
+ * closes the session with a named code; a bystander in the same space is served throughout.
+ */
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { CloseCode } from '../../shared/protocol/version.js';
+import { MAX_MESSAGE_BYTES } from '../../shared/protocol/messages.js';
+import { POSE_BYTES } from '../../shared/protocol/pose.js';
+
+import { REFUSAL_BUDGET } from '../../server/security/refusalBudget.js';
+import { member, type Member } from '../support/inbox.js';
+import { startLoggedServer, type LoggedServer } from '../support/loggedServer.js';
+import { waitFor } from '../support/wait.js';
+
+let server: LoggedServer;
+
+beforeAll(async () => {
+  server = await startLoggedServer();
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+const leave = (...ms: Member[]) => Promise.all(ms.map((m) => m.room.leave().catch(() => undefined)));
+const raw = (m: Member, bytes: Uint8Array) => (m.room.connection as unknown as { send(data: Uint8Array): void }).send(bytes);
+const text = (s: string) => [...new TextEncoder().encode(s)];
+
+/** Sends a profile change and waits until `observer` sees it: a round trip that proves `m` is still served. */
+async function stillServed(m: Member, observer: Member, name: string): Promise<void> {
+  m.room.send('profile', { name });
+  await waitFor(`${name} seen`, () => observer.room.state.avatars.get(m.id)?.name === name);
+}
+
+describe('refusal budget', () => {
+  it('HD6: made-up message names are told once, logged once per window, and the session stays under the budget', async () => {
+    const a = await member(server.endpoint, { space: 'names', name: 'A' });
+    const b = await member(server.endpoint, { space: 'names', name: 'B' });
+    const before = server.lines.length;
+    for (let i = 0; i < 50; i++) a.room.send(`made-up-${i}`, { i });
+    await stillServed(a, b, 'A after names');
+    expect(a.errors.filter((e) => e.code === 'message.unknown_type').map((e) => e.ref)).toEqual(['made-up-0']);
+    const logged = server.lines.slice(before).filter((l) => l.includes('refused client message'));
+    expect(logged.length).toBeLessThanOrEqual(2);
+    expect(a.closed).toBeNull();
+    await leave(a, b);
+  });
+
+  it('HD6: past the budget the session is closed with 4431 and the bystander stays', async () => {
+    const a = await member(server.endpoint, { space: 'flood', name: 'A' });
+    const b = await member(server.endpoint, { space: 'flood', name: 'B' });
+    for (let i = 0; i < REFUSAL_BUDGET.burst * 2; i++) a.room.send(`flood-${i}`, {});
+    await waitFor('closed', () => a.closed !== null);
+    expect(a.closed).toBe(CloseCode.TOO_MANY_REFUSALS);
+    await waitFor('A gone for B', () => !b.room.state.avatars.has(a.id));
+    const c = await member(server.endpoint, { space: 'flood', name: 'C' });
+    await stillServed(b, c, 'B still here');
+    expect(server.lines.some((l) => l.includes('refusal budget spent'))).toBe(true);
+    await leave(b, c);
+  });
+});
+
+describe('what the edge refuses by name (session stays)', () => {
+  it('HD7: "__no_message_handler" is an unknown type, not a 4002 close', async () => {
+    const a = await member(server.endpoint, { space: 'internal', name: 'A' });
+    const b = await member(server.endpoint, { space: 'internal', name: 'B' });
+    a.room.send('__no_message_handler', {});
+    await a.refused('message.unknown_type');
+    await stillServed(a, b, 'A stays');
+    await leave(a, b);
+  });
+
+  it('HD7: a message over 16 KB is message.too_large; nesting past 16 levels is message.too_deep', async () => {
+    const a = await member(server.endpoint, { space: 'sizes', name: 'A' });
+    const b = await member(server.endpoint, { space: 'sizes', name: 'B' });
+    a.room.send('profile', { name: 'x'.repeat(MAX_MESSAGE_BYTES + 10) });
+    expect((await a.refused('message.too_large')).ref).toBe('profile');
+    let input: unknown = 1;
+    for (let i = 0; i < 20; i++) input = { deeper: input };
+    a.room.send('twin.command', { twin: 'cnc-1', action: 'start', input });
+    expect((await a.refused('message.too_deep')).ref).toBe('twin.command');
+    // 3,000 levels written by hand: [ROOM_DATA, "twin.command", 3,000 one-element arrays] (from another
+    // sender: refusals of one code and type are told at most once a second).
+    const c = await member(server.endpoint, { space: 'sizes', name: 'C' });
+    const name = text('twin.command');
+    raw(c, new Uint8Array([13, 0xa0 | name.length, ...name, ...Array<number>(3000).fill(0x91), 1]));
+    await waitFor('deep refused', () => c.errors.find((e) => e.code === 'message.too_deep' || e.code === 'message.malformed'));
+    await stillServed(c, b, 'C stays');
+    await stillServed(a, b, 'A stays');
+    await leave(a, b, c);
+  });
+
+  it('HD7 M3: a pose sent through send (msgpack bytes) is refused; only sendBytes carries poses', async () => {
+    const a = await member(server.endpoint, { space: 'pose-json', name: 'A' });
+    const b = await member(server.endpoint, { space: 'pose-json', name: 'B' });
+    const before = { ...b.room.state.avatars.get(a.id)!.head };
+    a.room.send('pose', new Uint8Array(POSE_BYTES));
+    const refusal = await a.refused('message.invalid');
+    expect(refusal).toMatchObject({ ref: 'pose' });
+    expect(refusal.message).toMatch(/sendBytes/);
+    await stillServed(a, b, 'A stays');
+    expect(b.room.state.avatars.get(a.id)!.head.px).toBe(before.px);
+    await leave(a, b);
+  });
+
+  it('HD7: a type name that is not UTF-8 is malformed, and the schema decoder prints nothing', async () => {
+    const a = await member(server.endpoint, { space: 'utf8', name: 'A' });
+    const b = await member(server.endpoint, { space: 'utf8', name: 'B' });
+    const printed = vi.spyOn(console, 'error');
+    try {
+      for (let i = 0; i < 20; i++) raw(a, new Uint8Array([13, 0xa3, 0xff, 0xfe, i]));
+      await a.refused('message.malformed');
+      await stillServed(a, b, 'A stays');
+      expect(printed).not.toHaveBeenCalled();
+    } finally {
+      printed.mockRestore();
+    }
+    expect(server.lines.some((l) => l.includes('"stack"'))).toBe(false);
+    await leave(a, b);
+  });
+});
+
+describe('frames past the socket limit', () => {
+  it('HD7: a 1 MB frame closes that socket (1009) with one info line and no stack; others are served', async () => {
+    const a = await member(server.endpoint, { space: 'huge', name: 'A' });
+    const b = await member(server.endpoint, { space: 'huge', name: 'B' });
+    const before = server.lines.length;
+    raw(a, new Uint8Array(1024 * 1024).fill(13, 0, 1));
+    await waitFor('closed', () => a.closed !== null);
+    expect(a.closed).toBe(1009);
+    await waitFor('A gone', () => !b.room.state.avatars.get(a.id)?.connected);
+    const lines = server.lines.slice(before);
+    expect(lines.some((l) => l.includes('WebSocket frame refused'))).toBe(true);
+    expect(lines.some((l) => l.includes('"level":50') || l.includes('stack'))).toBe(false);
+    const c = await member(server.endpoint, { space: 'huge', name: 'C' });
+    await stillServed(b, c, 'B stays');
+    await leave(b, c);
+  });
+});
