@@ -17,6 +17,7 @@ import type { AvatarStore } from '../avatars/store.js';
 import type { SpaceConnection } from '../net/connection.js';
 import type { ConnectionStatus } from '../net/status.js';
 import type { Player } from '../player/player.js';
+import { babylonToProtocol, flipYaw, protocolToBabylon } from '../render/frames.js';
 
 export interface Vec3 {
   x: number;
@@ -96,7 +97,7 @@ export interface TestApiDeps {
   features: readonly ClientFeature[];
 }
 
-const toProtocol = (v: Vector3): Vec3 => ({ x: v.x, y: v.y, z: -v.z });
+const toProtocol = (v: Vector3): Vec3 => babylonToProtocol(v);
 
 export function installTestApi(d: TestApiDeps): void {
   const instrumentation = new SceneInstrumentation(d.scene);
@@ -156,11 +157,14 @@ export function installTestApi(d: TestApiDeps): void {
       return [...trail];
     },
     localPose: () => structuredClone(d.local.pose),
-    player: () => ({ x: d.player.position.x, z: -d.player.position.z, yaw: -d.player.yaw }),
+    player: () => {
+      const p = babylonToProtocol(d.player.position);
+      return { x: p.x, z: p.z, yaw: flipYaw(d.player.yaw) };
+    },
     posesSent: () => sender?.sent ?? 0,
     teleport(x, z, yaw) {
-      d.player.position.set(x, 0, -z);
-      d.player.yaw = -yaw;
+      protocolToBabylon(x, 0, z, d.player.position);
+      d.player.yaw = flipYaw(yaw);
       d.player.pitch = 0;
       d.local.markTeleport();
     },

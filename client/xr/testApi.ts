@@ -14,6 +14,7 @@ import type { Locomotion } from './locomotion.js';
 import type { XrMenu } from './menu.js';
 import type { NearGrab, NearGrabHand } from './nearGrab.js';
 import type { Vignette } from './vignette.js';
+import { babylonToProtocol } from '../render/frames.js';
 
 interface Vec3 {
   x: number;
@@ -58,7 +59,7 @@ declare module '../debug/testApi.js' {
   }
 }
 
-const toProtocol = (v: Vector3): Vec3 => ({ x: v.x, y: v.y, z: -v.z });
+const toProtocol = (v: Vector3): Vec3 => babylonToProtocol(v);
 
 export function createXrTestApi(d: {
   xr: XrController;
