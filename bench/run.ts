@@ -11,6 +11,7 @@ const BENCHES: string[][] = [
   ['telemetry.ts', '--mode', 'all'],
   ['telemetry.ts', '--mode', 'property'],
   ['poses.ts'],
+  ['leave.ts'],
   ['scene.ts'],
   ['bundle.ts'],
   ['voice.bench.ts'],

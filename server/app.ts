@@ -11,15 +11,21 @@ import type { AddressInfo } from 'node:net';
 import { Server, matchMaker, type Presence } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
 import { Encoder } from '@colyseus/schema';
+import type { Redis } from 'ioredis';
 import { ROOM_NAME } from '../shared/protocol/version.js';
 import type { Config } from './config.js';
 import { ROOT_DIR } from './config.js';
 import { createHttpApp } from './http/app.js';
 import { createLogger, type Logger } from './log.js';
-import { SpaceRoom, type SpaceRoomDeps, type SpaceRoomOptions } from './rooms/SpaceRoom.js';
+import { spaceRoomType } from './rooms/SpaceRoom.js';
+import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
 import { SpaceMemory } from './meeting/memory.js';
-import { isOriginAllowed } from './http/origin.js';
+import { configuredHosts, isHostAllowed, isOriginAllowed } from './http/origin.js';
+import { guardRequests } from './http/requestGuard.js';
+import { createJoinGuard } from './security/joinGuard.js';
+import { createPasscodeLimiter } from './security/passcodeLimiter.js';
+import { oneRoomPerSpace } from './security/matchmaking.js';
 import { startTwinRuntime } from './twins/start.js';
 import type { TwinRuntime } from './twins/runtime.js';
 import { shareIngest } from './twins/ingestShare.js';
@@ -58,6 +64,13 @@ async function createScaleOut(config: Config, log: Logger): Promise<{ presence?:
   return { presence: new RedisPresence(config.redisUrl), driver: new RedisDriver(config.redisUrl) };
 }
 
+/** A Redis client for limits shared by every process (REDIS_URL), or none. */
+async function redisClient(url: string | undefined): Promise<Redis | undefined> {
+  if (!url) return undefined;
+  const { Redis } = await import('ioredis');
+  return new Redis(url, { lazyConnect: false, maxRetriesPerRequest: 2 });
+}
+
 export async function startTwinverse(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Twinverse> {
   const layouts = await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' }));
   const twins = await startTwinRuntime(config, log.child({ part: 'twins' }));
@@ -89,10 +102,16 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       ? { 'Access-Control-Allow-Origin': origin, Vary: 'Origin' }
       : { Vary: 'Origin' };
   };
+  const allowedHosts = configuredHosts(config.allowedHosts, config.publicAddress, config.allowedOrigins);
   const transport = new WebSocketTransport({
     server: httpServer,
     maxPayload: MAX_FRAME_BYTES,
     verifyClient: (info: { origin?: string; req: http.IncomingMessage }) => {
+      // The Host first: with DNS rebinding the Origin matches the (attacker's) Host (SPEC HD4).
+      if (!isHostAllowed(info.req.headers.host, allowedHosts)) {
+        log.warn({ host: info.req.headers.host }, 'WebSocket for a host name this server does not serve refused');
+        return false;
+      }
       const ok = !info.origin || isOriginAllowed(info.origin, info.req.headers.host, config.allowedOrigins);
       if (!ok) log.warn({ origin: info.origin }, 'WebSocket from a foreign origin refused');
       return ok;
@@ -115,10 +134,19 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     meetings: config.meetings,
     memory: new SpaceMemory(),
   };
+  const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
+  const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, log: log.child({ part: 'auth' }) });
   // `space` comes from each client's join options; `deps` from here (define's options win the merge).
-  gameServer.define(ROOM_NAME, SpaceRoom, { deps } as SpaceRoomOptions).filterBy(['space']);
+  gameServer.define(ROOM_NAME, spaceRoomType(guard), { deps } as SpaceRoomOptions).filterBy(['space']);
+  oneRoomPerSpace(ROOM_NAME);
 
   await gameServer.listen(config.port, config.host);
+  guardRequests(httpServer, {
+    allowedHosts,
+    getRate: config.httpRate,
+    getWindowSeconds: config.httpRateWindow,
+    log: log.child({ part: 'http' }),
+  });
   const port = (httpServer.address() as AddressInfo).port;
   const url = `${config.tls ? 'https' : 'http'}://localhost:${port}`;
   log.info({ url, port }, `Twinverse is running: open ${url}`);
@@ -136,6 +164,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections();
       await twins.stop();
+      passcodes.close();
     },
   };
 }

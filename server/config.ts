@@ -39,6 +39,11 @@ const Env = z.object({
   TLS_CERT_FILE: z.optional(z.string()),
   TLS_KEY_FILE: z.optional(z.string()),
   PUBLIC_ADDRESS: z.optional(z.string()),
+  ALLOWED_HOSTS: z._default(list, []),
+  HTTP_RATE: z._default(positive, 100),
+  /** The window HTTP_RATE counts over, seconds (tests widen it so a loaded machine cannot refill it mid-test). */
+  HTTP_RATE_WINDOW: z._default(positive, 1),
+  JOIN_SECRET: z.optional(z.string().check(z.minLength(32, 'at least 32 characters'))),
   ...twinEnv,
 });
 
@@ -56,6 +61,14 @@ export interface Config extends TwinConfig {
   assetsDir: string;
   /** Origins allowed besides the server's own (browser CORS and WebSocket Origin). */
   allowedOrigins: string[];
+  /** Host names (besides IP literals and localhost) requests may name in `Host`; `*` turns the check off. */
+  allowedHosts: string[];
+  /** GET/HEAD requests per second per client address. */
+  httpRate: number;
+  /** Seconds over which `httpRate` GET requests per address are allowed. */
+  httpRateWindow: number;
+  /** Secret that signs join tokens (HS256); without it tokens are refused and only passcodes work. */
+  joinSecret: string | undefined;
   /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
   redisUrl: string | undefined;
   /** This process's address as other processes' clients reach it (multi-process only). */
@@ -95,6 +108,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     clientDir: path.resolve(ROOT_DIR, e.CLIENT_DIR ?? 'dist/client'),
     assetsDir,
     allowedOrigins: e.ALLOWED_ORIGINS,
+    allowedHosts: e.ALLOWED_HOSTS,
+    httpRate: e.HTTP_RATE,
+    httpRateWindow: e.HTTP_RATE_WINDOW,
+    joinSecret: e.JOIN_SECRET,
     redisUrl: e.REDIS_URL,
     publicAddress: e.PUBLIC_ADDRESS,
     tls:

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod/mini';
+import type { TwinClock } from './twins/runtime.js';
 
 export const twinEnv = {
   TWINS_DIR: z.optional(z.string()),
@@ -42,6 +43,8 @@ export interface TwinConfig {
   databaseSchema: string;
   /** PGlite data folder; undefined = in memory. */
   dataDir: string | undefined;
+  /** Tests only (never from the environment): a clock they drive, so staleness happens when they say. */
+  twinClock?: TwinClock;
 }
 
 const _TwinEnvObject = z.object(twinEnv);

@@ -10,21 +10,11 @@ import { boardEraseRoute } from '../handlers/boardErase.js';
 import { boardShareRoute } from '../handlers/boardShare.js';
 import { boardStrokeRoute } from '../handlers/boardStroke.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import type { FeatureContext, RoomFeature } from '../rooms/feature.js';
-import type { Participant } from '../rooms/participant.js';
-import type { SpaceInfo } from '../rooms/features.js';
-import type { Greeter } from './meeting.js';
+import type { SpaceInfo } from '../rooms/deps.js';
+import type { RoomFeature } from '../rooms/feature.js';
 
-/** The board feature, and what it sends a client that says hello (the snapshot). */
-export function boardFeature(record: SpaceRecord, space: SpaceInfo): { feature: RoomFeature; greet: Greeter } {
-  const snapshot = (ctx: FeatureContext, p: Participant) => {
-    const chunks = record.board.snapshot();
-    chunks.forEach((strokes, i) => {
-      const message: BoardSnapshot = { strokes, done: i === chunks.length - 1 };
-      ctx.send(p, BoardMessage.Snapshot, message);
-    });
-  };
-  const feature: RoomFeature = {
+export function boardFeature(record: SpaceRecord, space: SpaceInfo): RoomFeature {
+  return {
     name: 'board',
     json: {
       [BoardMessage.Stroke]: boardStrokeRoute(record),
@@ -42,10 +32,17 @@ export function boardFeature(record: SpaceRecord, space: SpaceInfo): { feature: 
       b.width = l.board?.width ?? d.width;
       b.y = l.board?.y ?? 0.85 + (b.width * 9) / 32;
     },
+    // The strokes so far, in chunks that each fit a message.
+    greet(ctx, p) {
+      const chunks = record.board.snapshot();
+      chunks.forEach((strokes, i) => {
+        const message: BoardSnapshot = { strokes, done: i === chunks.length - 1 };
+        ctx.send(p, BoardMessage.Snapshot, message);
+      });
+    },
     left(ctx, p) {
       record.board.endAll(p.sessionId);
       if (ctx.state.board.sharer === p.sessionId) ctx.state.board.sharer = '';
     },
   };
-  return { feature, greet: snapshot };
 }

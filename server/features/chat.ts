@@ -5,9 +5,9 @@
 import { CHAT_HISTORY_ON_JOIN, ChatMessage, type ChatHistoryMessage, type ChatLine } from '../../shared/protocol/chat.js';
 import { chatSendRoute } from '../handlers/chatSend.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import type { FeatureContext, LeaveReason, RoomFeature } from '../rooms/feature.js';
+import type { RoomContext } from '../rooms/context.js';
+import type { LeaveReason, RoomFeature } from '../rooms/feature.js';
 import type { Participant } from '../rooms/participant.js';
-import type { Greeter } from './meeting.js';
 
 const LEFT_WORDS: Record<LeaveReason, string> = {
   left: 'left',
@@ -15,26 +15,24 @@ const LEFT_WORDS: Record<LeaveReason, string> = {
   removed: 'was removed by the host',
 };
 
-/** The chat feature, and what it sends a client that says hello (the recent lines). */
-export function chatFeature(record: SpaceRecord): { feature: RoomFeature; greet: Greeter } {
-  const announce = (ctx: FeatureContext, p: Participant, kind: ChatLine['kind'], text: string) => {
+export function chatFeature(record: SpaceRecord): RoomFeature {
+  const announce = (ctx: RoomContext, p: Participant, kind: ChatLine['kind'], text: string) => {
     const line = record.chat.append({ at: Date.now(), kind, from: p.sessionId, name: p.avatar.name, color: p.avatar.color, text });
     ctx.broadcast(ChatMessage.Line, line);
   };
-  const history = (ctx: FeatureContext, p: Participant) => {
-    const message: ChatHistoryMessage = { lines: record.chat.recent(CHAT_HISTORY_ON_JOIN) };
-    ctx.send(p, ChatMessage.History, message);
-  };
-  const feature: RoomFeature = {
+  return {
     name: 'chat',
     json: { [ChatMessage.Send]: chatSendRoute(record) },
     joined(ctx, p) {
       announce(ctx, p, 'join', 'joined');
     },
+    // The recent lines; also after a reconnection, when the client may have missed some (ids deduplicate).
+    greet(ctx, p) {
+      const message: ChatHistoryMessage = { lines: record.chat.recent(CHAT_HISTORY_ON_JOIN) };
+      ctx.send(p, ChatMessage.History, message);
+    },
     left(ctx, p, reason) {
       announce(ctx, p, 'leave', LEFT_WORDS[reason]);
     },
   };
-  // Also after a reconnection: the client may have missed lines (ids deduplicate).
-  return { feature, greet: history };
 }

@@ -22,32 +22,18 @@ import { meetingVoiceRoute } from '../handlers/meetingVoice.js';
 import { rtcSignalRoute } from '../handlers/rtcSignal.js';
 import { hostPasscodeOf, iceServersFor, passcodeMatches, type MeetingConfig } from '../meeting/config.js';
 import { featureRoute } from '../meeting/route.js';
-import type { FeatureContext, RoomFeature } from '../rooms/feature.js';
-import type { Participant } from '../rooms/participant.js';
-import type { SpaceInfo } from '../rooms/features.js';
+import type { SpaceInfo } from '../rooms/deps.js';
+import type { RoomFeature } from '../rooms/feature.js';
 
-/** Sends a client what it needs once it listens (answering `meeting.hello`). */
-export type Greeter = (ctx: FeatureContext, p: Participant) => void;
-
-/** `greeters` answer `meeting.hello` after the welcome (chat history, board snapshot). */
-export function meetingFeature(config: MeetingConfig, space: SpaceInfo, greeters: readonly Greeter[] = []): RoomFeature {
+export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFeature {
   const passcode = hostPasscodeOf(config, space.name);
-  const welcome = (ctx: FeatureContext, p: Participant) => {
-    const message: WelcomeMessage = {
-      iceServers: iceServersFor(config, p.sessionId),
-      iceTransportPolicy: config.iceTransportPolicy,
-      nearest: VOICE_NEAREST,
-      maxLinks: VOICE_MAX_LINKS,
-    };
-    ctx.send(p, MeetingMessage.Welcome, message);
-  };
   return {
     name: 'meeting',
     json: {
+      // The client listens now: every feature greets it (this one first, with the welcome).
       [MeetingMessage.Hello]: featureRoute<HelloMessage>({ perSecond: 1, burst: 3 }, (ctx, p) => {
         p.avatar.rtc = true;
-        welcome(ctx, p);
-        for (const greet of greeters) greet(ctx, p);
+        ctx.greet(p);
       }),
       [MeetingMessage.Voice]: meetingVoiceRoute,
       [MeetingMessage.Hand]: meetingHandRoute,
@@ -63,6 +49,15 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo, greeters
         if (passcode !== undefined) ctx.state.meeting.locked = true;
         else ctx.log.warn('layout asks for a locked space but HOST_PASSCODES has no passcode for it: left unlocked');
       }
+    },
+    greet(ctx, p) {
+      const message: WelcomeMessage = {
+        iceServers: iceServersFor(config, p.sessionId),
+        iceTransportPolicy: config.iceTransportPolicy,
+        nearest: VOICE_NEAREST,
+        maxLinks: VOICE_MAX_LINKS,
+      };
+      ctx.send(p, MeetingMessage.Welcome, message);
     },
     admit(ctx, options) {
       const holdsPasscode = passcodeMatches(passcode, options.passcode);

@@ -6,7 +6,7 @@
 import type { TwinCommandMessage } from '../../shared/protocol/twinMessages.js';
 import type { JsonRoute } from '../rooms/context.js';
 import type { TwinRuntime } from '../twins/runtime.js';
-import type { RoomTwin } from '../features/roomTwins.js';
+import type { RoomTwin } from '../twins/room/roomTwins.js';
 
 const REF = 'twin.command';
 

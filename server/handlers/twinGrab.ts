@@ -5,7 +5,7 @@
 import type { TwinPartMessage } from '../../shared/protocol/twinMessages.js';
 import type { JsonRoute, RoomContext } from '../rooms/context.js';
 import type { Participant } from '../rooms/participant.js';
-import type { RoomTwin } from '../features/roomTwins.js';
+import type { RoomTwin } from '../twins/room/roomTwins.js';
 import type { TwinPartState } from '../../shared/state/twin.js';
 
 /** The part a message names, or a refusal sent. */

@@ -6,7 +6,7 @@
 import type { TwinMoveMessage } from '../../shared/protocol/twinMessages.js';
 import { insideBounds } from '../../shared/space/bounds.js';
 import type { JsonRoute } from '../rooms/context.js';
-import type { RoomTwin } from '../features/roomTwins.js';
+import type { RoomTwin } from '../twins/room/roomTwins.js';
 import { partOf } from './twinGrab.js';
 
 export const TWIN_MOVE_RATE = { perSecond: 30, burst: 10 };

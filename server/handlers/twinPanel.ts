@@ -4,8 +4,7 @@
  */
 import { TwinMessageType, type TwinHistoryMessage, type TwinPanelMessage } from '../../shared/protocol/twinMessages.js';
 import type { JsonRoute } from '../rooms/context.js';
-import type { RoomTwin } from '../features/roomTwins.js';
-import type { FeatureContext } from '../rooms/feature.js';
+import type { RoomTwin } from '../twins/room/roomTwins.js';
 
 export function historyOf(rt: RoomTwin): TwinHistoryMessage {
   const properties: TwinHistoryMessage['properties'] = {};
@@ -13,15 +12,15 @@ export function historyOf(rt: RoomTwin): TwinHistoryMessage {
   return { twin: rt.live.id, properties };
 }
 
-export function twinPanelRoute(twins: ReadonlyMap<string, RoomTwin>, ctx: () => FeatureContext): JsonRoute<TwinPanelMessage> {
+export function twinPanelRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinPanelMessage> {
   return {
     rate: { perSecond: 4, burst: 8 },
-    handle(rctx, p, m) {
+    handle(ctx, p, m) {
       const rt = twins.get(m.twin);
-      if (!rt) return rctx.refuse(p, 'twin.unknown', 'twin.panel', m.twin);
+      if (!rt) return ctx.refuse(p, 'twin.unknown', 'twin.panel', m.twin);
       if (m.open) {
         if (rt.state.viewers.get(p.sessionId) !== p.avatar.name) rt.state.viewers.set(p.sessionId, p.avatar.name);
-        ctx().send(p, TwinMessageType.History, historyOf(rt));
+        ctx.send(p, TwinMessageType.History, historyOf(rt));
       } else rt.state.viewers.delete(p.sessionId);
     },
   };

@@ -4,6 +4,7 @@
  * ingest path `POST /api/twins/:id/properties` behind a bearer token with size and rate limits.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
+import path from 'node:path';
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
 import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
@@ -36,7 +37,7 @@ export function twinsApi(d: TwinsApiDeps): Router {
     title: t.def.title,
     description: t.def.description,
     thingId: t.def.thingId ?? null,
-    file: t.def.file,
+    file: publicFile(t.def.file),
     spaces: d.spacesOf(t.id),
     source: t.source,
     quality: t.quality,
@@ -46,7 +47,10 @@ export function twinsApi(d: TwinsApiDeps): Router {
   r.get('/', (_req, res) => {
     res.json({
       twins: [...d.runtime.all()].map(summary),
-      failed: d.runtime.failures,
+      failed: d.runtime.failures.map((f) => ({
+        file: publicFile(f.file),
+        problems: f.problems.map((p) => ({ ...p, file: publicFile(p.file), message: withoutDirs(p.message) })),
+      })),
       ingest: d.runtime.stats,
       mqtt: d.runtime.mqttConnected === null ? null : { connected: d.runtime.mqttConnected, backoffMs: d.runtime.mqttBackoffMs },
       store: d.runtime.storeKind,
@@ -131,10 +135,23 @@ export function twinsApi(d: TwinsApiDeps): Router {
   r.use((err: Error & { status?: number; type?: string }, req: Request, res: Response, next: NextFunction) => {
     if (err.type === 'entity.too.large') return fail(res, 413, 'too_large', `The body is larger than ${INGEST_MAX_BYTES} bytes`);
     if (err.type === 'entity.parse.failed') return fail(res, 400, 'invalid_json', `The body is not valid JSON: ${err.message}`);
-    d.log.error({ err, url: req.originalUrl }, 'twins API failed');
+    // A 4xx from the body parser (wrong charset, aborted body) is the client's: one line, no stack.
+    if (err.status !== undefined && err.status < 500)
+      d.log.warn({ url: req.originalUrl, status: err.status, type: err.type }, 'twins API request refused');
+    else d.log.error({ err, url: req.originalUrl }, 'twins API failed');
     next(err);
   });
   return r;
+}
+
+/** A definition file as the public sees it: its name only, never where the server keeps it (SPEC HD5). */
+function publicFile(file: string): string {
+  return path.basename(file);
+}
+
+/** Absolute paths in a message cut to their last part. */
+function withoutDirs(message: string): string {
+  return message.replace(/(^|[\s'"(])(?:[A-Za-z]:)?(?:[\\/][^\s'"\\/]+)+[\\/]([^\s'"\\/]+)/g, '$1$2');
 }
 
 function authorise(token: string | undefined) {

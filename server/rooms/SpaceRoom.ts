@@ -1,10 +1,10 @@
 /**
  * One shared space. Thin on purpose: lifecycle (auth, join, leave with reconnection, dispose), the
  * avatar every participant has, and the composition of the features (features.ts) whose routes and
- * hooks do the rest.
+ * hooks do the rest. Features and handlers see the room only through its `RoomContext`.
  */
-import { Room, ServerError, type AuthContext, type Client } from '@colyseus/core';
-import { CLOSE_REASONS, CloseCode, checkProtocolVersion } from '../../shared/protocol/version.js';
+import { Room, ServerError, type AuthContext, type Client, type ClientPrivate } from '@colyseus/core';
+import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
 import { ERROR_TEXT, type ErrorCode } from '../../shared/protocol/errors.js';
 import { JoinOptions, MessageType, type ErrorMessage } from '../../shared/protocol/messages.js';
 import { check } from '../../shared/protocol/validation.js';
@@ -15,59 +15,47 @@ import { AvatarState } from '../../shared/state/avatar.js';
 import { SpaceState } from '../../shared/state/space.js';
 import { writePose } from '../handlers/pose.js';
 import type { Logger } from '../log.js';
-import type { SpaceLayouts } from '../spaces/layouts.js';
-import type { TwinRuntime } from '../twins/runtime.js';
-import type { MeetingConfig } from '../meeting/config.js';
-import type { SpaceMemory } from '../meeting/memory.js';
+import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
+import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
+import type { RoomContext } from './context.js';
+import type { SpaceInfo, SpaceRoomDeps, SpaceRoomOptions } from './deps.js';
 import { admitFrame, installEdge } from './edge.js';
-import type { BinaryRoutes, FeatureContext, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
+import type { BinaryRoutes, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
 import { createFeatures } from './features.js';
 import { Participant } from './participant.js';
-
-/** What the composition root hands every space room (through `define`'s options). */
-export interface SpaceRoomDeps {
-  log: Logger;
-  layouts: SpaceLayouts;
-  patchRateMs: number;
-  reconnectSeconds: number;
-  /** The process-wide twin runtime every room shows its machines from. */
-  twins: TwinRuntime;
-  /** ICE servers and host passcodes. */
-  meetings: MeetingConfig;
-  /** Chat and board of every space, kept while the process runs (rooms come and go). */
-  memory: SpaceMemory;
-}
-
-export interface SpaceRoomOptions {
-  space: string;
-  deps: SpaceRoomDeps;
-}
 
 export class SpaceRoom extends Room<SpaceState> {
   private deps!: SpaceRoomDeps;
   private log!: Logger;
-  private ctx!: FeatureContext;
+  private ctx!: RoomContext;
   private features: RoomFeature[] = [];
   private readonly participants = new Map<string, Participant>();
   private arrivals = 0;
   private readonly started = performance.now();
+  private claim: SpaceClaim | null = null;
 
   /**
-   * Runs before matchmaking, so a bad request never creates or enters a room: checks the protocol
-   * version and the join options (SPEC J1–J2). The validated options become the client's auth data.
+   * Runs before matchmaking, so a bad request never creates or enters a room (SPEC J1–J2, HD2, HD3).
+   * The composition root swaps in the full guard (passcode limits, join tokens) with {@link spaceRoomType};
+   * this default checks the protocol version and the join options only.
    */
   static override async onAuth(_token: string, options: unknown, _context: AuthContext): Promise<JoinOptions> {
-    const protocol = (options as { protocol?: unknown } | null)?.protocol;
-    const mismatch = checkProtocolVersion(typeof protocol === 'number' ? protocol : 0);
-    if (mismatch !== null) throw new ServerError(mismatch, CLOSE_REASONS[mismatch]);
+    const version = protocolRefusal(options);
+    if (version) throw new ServerError(version.code, `${CLOSE_REASONS[version.code]} ${version.detail}`.trim());
     const result = check(JoinOptions, options);
     if (!result.ok) throw new ServerError(CloseCode.BAD_JOIN_OPTIONS, `${CLOSE_REASONS[CloseCode.BAD_JOIN_OPTIONS]} ${result.problems}`);
     return result.value;
   }
 
-  override onCreate(options: SpaceRoomOptions): void {
+  override async onCreate(options: SpaceRoomOptions): Promise<void> {
     this.deps = options.deps;
     this.log = options.deps.log.child({ room: this.roomId, space: options.space });
+    // One space = one room, whichever matchmaking call opened it and in whichever process (SPEC HD1).
+    this.claim = await claimSpace(this.presence, options.space);
+    if (!this.claim) {
+      this.log.info('space already open in another room; refused to open a second one');
+      throw new ServerError(CloseCode.SPACE_BUSY, CLOSE_REASONS[CloseCode.SPACE_BUSY]);
+    }
     const { layoutName, layout } = options.deps.layouts.resolve(options.space);
     const state = new SpaceState();
     const s = state.space;
@@ -82,7 +70,7 @@ export class SpaceRoom extends Room<SpaceState> {
     s.spawnYaw = layout.spawn.yaw;
     this.state = state;
     this.patchRate = options.deps.patchRateMs;
-    const space = { name: options.space, layoutName, layout };
+    const space: SpaceInfo = { name: options.space, layoutName, layout };
     this.ctx = {
       state,
       bounds: hallBounds(layout.hall),
@@ -95,6 +83,9 @@ export class SpaceRoom extends Room<SpaceState> {
       participants: () => this.participants.values(),
       send: (p, type, message) => p.client.send(type, message),
       broadcast: (type, message, except) => this.broadcast(type, message, except ? { except: except.client } : undefined),
+      greet: (p) => {
+        for (const f of this.features) f.greet?.(this.ctx, p);
+      },
       disconnect: (p, code) => {
         p.removed = true;
         p.client.leave(code, describe(code));
@@ -121,6 +112,12 @@ export class SpaceRoom extends Room<SpaceState> {
   }
 
   override onJoin(client: Client, _options: unknown, auth: JoinOptions): void {
+    // `joinById` reaches a room by id: the options must still name this room's space (SPEC HD1).
+    if (auth.space !== this.state.space.name)
+      throw new ServerError(
+        CloseCode.BAD_JOIN_OPTIONS,
+        `${CLOSE_REASONS[CloseCode.BAD_JOIN_OPTIONS]} space: this room holds another space`,
+      );
     // Per-room admission (Colyseus ignores an instance onAuth when a static one exists): a feature
     // may refuse with a ServerError, e.g. a locked space; the client's join then fails with its code.
     for (const f of this.features) f.admit?.(this.ctx, auth);
@@ -161,22 +158,31 @@ export class SpaceRoom extends Room<SpaceState> {
     for (const f of this.features) f.beforePatch?.(this.ctx);
   }
 
-  override onDispose(): void {
+  override async onDispose(): Promise<void> {
     for (const f of this.features) f.dispose?.();
+    await this.claim?.release().catch((err: unknown) => this.log.warn({ err: String(err) }, 'could not release the space claim'));
     this.log.info('space closed');
   }
 
   override onUncaughtException(error: Error, methodName: string): void {
-    this.log.error({ err: error, method: methodName }, 'uncaught exception in room handler');
+    // A ServerError is a refusal on purpose (a locked space, a wrong passcode): one line, no stack.
+    // Colyseus wraps what a handler threw (the client and options ride along): look at the cause.
+    const cause = error.cause ?? error;
+    if (cause instanceof ServerError) this.log.info({ code: cause.code, method: methodName, reason: cause.message }, 'refused');
+    else this.log.error({ err: cause, method: methodName }, 'uncaught exception in room handler');
   }
 
-  /** Checks JSON frames before Colyseus decodes them, so a malformed one is refused, not fatal. */
-  override ['_onMessage'](client: Client & Parameters<Room['_onMessage']>[0], buffer: Buffer): void {
+  /**
+   * Checks JSON frames before Colyseus decodes them, so a malformed one is refused, not fatal (SPEC
+   * M4). Colyseus 0.16 has no supported hook for this (ARCHITECTURE.md "Server" says why the override
+   * stays; tests/unit/server/rooms/messageHook.test.ts fails if the entry point changes).
+   */
+  protected override _onMessage(client: Client & ClientPrivate, buffer: Buffer): void {
     const ok = admitFrame(buffer, () => {
       const p = this.participants.get(client.sessionId);
       if (p) this.refuse(p, 'message.malformed', 'unknown', `${buffer.byteLength} bytes`);
     });
-    if (ok) super['_onMessage'](client, buffer);
+    if (ok) super._onMessage(client, buffer);
   }
 
   private remove(p: Participant, reason: LeaveReason): void {
@@ -193,6 +199,15 @@ export class SpaceRoom extends Room<SpaceState> {
     p.client.send(MessageType.Error, message);
     this.log.warn({ session: p.sessionId, code, ref, detail, held }, 'refused client message');
   }
+}
+
+/** The space room type with `guard` as its static onAuth (one per server: tests run several in a process). */
+export function spaceRoomType(guard: JoinGuard): typeof SpaceRoom {
+  return class GuardedSpaceRoom extends SpaceRoom {
+    static override onAuth(token: string, options: unknown, context: AuthContext): Promise<JoinOptions> {
+      return guard(token, options, context);
+    }
+  };
 }
 
 function describe(code: number): string | undefined {

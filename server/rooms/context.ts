@@ -1,22 +1,41 @@
 /**
- * What a message handler may use of its room: the state it changes, the space's bounds, a clock, a
- * logger and a way to refuse. Handlers get this instead of the room, so they stay plain functions
- * that tests can call.
+ * What handlers and features may use of their room — one context for both: the state they change,
+ * the space, a clock, a logger, the participants, ways to send, refuse and disconnect, and timers.
+ * They get this instead of the room, so they stay plain functions and objects that tests can call.
  */
 import type { Logger } from '../log.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Bounds } from '../../shared/space/bounds.js';
 import type { SpaceState } from '../../shared/state/space.js';
+import type { SpaceInfo } from './deps.js';
 import type { Participant, RateRule } from './participant.js';
 
 export interface RoomContext {
   readonly state: SpaceState;
+  /** The space's walkable volume (protocol frame, metres). */
   readonly bounds: Bounds;
   readonly log: Logger;
+  readonly roomId: string;
+  readonly space: SpaceInfo;
   /** Monotonic time in seconds. */
   now(): number;
   /** Tells `p` its message of type `ref` was refused (throttled per code) and logs it. */
   refuse(p: Participant, code: ErrorCode, ref: string, detail?: string): void;
+  participant(sessionId: string): Participant | undefined;
+  /** Everyone with a seat, in join order (seats held for a reconnection included). */
+  participants(): Iterable<Participant>;
+  /** Sends a message to one participant. */
+  send(p: Participant, type: string, message: unknown): void;
+  /** Sends a message to everyone in the space, optionally except one. */
+  broadcast(type: string, message: unknown, except?: Participant): void;
+  /** Runs every feature's `greet` hook for `p`, in feature order (the client said it listens). */
+  greet(p: Participant): void;
+  /** Ends a participant's session with a close code (e.g. removed by the host). */
+  disconnect(p: Participant, code: number): void;
+  /** Runs `fn` after `ms` on the room's clock; returns a cancel function. */
+  after(ms: number, fn: () => void): () => void;
+  /** Runs `fn` every `ms` on the room's clock; returns a cancel function. */
+  every(ms: number, fn: () => void): () => void;
 }
 
 /** A JSON client message's route: its rate rule and what to do with a payload that passed validation. */

@@ -1,34 +1,27 @@
 /**
  * The features every space room is composed of, in the order their hooks run. A new capability adds
- * one line here (and its module under server/features/).
+ * one line here (and its module under server/features/). The top of the room's floors: only
+ * `SpaceRoom` imports this file.
  */
 import { avatarsFeature } from '../features/avatars.js';
 import { operatorRoleFeature } from '../features/operatorRole.js';
-import { twinsFeature } from '../features/twins.js';
+import { twinsFeature } from '../twins/room/twinsFeature.js';
 import { boardFeature } from '../features/board.js';
 import { chatFeature } from '../features/chat.js';
 import { meetingFeature } from '../features/meeting.js';
+import type { SpaceInfo, SpaceRoomDeps } from './deps.js';
 import type { RoomFeature } from './feature.js';
-import type { SpaceRoomDeps } from './SpaceRoom.js';
-import type { SpaceLayout } from '../../shared/space/layout.js';
-
-export interface SpaceInfo {
-  name: string;
-  layoutName: string;
-  layout: SpaceLayout;
-}
 
 export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeature[] {
   const memory = deps.memory.open(space.name);
-  const chat = chatFeature(memory);
-  const board = boardFeature(memory, space);
   return [
     avatarsFeature(),
-    meetingFeature(deps.meetings, space, [chat.greet, board.greet]),
+    // Before chat and board: a newcomer's greeting starts with the meeting's welcome.
+    meetingFeature(deps.meetings, space),
     operatorRoleFeature(),
     twinsFeature(deps.twins, space),
-    chat.feature,
-    board.feature,
+    chatFeature(memory),
+    boardFeature(memory, space),
     { name: 'memory', dispose: () => deps.memory.release(space.name) },
   ];
 }

@@ -1,7 +1,7 @@
 /**
  * The live side of a twin in the process-wide runtime: latest value per property, alarms, commands.
  * Plain objects with version counters: each space room copies what changed into its schema state at
- * its patch (server/features/twinSync.ts), so a property updated a thousand times between two
+ * its patch (server/twins/room/twinSync.ts), so a property updated a thousand times between two
  * patches costs one write.
  */
 import type { CommandStatus, Quality } from '../../shared/state/twin.js';

@@ -2,7 +2,7 @@
  * The twin runtime: one per process, shared by every space room that shows a twin (a machine has one
  * set of values, alarms and commands however many spaces show it). It owns the live twins, the
  * sources feeding them (simulator, MQTT; HTTP pushes come through the API), staleness, and the
- * command book. Rooms read it at their patch rate (server/features/twinSync.ts).
+ * command book. Rooms read it at their patch rate (server/twins/room/twinSync.ts).
  */
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
@@ -32,7 +32,17 @@ export interface TwinRuntimeOptions {
   log: Logger;
   /** Files that failed to load, kept for the API. */
   failures?: { file: string; problems: LoadProblem[] }[];
+  /** Where time comes from; the process's clocks unless a test drives staleness by hand. */
+  clock?: TwinClock;
 }
+
+/** The runtime's two clocks, ms: `now` is monotonic (staleness, log throttling), `wall` is the Unix epoch (timestamps). */
+export interface TwinClock {
+  now(): number;
+  wall(): number;
+}
+
+const PROCESS_CLOCK: TwinClock = { now: () => performance.now(), wall: () => Date.now() };
 
 /** Receives a machine's event: twin id, event name, its data, when it arrived (ms epoch). */
 export type EventListener = (twin: string, event: string, data: unknown, ts: number) => void;
@@ -56,6 +66,7 @@ export class TwinRuntime {
   private readonly throttle = new LogThrottle();
   private readonly eventListeners = new Set<EventListener>();
   private readonly log: Logger;
+  private readonly clock: TwinClock;
   readonly failures: { file: string; problems: LoadProblem[] }[];
 
   constructor(
@@ -63,6 +74,7 @@ export class TwinRuntime {
     private readonly o: TwinRuntimeOptions,
   ) {
     this.log = o.log;
+    this.clock = o.clock ?? PROCESS_CLOCK;
     this.failures = o.failures ?? [];
     const mqttSubs = [];
     const simTwins: LiveTwin[] = [];
@@ -123,7 +135,7 @@ export class TwinRuntime {
         o.seed,
         {
           publish: (twin, readings) => {
-            const ts = Date.now();
+            const ts = this.clock.wall();
             for (const [k, v] of Object.entries(readings)) if (twin.properties.has(k)) this.ingest(twin.id, k, v, ts);
           },
           answer: (id, ok, reason) => this.answer(id, ok, reason),
@@ -198,9 +210,9 @@ export class TwinRuntime {
     }
     const problem = checkValue(p, value);
     if (problem) return this.refuse(twin, p, `${property}: ${problem}`);
-    const wall = Date.now();
+    const wall = this.clock.wall();
     const at = ts !== undefined && Number.isFinite(ts) && ts > 0 && ts < wall + MAX_FUTURE_MS ? ts : wall;
-    writeValue(twin, p, value, at, performance.now());
+    writeValue(twin, p, value, at, this.clock.now());
     this.stats.accepted++;
     return null;
   }
@@ -221,7 +233,7 @@ export class TwinRuntime {
       this.warn(`event:${twin.id}:${name}`, { twin: twin.id, event: name, problem }, 'event data refused');
       return;
     }
-    const ts = Date.now();
+    const ts = this.clock.wall();
     for (const l of this.eventListeners) l(twin.id, name, data, ts);
   }
 
@@ -265,12 +277,13 @@ export class TwinRuntime {
   }
 
   private warn(key: string, fields: Record<string, unknown>, msg: string): void {
-    const held = this.throttle.take(key, performance.now());
+    const held = this.throttle.take(key, this.clock.now());
     if (held >= 0) this.log.warn({ ...fields, held }, msg);
   }
 
-  private checkStale(): void {
-    const mono = performance.now();
+  /** Marks what has been silent past its `staleAfter` (SPEC Q1); runs every 200 ms, and when a test calls it. */
+  checkStale(): void {
+    const mono = this.clock.now();
     for (const twin of this.twins.values()) {
       const limit = twin.def.ext.staleAfter * 1000;
       let anyGood = false;

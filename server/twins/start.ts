@@ -22,6 +22,7 @@ export async function startTwinRuntime(config: TwinConfig, log: Logger): Promise
     store,
     log,
     failures: loaded.failures,
+    clock: config.twinClock,
   });
   runtime.start();
   return runtime;

@@ -21,14 +21,14 @@ export type MessageType = (typeof MessageType)[keyof typeof MessageType];
 /** Largest JSON message a client may send, bytes (the WebSocket frame limit is set from it). */
 export const MAX_MESSAGE_BYTES = 16 * 1024;
 
-/** A display name: 1–32 characters after trimming, no control characters. */
+/** A display name: 1–32 characters after trimming, no control characters, no lone surrogates (SPEC HD2). */
 export const DisplayName = z
   .string()
   .check(
     z.trim(),
     z.minLength(1, 'a name needs at least one visible character'),
     z.maxLength(32, 'a name has at most 32 characters'),
-    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+$/u, 'a name cannot contain control characters'),
+    z.regex(/^[^\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]+$/u, 'a name cannot contain control characters or broken (lone surrogate) characters'),
   );
 
 /** An avatar colour as `#rrggbb`. */

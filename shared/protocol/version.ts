@@ -36,6 +36,14 @@ export const CloseCode = {
   KICKED: 4406,
   /** A passcode was given and it is wrong. */
   BAD_PASSCODE: 4407,
+  /** Another room is opening this space at this moment (a race between processes): try again. */
+  SPACE_BUSY: 4430,
+  /** The session sent more refused messages than its budget allows (SPEC HD6). */
+  TOO_MANY_REFUSALS: 4431,
+  /** Too many wrong passcodes from this address or for this space: wait, then try again (SPEC HD3). */
+  TOO_MANY_ATTEMPTS: 4432,
+  /** The join token is not valid: bad signature, expired, or for another space (SPEC HD10). */
+  BAD_TOKEN: 4433,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -48,6 +56,10 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.SPACE_FULL]: 'This space is full.',
   [CloseCode.KICKED]: 'The host removed you from this space.',
   [CloseCode.BAD_PASSCODE]: 'The passcode is wrong.',
+  [CloseCode.SPACE_BUSY]: 'The space is being opened right now. Try again in a moment.',
+  [CloseCode.TOO_MANY_REFUSALS]: 'This page sent too many messages the server had to refuse, so the server ended the session.',
+  [CloseCode.TOO_MANY_ATTEMPTS]: 'Too many wrong passcodes. Wait a minute, then try again.',
+  [CloseCode.BAD_TOKEN]: 'The join link is not valid or has expired. Ask for a new one.',
 };
 
 /** Decides whether a client of `clientVersion` may join; returns the refusal code or null. */

@@ -6,6 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
+import readline from 'node:readline';
 import { join } from '../support/clients.js';
 import { waitFor } from '../support/wait.js';
 
@@ -33,13 +34,18 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Starts `server/main.ts` in a child process and resolves when it says it is listening (its "Twinverse
+ * is running" log line): the named state, not a deadline. A child compiling TypeScript on a busy
+ * machine may take a minute; only the hook's limit bounds it. A child that exits first fails at once.
+ */
 async function startProcess(port: number): Promise<void> {
   const p = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: 'info',
       REDIS_URL,
       PUBLIC_ADDRESS: `127.0.0.1:${port}`,
       // Machines report over HTTP only here: each process's own simulator would write over the pushes.
@@ -47,30 +53,30 @@ async function startProcess(port: number): Promise<void> {
       INGEST_TOKEN,
       DATA_DIR: 'memory',
     },
-    stdio: ['ignore', 'inherit', 'inherit'],
+    stdio: ['ignore', 'pipe', 'inherit'],
   });
   procs.push(p);
-  await waitFor(
-    `server on ${port}`,
-    () => {
-      if (p.exitCode !== null) throw new Error(`server on ${port} exited with ${p.exitCode}`);
-      return ready.has(port);
-    },
-    20_000,
-    100,
-  );
+  await new Promise<void>((resolve, reject) => {
+    const exited = (code: number | null) => reject(new Error(`server on ${port} exited with ${code} before it was listening`));
+    p.once('exit', exited);
+    readline.createInterface({ input: p.stdout! }).on('line', (line) => {
+      const entry = parseLogLine(line);
+      // Warnings and errors stay visible, as with LOG_LEVEL=warn; the rest is only read for readiness.
+      if (!entry || entry.level >= 40) process.stderr.write(`${line}\n`);
+      if (entry?.msg.startsWith('Twinverse is running')) {
+        p.off('exit', exited);
+        resolve();
+      }
+    });
+  });
 }
 
-const ready = new Set<number>();
-async function poll(port: number): Promise<void> {
-  for (;;) {
-    try {
-      const r = await fetch(`http://127.0.0.1:${port}/health`);
-      if (r.ok) return void ready.add(port);
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
+function parseLogLine(line: string): { level: number; msg: string } | null {
+  try {
+    const e = JSON.parse(line) as { level?: unknown; msg?: unknown };
+    return typeof e.level === 'number' && typeof e.msg === 'string' ? { level: e.level, msg: e.msg } : null;
+  } catch {
+    return null;
   }
 }
 
@@ -85,10 +91,8 @@ beforeAll(async () => {
   }
   portA = await freePort();
   portB = await freePort();
-  void poll(portA);
-  void poll(portB);
   await Promise.all([startProcess(portA), startProcess(portB)]);
-}, 60_000);
+}, 240_000);
 
 afterAll(async () => {
   for (const p of procs) p.kill('SIGTERM');

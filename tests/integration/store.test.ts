@@ -81,10 +81,14 @@ describe('command store', () => {
     expect(rows).toEqual([{ version: STORE_VERSION }]);
   });
 
+  // PGlite creating a fresh data folder runs initdb in WebAssembly: ~7 s of one core here, measured
+  // with process.cpuUsage (plus ~0.6 s to reopen it). That is work, not waiting, so its wall time
+  // grows with how many processes share the cores (28 s at load 12, 150 s seen under a full suite);
+  // the limit only catches a hang. Its speed belongs to a bench, not to this test.
   it('ST2: the embedded default (PGlite in a data folder) behaves the same', async () => {
     await exercise({ databaseUrl: undefined, dataDir, schema: 'twinverse' }, /pglite/);
     expect(fs.readdirSync(dataDir).length).toBeGreaterThan(0);
-  }, 60_000);
+  }, 600_000);
 
   it('ST1: a PostgreSQL that cannot be reached fails with a message naming it', async () => {
     await expect(openCommandStore({ databaseUrl: 'postgres://postgres@127.0.0.1:9/none', dataDir: undefined, schema })).rejects.toThrow(

@@ -123,8 +123,10 @@ describe('panels', () => {
     const b = await join(server.endpoint, { space: 'panel', name: 'Bo' });
     const histories: TwinHistoryMessage[] = [];
     a.room.onMessage(TwinMessageType.History, (m: TwinHistoryMessage) => histories.push(m));
-    await waitFor('some samples', () => (propOf(a, 'pump-1', 'flow')?.ts ?? 0) > 0);
-    await new Promise((r) => setTimeout(r, 600));
+    // The simulator's sparkline window holds two samples (≥ 250 ms apart) on the server: the named
+    // state the history message is asserted on, however slowly the machine runs.
+    const flowHistory = server.twins.get('pump-1')!.properties.get('flow')!.history!;
+    await waitFor('two samples in the window', () => flowHistory.snapshot().t.length >= 2);
     a.room.send(TwinMessageType.Panel, { twin: 'pump-1', open: true });
     await waitFor('B sees A at the panel', () => twinOf(b, 'pump-1')?.viewers.get(a.room.sessionId) === 'Ada');
     const h = await waitFor('history', () => histories[0]);

@@ -5,21 +5,27 @@ import { Client, type Room } from 'colyseus.js';
 import { joinOptions, MessageType, type ErrorMessage, type JoinOptions } from '../../shared/protocol/messages.js';
 import { ROOM_NAME } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
+import { barrier } from './barrier.js';
 
 export interface TestClient {
   room: Room<SpaceState>;
   client: Client;
-  /** Every `error` message this client received, in order. */
+  /** Every `error` message this client received, in order (round-trip answers aside). */
   errors: ErrorMessage[];
+  /** Resolves once the server answered a message sent now (tests/support/barrier.ts). */
+  roundTrip(): Promise<void>;
 }
 
 export function listen(room: Room<SpaceState>, client: Client): TestClient {
   const errors: ErrorMessage[] = [];
-  room.onMessage(MessageType.Error, (m: ErrorMessage) => errors.push(m));
+  const rt = barrier(room);
+  room.onMessage(MessageType.Error, (m: ErrorMessage) => {
+    if (!rt.take(m)) errors.push(m);
+  });
   // Messages a test does not look at (chat lines, notices) are expected: take them quietly, or
   // colyseus.js warns for each one and buries the output that matters.
   room.onMessage('*', () => undefined);
-  return { room, client, errors };
+  return { room, client, errors, roundTrip: () => rt.roundTrip() };
 }
 
 export async function join(endpoint: string, o: Partial<Omit<JoinOptions, 'protocol'>> & { protocol?: number } = {}): Promise<TestClient> {

@@ -7,6 +7,7 @@ import { joinOptions, MessageType, type ErrorMessage, type JoinOptions } from '.
 import { ROOM_NAME } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import { waitFor } from './wait.js';
+import { barrier } from './barrier.js';
 
 export interface Member {
   room: Room<SpaceState>;
@@ -23,6 +24,8 @@ export interface Member {
   refused(code: string, timeoutMs?: number): Promise<ErrorMessage>;
   /** Code the session closed with, once closed. */
   closed: number | null;
+  /** Resolves once the server answered a message sent now (tests/support/barrier.ts). */
+  roundTrip(): Promise<void>;
 }
 
 /** Joins and, like the real client, says `meeting.hello` once listening (unless `hello: false`). */
@@ -32,6 +35,7 @@ export async function member(endpoint: string, o: Partial<Omit<JoinOptions, 'pro
   const room = await client.joinOrCreate<SpaceState>(ROOM_NAME, joinOptions({ space: 'meet', name: 'Tester', color: '#3366ff', ...join }));
   const got = new Map<string, unknown[]>();
   const errors: ErrorMessage[] = [];
+  const rt = barrier(room);
   const m: Member = {
     room,
     client,
@@ -42,9 +46,11 @@ export async function member(endpoint: string, o: Partial<Omit<JoinOptions, 'pro
     of: <T>(type: string) => (got.get(type) ?? []) as T[],
     next: <T>(type: string, n = 1, timeoutMs = 3000) => waitFor(`message ${type} #${n}`, () => m.of<T>(type)[n - 1], timeoutMs),
     refused: (code, timeoutMs = 3000) => waitFor(`refusal ${code}`, () => errors.find((e) => e.code === code), timeoutMs),
+    roundTrip: () => rt.roundTrip(),
   };
   room.onMessage('*', (type, message) => {
     const t = String(type);
+    if (t === MessageType.Error && rt.take(message as ErrorMessage)) return;
     if (t === MessageType.Error) errors.push(message as ErrorMessage);
     if (!got.has(t)) got.set(t, []);
     got.get(t)!.push(message);

@@ -2,7 +2,10 @@
  * Starts a real Twinverse server in the test's process on a free port, with the same composition as
  * `npm start` (only the port, log level and overrides differ).
  */
+import { matchMaker, type Room } from '@colyseus/core';
 import { loadConfig, type Config } from '../../server/config.js';
+import type { SpaceState } from '../../shared/state/space.js';
+import { waitFor } from './wait.js';
 import { startTwinverse, type Twinverse } from '../../server/app.js';
 import { createLogger } from '../../server/log.js';
 
@@ -15,4 +18,20 @@ export async function startTestServer(overrides: Partial<Config> = {}, env: Reco
   const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', ...env }), ...overrides };
   const server = await startTwinverse(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   return Object.assign(server, { endpoint: `ws://127.0.0.1:${server.port}` });
+}
+
+/**
+ * The authoritative state of a room running in this process: the server's truth, for asserting that a
+ * refused message changed nothing (after a round trip, tests/support/barrier.ts) without waiting for
+ * a patch that a change-free state never sends.
+ */
+export function serverStateOf(roomId: string): SpaceState {
+  const room = matchMaker.getLocalRoomById(roomId) as Room<SpaceState> | undefined;
+  if (!room) throw new Error(`no room ${roomId} runs in this process`);
+  return room.state;
+}
+
+/** Waits until the room is gone (autoDispose after its last member left): the next join opens a new one. */
+export function roomClosed(roomId: string): Promise<true> {
+  return waitFor(`room ${roomId} to close`, () => matchMaker.getLocalRoomById(roomId) === undefined);
 }

@@ -3,8 +3,8 @@
  * however often a sensor publishes, a room writes each property at most once per patch. Version
  * counters make an idle twin cost one comparison.
  */
-import { TwinAlarmState, TwinCommandState, TwinForecastState, type TwinPropertyState } from '../../shared/state/twin.js';
-import type { LiveProperty } from '../twins/live.js';
+import { TwinAlarmState, TwinCommandState, TwinForecastState, type TwinPropertyState } from '../../../shared/state/twin.js';
+import type { LiveProperty } from '../live.js';
 import type { RoomTwin } from './roomTwins.js';
 
 export function syncTwin(rt: RoomTwin): void {

@@ -3,23 +3,21 @@
  * kept current from the process-wide runtime at each patch; the twin messages' routes; holds and
  * open panels end when their participant goes.
  */
-import { TwinMessageType, type TwinEventMessage } from '../../shared/protocol/twinMessages.js';
-import type { FeatureContext, RoomFeature } from '../rooms/feature.js';
-import type { TwinRuntime } from '../twins/runtime.js';
-import { twinCommandRoute } from '../handlers/twinCommand.js';
-import { releaseAll, twinGrabRoute, twinReleaseRoute } from '../handlers/twinGrab.js';
-import { twinMoveRoute } from '../handlers/twinMove.js';
-import { twinPanelRoute } from '../handlers/twinPanel.js';
-import type { Participant } from '../rooms/participant.js';
+import { TwinMessageType, type TwinEventMessage } from '../../../shared/protocol/twinMessages.js';
+import type { SpaceInfo } from '../../rooms/deps.js';
+import type { RoomFeature } from '../../rooms/feature.js';
+import type { TwinRuntime } from '../runtime.js';
+import { twinCommandRoute } from '../../handlers/twinCommand.js';
+import { releaseAll, twinGrabRoute, twinReleaseRoute } from '../../handlers/twinGrab.js';
+import { twinMoveRoute } from '../../handlers/twinMove.js';
+import { twinPanelRoute } from '../../handlers/twinPanel.js';
+import type { Participant } from '../../rooms/participant.js';
 import { createRoomTwin, type RoomTwin } from './roomTwins.js';
 import { syncTwin } from './twinSync.js';
-import type { SpaceInfo } from '../rooms/features.js';
 
 export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeature {
   const twins = new Map<string, RoomTwin>();
-  let context: FeatureContext | null = null;
   let stopEvents: (() => void) | null = null;
-  const ctx = () => context as FeatureContext;
   const goodbye = (p: Participant) => {
     releaseAll(twins, p);
     for (const rt of twins.values()) rt.state.viewers.delete(p.sessionId);
@@ -31,10 +29,9 @@ export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeatur
       [TwinMessageType.Grab]: twinGrabRoute(twins),
       [TwinMessageType.Move]: twinMoveRoute(twins),
       [TwinMessageType.Release]: twinReleaseRoute(twins),
-      [TwinMessageType.Panel]: twinPanelRoute(twins, ctx),
+      [TwinMessageType.Panel]: twinPanelRoute(twins),
     },
     opened(c) {
-      context = c;
       for (const placement of c.space.layout.twins) {
         const live = runtime.get(placement.twin);
         if (!live) {

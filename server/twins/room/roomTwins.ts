@@ -3,11 +3,11 @@
  * runtime and the schema state this room's clients see. Movable parts are per space (someone holding
  * a cover in one space does not move it in another); values, alarms and commands are per machine.
  */
-import type { TwinPlacement } from '../../shared/space/layout.js';
-import { TwinPartState, TwinPropertyState, TwinState } from '../../shared/state/twin.js';
-import type { Primitive } from '../../shared/twin/extension.js';
-import { eulerDegToQuat, multiplyQuat, rotateVec, type Quat } from '../../shared/twin/math.js';
-import type { LiveTwin } from '../twins/live.js';
+import type { TwinPlacement } from '../../../shared/space/layout.js';
+import { TwinPartState, TwinPropertyState, TwinState } from '../../../shared/state/twin.js';
+import type { Primitive } from '../../../shared/twin/extension.js';
+import { eulerDegToQuat, multiplyQuat, rotateVec, type Quat } from '../../../shared/twin/math.js';
+import type { LiveTwin } from '../live.js';
 
 export interface PartInfo {
   /** Where the part rests, protocol frame (metres). */

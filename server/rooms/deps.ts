@@ -1,0 +1,38 @@
+/**
+ * What a space room is built from: the process-wide services the composition root hands every room
+ * (`SpaceRoomDeps`), and the space a room serves (`SpaceInfo`). A file of its own so that features,
+ * handlers and the room all read these types from below, never from the room that composes them.
+ */
+import type { SpaceLayout } from '../../shared/space/layout.js';
+import type { Logger } from '../log.js';
+import type { SpaceMemory } from '../meeting/memory.js';
+import type { MeetingConfig } from '../meeting/config.js';
+import type { SpaceLayouts } from '../spaces/layouts.js';
+import type { TwinRuntime } from '../twins/runtime.js';
+
+/** What the composition root hands every space room (through `define`'s options). */
+export interface SpaceRoomDeps {
+  log: Logger;
+  layouts: SpaceLayouts;
+  patchRateMs: number;
+  reconnectSeconds: number;
+  /** The process-wide twin runtime every room shows its machines from. */
+  twins: TwinRuntime;
+  /** ICE servers and host passcodes. */
+  meetings: MeetingConfig;
+  /** Chat and board of every space, kept while the process runs (rooms come and go). */
+  memory: SpaceMemory;
+}
+
+/** The options `define('space', SpaceRoom, …)` passes each room's `onCreate`, with the client's `space`. */
+export interface SpaceRoomOptions {
+  space: string;
+  deps: SpaceRoomDeps;
+}
+
+/** The space one room serves: its name (`?space=`) and the layout it uses. */
+export interface SpaceInfo {
+  readonly name: string;
+  readonly layoutName: string;
+  readonly layout: SpaceLayout;
+}
