@@ -11,7 +11,7 @@ import type { Pose } from '../../shared/protocol/pose.js';
 import type { FrameLoop } from '../core/frameLoop.js';
 import type { LaunchLink } from '../launch.js';
 import type { Systems } from '../systems.js';
-import type { ClientFeature } from '../core/feature.js';
+import type { ClientFeature, TwinverseFeatureApis } from '../core/feature.js';
 import type { LocalPose } from '../player/localPose.js';
 import type { AvatarStore } from '../avatars/store.js';
 import type { SpaceConnection } from '../net/connection.js';
@@ -72,10 +72,6 @@ export interface TwinverseTestApi {
   /** Each feature's own test API, by feature name (see TwinverseFeatureApis). */
   features: Partial<TwinverseFeatureApis>;
 }
-
-/** Features declare their test API here by module augmentation: `interface TwinverseFeatureApis { xr: XrTestApi }`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TwinverseFeatureApis {}
 
 declare global {
   interface Window {

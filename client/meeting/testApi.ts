@@ -149,7 +149,7 @@ export function createMeetingTestApi(d: {
   };
 }
 
-declare module '../debug/testApi.js' {
+declare module '../core/feature.js' {
   interface TwinverseFeatureApis {
     meeting: MeetingTestApi;
   }

@@ -50,7 +50,7 @@ export interface TwinsTestApi {
   alarmRows(): string[];
 }
 
-declare module '../debug/testApi.js' {
+declare module '../core/feature.js' {
   interface TwinverseFeatureApis {
     twins: TwinsTestApi;
   }

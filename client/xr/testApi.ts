@@ -53,7 +53,7 @@ interface PointerInternals {
   _options: { xrInput: { controllers: { uniqueId: string; inputSource: XRInputSource }[] } };
 }
 
-declare module '../debug/testApi.js' {
+declare module '../core/feature.js' {
   interface TwinverseFeatureApis {
     xr: XrTestApi;
   }
