@@ -79,6 +79,8 @@ const floorsRule = {
       ExportAllDeclaration: (n) => check(n, n.source),
       ImportExpression: (n) => check(n, n.source.type === 'Literal' ? n.source : null),
       TSImportType: (n) => check(n, n.argument?.literal ?? n.argument),
+      // `declare module '../x.js'` (augmentation) is an arrow to x too.
+      TSModuleDeclaration: (n) => check(n, n.id.type === 'Literal' ? n.id : null),
     };
   },
 };

@@ -21,7 +21,7 @@ import { AvatarStore } from './avatars/store.js';
 import { SpaceConnection } from './net/connection.js';
 import { Player } from './player/player.js';
 import { createEngine, createScene } from './render/engine.js';
-import { flipYaw } from './render/frames.js';
+import { flipYaw, protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
 import { buildHall } from './render/hall/hall.js';
 import { createConnectionBadge } from './ui/connectionBadge.js';
 import { el } from './core/dom.js';
@@ -83,20 +83,20 @@ async function main(): Promise<void> {
   loading.step(0.6, 'Building the hall…');
   const info = state.space;
   document.title = `${info.title} · Twinverse`;
+  const spawn = protocolToBabylon(info.spawnX, 0, info.spawnZ, new Vector3());
   const hall = buildHall(
     scene,
-    { width: info.width, depth: info.depth, height: info.height, spawn: { x: info.spawnX, z: -info.spawnZ } },
+    { width: info.width, depth: info.depth, height: info.height, spawn: { x: spawn.x, z: spawn.z } },
     { title: info.layoutTitle, subtitle: `Space “${info.name}” · Twinverse` },
   );
   const b = hallBounds(info);
-  // Babylon z is the protocol's mirrored: swap and negate the z range.
-  const walkable = { minX: b.minX, maxX: b.maxX, minY: b.minY, maxY: b.maxY, minZ: -b.maxZ, maxZ: -b.minZ };
+  const walkable = protocolBoundsToBabylon(b);
 
   // Stand where the server put us (the spawn spot, or our old place after a reconnect).
   const player = new Player();
   const me = state.avatars.get(connection.sessionId ?? '');
   if (me) {
-    player.position.set(me.head.px, 0, -me.head.pz);
+    protocolToBabylon(me.head.px, 0, me.head.pz, player.position);
     player.yaw = flipYaw(
       yawOf({
         px: 0,

@@ -13,6 +13,14 @@ import type { PhasedSystem } from './phases.js';
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface FeatureApis {}
 
+/**
+ * Each feature's test API (`window.twinverse.features`, test builds only), by feature name, declared by
+ * module augmentation from the feature's testApi.ts: `interface TwinverseFeatureApis { xr: XrTestApi }`.
+ * It lives here, not in debug/, so that features never reach up to the test API's floor.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TwinverseFeatureApis {}
+
 export interface ClientFeature {
   readonly name: string;
   readonly systems?: readonly PhasedSystem[];

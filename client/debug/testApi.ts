@@ -11,12 +11,13 @@ import type { Pose } from '../../shared/protocol/pose.js';
 import type { FrameLoop } from '../core/frameLoop.js';
 import type { LaunchLink } from '../launch.js';
 import type { Systems } from '../systems.js';
-import type { ClientFeature } from '../core/feature.js';
+import type { ClientFeature, TwinverseFeatureApis } from '../core/feature.js';
 import type { LocalPose } from '../player/localPose.js';
 import type { AvatarStore } from '../avatars/store.js';
 import type { SpaceConnection } from '../net/connection.js';
 import type { ConnectionStatus } from '../net/status.js';
 import type { Player } from '../player/player.js';
+import { babylonToProtocol, flipYaw, protocolToBabylon } from '../render/frames.js';
 
 export interface Vec3 {
   x: number;
@@ -72,10 +73,6 @@ export interface TwinverseTestApi {
   features: Partial<TwinverseFeatureApis>;
 }
 
-/** Features declare their test API here by module augmentation: `interface TwinverseFeatureApis { xr: XrTestApi }`. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface TwinverseFeatureApis {}
-
 declare global {
   interface Window {
     twinverse?: TwinverseTestApi;
@@ -96,7 +93,7 @@ export interface TestApiDeps {
   features: readonly ClientFeature[];
 }
 
-const toProtocol = (v: Vector3): Vec3 => ({ x: v.x, y: v.y, z: -v.z });
+const toProtocol = (v: Vector3): Vec3 => babylonToProtocol(v);
 
 export function installTestApi(d: TestApiDeps): void {
   const instrumentation = new SceneInstrumentation(d.scene);
@@ -156,11 +153,14 @@ export function installTestApi(d: TestApiDeps): void {
       return [...trail];
     },
     localPose: () => structuredClone(d.local.pose),
-    player: () => ({ x: d.player.position.x, z: -d.player.position.z, yaw: -d.player.yaw }),
+    player: () => {
+      const p = babylonToProtocol(d.player.position);
+      return { x: p.x, z: p.z, yaw: flipYaw(d.player.yaw) };
+    },
     posesSent: () => sender?.sent ?? 0,
     teleport(x, z, yaw) {
-      d.player.position.set(x, 0, -z);
-      d.player.yaw = -yaw;
+      protocolToBabylon(x, 0, z, d.player.position);
+      d.player.yaw = flipYaw(yaw);
       d.player.pitch = 0;
       d.local.markTeleport();
     },

@@ -18,6 +18,7 @@ import type { Microphone } from './voice/microphone.js';
 import type { SpatialAudio } from './voice/spatialAudio.js';
 import type { LinkInfo, VoiceMesh } from './voice/voiceMesh.js';
 import type { VoiceSystem } from './voiceSystem.js';
+import { babylonToProtocol } from '../render/frames.js';
 
 export interface MeetingTestApi {
   api: MeetingApi;
@@ -82,7 +83,7 @@ export function createMeetingTestApi(d: {
 }): MeetingTestApi {
   const camPos = (): Vec3 => {
     const p = d.scene.activeCamera?.globalPosition;
-    return p ? { x: p.x, y: p.y, z: -p.z } : { x: 0, y: 0, z: 0 };
+    return p ? babylonToProtocol(p) : { x: 0, y: 0, z: 0 };
   };
   return {
     api: d.api,
@@ -148,7 +149,7 @@ export function createMeetingTestApi(d: {
   };
 }
 
-declare module '../debug/testApi.js' {
+declare module '../core/feature.js' {
   interface TwinverseFeatureApis {
     meeting: MeetingTestApi;
   }

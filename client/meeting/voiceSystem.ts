@@ -13,6 +13,7 @@ import type { Vec3 } from '../../shared/space/board.js';
 import type { Microphone } from './voice/microphone.js';
 import { SpeakingDetector } from './voice/speaking.js';
 import type { SpatialAudio } from './voice/spatialAudio.js';
+import { babylonToProtocol } from '../render/frames.js';
 
 const LEVEL_EVERY_MS = 50;
 /** How long the level history kept for the test API is, ms. */
@@ -43,7 +44,7 @@ export function createVoiceSystem(d: {
   let myLevel = 0;
   const headOf = (id: string): Vec3 | null => {
     const v = d.avatars.views.get(id);
-    if (v) return { x: v.headPosition.x, y: v.headPosition.y, z: -v.headPosition.z };
+    if (v) return babylonToProtocol(v.headPosition);
     const p = d.store.avatars.get(id)?.poses.latest();
     return p ? { x: p.head.px, y: p.head.py, z: p.head.pz } : null;
   };

@@ -39,3 +39,28 @@ export function babylonToProtocolQuat(q: Quaternion): [number, number, number, n
 export function protocolToBabylonQuat(q: readonly [number, number, number, number], out: Quaternion): Quaternion {
   return out.set(-q[0], -q[1], q[2], q[3]);
 }
+
+/** A point or a direction (either frame: the function names say which). */
+export interface Vec3 {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** Babylon point or direction → the protocol frame: a new plain object, or written into `out`. */
+export function babylonToProtocol(v: Readonly<Vec3>, out: Vec3 = { x: 0, y: 0, z: 0 }): Vec3 {
+  out.x = v.x;
+  out.y = v.y;
+  out.z = -v.z;
+  return out;
+}
+
+/** Protocol point or direction (x, y, z) → Babylon, written into `out`. */
+export function protocolToBabylon(x: number, y: number, z: number, out: Vector3): Vector3 {
+  return out.set(x, y, -z);
+}
+
+/** A protocol box (e.g. where feet may go) → Babylon: x and y as they are, the z range mirrored. */
+export function protocolBoundsToBabylon<T extends { minZ: number; maxZ: number }>(b: T): T {
+  return { ...b, minZ: -b.maxZ, maxZ: -b.minZ };
+}

@@ -13,7 +13,7 @@ import type { RayRegistry } from '../input/rays.js';
 import type { TwinNet } from '../net/twins.js';
 import type { TwinStore } from './store.js';
 import { carryTurn } from './carry.js';
-import { babylonToProtocolQuat, protocolToBabylonQuat } from '../render/frames.js';
+import { babylonToProtocol, babylonToProtocolQuat, protocolToBabylonQuat } from '../render/frames.js';
 
 /** How often a held part's pose goes out (the server allows 30/s). */
 const MOVE_INTERVAL_MS = 1000 / 30;
@@ -63,6 +63,7 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
   let hold: Hold | null = null;
   const ray = new Ray(Vector3.Zero(), Vector3.Forward());
   const target = new Vector3();
+  const targetProtocol = { x: 0, y: 0, z: 0 };
   // Scratch for a hand-held pointer's turn and the carried part's (no allocation per frame).
   const handTurn = new Quaternion();
   const offset = new Vector3();
@@ -144,7 +145,8 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
         q = babylonToProtocolQuat(partTurn);
       } else target.addInPlace(hold.offset);
       // Keep within reach of where it rests (the server refuses farther: twin.part_range).
-      const p: [number, number, number] = [target.x, Math.max(0.02, target.y), -target.z];
+      const t = babylonToProtocol(target, targetProtocol);
+      const p: [number, number, number] = [t.x, Math.max(0.02, t.y), t.z];
       const dx = p[0] - hold.rest[0];
       const dy = p[1] - hold.rest[1];
       const dz = p[2] - hold.rest[2];

@@ -20,6 +20,7 @@ import type { Scene } from '@babylonjs/core/scene.js';
 import type { Primitive } from '../../shared/twin/extension.js';
 import { eulerDegToQuat } from '../../shared/twin/math.js';
 import { markInteractive } from '../input/interactive.js';
+import { protocolToBabylon, protocolToBabylonQuat } from '../render/frames.js';
 
 export interface ModelPart {
   readonly id: string;
@@ -95,9 +96,9 @@ export function buildModel(
     const mat = material(p, mesh, color);
     mesh.material = mat;
     const q = p.rotation ? eulerDegToQuat(p.rotation[0], p.rotation[1], p.rotation[2]) : { x: 0, y: 0, z: 0, w: 1 };
-    // Twin frame (right-handed) → Babylon (left-handed): mirror z (frames.ts does the same for poses).
-    const restPosition = new Vector3(p.position[0], p.position[1], -p.position[2]);
-    const restRotation = new Quaternion(-q.x, -q.y, q.z, q.w);
+    // Twin frame (right-handed) → Babylon (left-handed).
+    const restPosition = protocolToBabylon(...p.position, new Vector3());
+    const restRotation = protocolToBabylonQuat([q.x, q.y, q.z, q.w], new Quaternion());
     mesh.position.copyFrom(restPosition);
     mesh.rotationQuaternion = restRotation.clone();
     markInteractive(mesh, { twin: twinId, part: p.id });

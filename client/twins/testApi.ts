@@ -9,6 +9,7 @@ import type { TwinInteraction } from './interaction.js';
 import type { TwinPanel } from './panel.js';
 import type { TwinStore } from './store.js';
 import type { TwinView } from './twinView.js';
+import { babylonToProtocol } from '../render/frames.js';
 
 export interface TwinsTestApi {
   /** Machines in the space and whether each is drawn. */
@@ -49,7 +50,7 @@ export interface TwinsTestApi {
   alarmRows(): string[];
 }
 
-declare module '../debug/testApi.js' {
+declare module '../core/feature.js' {
   interface TwinverseFeatureApis {
     twins: TwinsTestApi;
   }
@@ -105,7 +106,7 @@ export function createTwinsTestApi(d: {
     },
     worldPoint(twin, part) {
       const w = d.views.get(twin)?.worldPoint(part);
-      return w ? { x: w.x, y: w.y, z: -w.z } : null;
+      return w ? babylonToProtocol(w) : null;
     },
     panel() {
       const o = d.panel();
@@ -121,7 +122,7 @@ export function createTwinsTestApi(d: {
     },
     panelButtonWorld(id) {
       const w = d.panel()?.panel.buttonWorld(id);
-      return w ? { x: w.x, y: w.y, z: -w.z } : null;
+      return w ? babylonToProtocol(w) : null;
     },
     openPanel: (twin) => d.openPanel(twin),
     closePanel: () => d.closePanel(),

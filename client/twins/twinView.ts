@@ -23,7 +23,7 @@ import type { TwinDefinition } from './definitions.js';
 import { buildModel, mergeStaticParts, type ModelPart } from './model.js';
 import type { AlarmInfo, TwinInfo } from './store.js';
 import { timeLeft } from './trendWords.js';
-import { protocolToBabylonQuat } from '../render/frames.js';
+import { protocolToBabylon, protocolToBabylonQuat } from '../render/frames.js';
 
 export const SEVERITY_COLORS: Record<AlarmInfo['severity'], string> = { info: '#2e86de', warning: '#f3a712', critical: '#e4572e' };
 const STALE_GREY = new Color3(0.42, 0.44, 0.47);
@@ -134,10 +134,8 @@ export class TwinView {
   /** Takes the latest synced data: placement, movable parts, plate, stale and alarm looks. */
   update(info: TwinInfo): void {
     this.info = info;
-    const [x, y, z] = info.position;
-    const [qx, qy, qz, qw] = info.rotation;
-    this.root.position.set(x, y, -z);
-    this.root.rotationQuaternion!.set(-qx, -qy, qz, qw);
+    protocolToBabylon(...info.position, this.root.position);
+    protocolToBabylonQuat(info.rotation, this.root.rotationQuaternion!);
     this.root.scaling.setAll(info.scale);
     for (const [id, pose] of info.parts) {
       const part = this.parts.get(id);

@@ -26,6 +26,7 @@ import type { WebXRExperienceHelper } from '@babylonjs/core/XR/webXRExperienceHe
 import type { WebXRInput } from '@babylonjs/core/XR/webXRInput.js';
 import type { WebXRInputSource } from '@babylonjs/core/XR/webXRInputSource.js';
 import type { RayRegistry } from '../input/rays.js';
+import { babylonToProtocol } from '../render/frames.js';
 
 /** How close (metres, hand to the part's bounds) a hand must be to take a part. */
 export const NEAR_GRAB_REACH = 0.1;
@@ -258,7 +259,7 @@ export function enableNearGrab(d: {
           near: s.near?.name ?? null,
           holding: s.held !== null,
           rayOff: ray !== null && pointer._getPointerSelectionDisabledByPointerId(ray),
-          point: { x: s.point.x, y: s.point.y, z: -s.point.z },
+          point: babylonToProtocol(s.point),
           lit: s.near !== null && lit.has(s.near),
         };
       }),

@@ -14,6 +14,7 @@ import type { Locomotion } from './locomotion.js';
 import type { XrMenu } from './menu.js';
 import type { NearGrab, NearGrabHand } from './nearGrab.js';
 import type { Vignette } from './vignette.js';
+import { babylonToProtocol } from '../render/frames.js';
 
 interface Vec3 {
   x: number;
@@ -52,13 +53,13 @@ interface PointerInternals {
   _options: { xrInput: { controllers: { uniqueId: string; inputSource: XRInputSource }[] } };
 }
 
-declare module '../debug/testApi.js' {
+declare module '../core/feature.js' {
   interface TwinverseFeatureApis {
     xr: XrTestApi;
   }
 }
 
-const toProtocol = (v: Vector3): Vec3 => ({ x: v.x, y: v.y, z: -v.z });
+const toProtocol = (v: Vector3): Vec3 => babylonToProtocol(v);
 
 export function createXrTestApi(d: {
   xr: XrController;

@@ -22,6 +22,9 @@ import type { Scene } from '@babylonjs/core/scene.js';
 import { BOARD_UNITS_H, BOARD_UNITS_W } from '../../../shared/protocol/board.js';
 import { boardAxes, boardHeight, worldToUnits, type BoardPlacement } from '../../../shared/space/board.js';
 import type { BoardChange, BoardModel } from './boardModel.js';
+import { babylonToProtocol, protocolToBabylon } from '../../render/frames.js';
+
+const TMP_NORMAL = new Vector3();
 
 /** Texture size: 0.64 px per board unit (≈ 2.3 mm per pixel on a 4.8 m board). */
 const TEX_W = 2048;
@@ -195,11 +198,10 @@ export class BoardView {
   place(p: BoardPlacement): void {
     this.placement = p;
     const { normal } = boardAxes(p.yaw);
-    // Babylon: mirror z. A plane shows its front towards local −Z: turn local −Z onto the normal.
-    const nx = normal.x;
-    const nz = -normal.z;
-    this.root.position.set(p.x, p.y, -p.z);
-    this.root.rotation.y = Math.atan2(-nx, -nz);
+    // A plane shows its front towards local −Z: turn local −Z onto the normal (in Babylon's frame).
+    const n = protocolToBabylon(normal.x, normal.y, normal.z, TMP_NORMAL);
+    protocolToBabylon(p.x, p.y, p.z, this.root.position);
+    this.root.rotation.y = Math.atan2(-n.x, -n.z);
     this.root.computeWorldMatrix(true);
     for (const m of this.root.getChildMeshes()) m.computeWorldMatrix(true);
   }
@@ -210,7 +212,7 @@ export class BoardView {
 
   /** A picked point (Babylon frame) → board units. */
   unitsAt(point: Vector3): { u: number; v: number } {
-    const r = worldToUnits(this.placement, { x: point.x, y: point.y, z: -point.z });
+    const r = worldToUnits(this.placement, babylonToProtocol(point));
     return { u: Math.round(clamp(r.u, 0, BOARD_UNITS_W)), v: Math.round(clamp(r.v, 0, BOARD_UNITS_H)) };
   }
 

@@ -9,7 +9,7 @@ import type { ClientContext } from '../../context/context.js';
 import type { ClientFeature } from '../../core/feature.js';
 import { Listeners } from '../../core/listeners.js';
 import type { PhasedSystem } from '../../core/phases.js';
-import { flipYaw } from '../../render/frames.js';
+import { flipYaw, protocolToBabylon } from '../../render/frames.js';
 import type { MeetingRoom } from '../meetingRoom.js';
 import type { VoiceFeature } from '../voice/feature.js';
 import { createBoardInput, type BoardInput } from './boardInput.js';
@@ -87,8 +87,7 @@ export function createBoardFeature(ctx: ClientContext, room: MeetingRoom, share:
   });
   const offError = connection.onServerError((e) => {
     if (e.ref === 'board.share') share.stop();
-    if (e.ref === 'board.stroke' && e.code === 'board.full')
-      for (const key of [...model.local.keys()]) view.change(model.dropLocal(key));
+    if (e.ref === 'board.stroke' && e.code === 'board.full') for (const key of [...model.local.keys()]) view.change(model.dropLocal(key));
   });
   let wasHost = room.me()?.host ?? false;
   view.setClearVisible(wasHost);
@@ -131,7 +130,7 @@ export function createBoardFeature(ctx: ClientContext, room: MeetingRoom, share:
       if (!b) return;
       const spot = viewingSpot(b, distance);
       const { right } = boardAxes(b.yaw);
-      ctx.player.position.set(spot.x + right.x * along, 0, -(spot.z + right.z * along));
+      protocolToBabylon(spot.x + right.x * along, 0, spot.z + right.z * along, ctx.player.position);
       ctx.player.yaw = flipYaw(spot.yaw + turn);
       ctx.player.pitch = 0.05;
       ctx.local.markTeleport();

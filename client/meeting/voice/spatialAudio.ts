@@ -13,6 +13,7 @@ import { Axis } from '@babylonjs/core/Maths/math.axis.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { Vec3 } from '../../../shared/space/board.js';
 import { rms } from './speaking.js';
+import { babylonToProtocol } from '../../render/frames.js';
 
 /** Voices are at full volume within this distance (metres) … */
 export const REF_DISTANCE = 1.5;
@@ -36,6 +37,10 @@ export class SpatialAudio {
   readonly ctx: AudioContext;
   private readonly master: GainNode;
   private readonly voices = new Map<string, Voice>();
+  // Scratch for the listener's pose in the protocol frame (written every frame, no allocation).
+  private readonly listenerAt: Vec3 = { x: 0, y: 0, z: 0 };
+  private readonly listenerForward: Vec3 = { x: 0, y: 0, z: 0 };
+  private readonly listenerUp: Vec3 = { x: 0, y: 0, z: 0 };
   private readonly resume = () => void this.ctx.resume().catch(() => undefined);
 
   constructor() {
@@ -138,20 +143,23 @@ export class SpatialAudio {
     const p = camera.globalPosition;
     camera.getDirectionToRef(Axis.Z, fwd);
     camera.getDirectionToRef(Axis.Y, up);
-    // Babylon → protocol (= Web Audio) frame: mirror z.
+    // Babylon → protocol (= Web Audio, right-handed) frame.
+    const at = babylonToProtocol(p, this.listenerAt);
+    const f = babylonToProtocol(fwd, this.listenerForward);
+    const u = babylonToProtocol(up, this.listenerUp);
     if (l.positionX) {
-      l.positionX.value = p.x;
-      l.positionY.value = p.y;
-      l.positionZ.value = -p.z;
-      l.forwardX.value = fwd.x;
-      l.forwardY.value = fwd.y;
-      l.forwardZ.value = -fwd.z;
-      l.upX.value = up.x;
-      l.upY.value = up.y;
-      l.upZ.value = -up.z;
+      l.positionX.value = at.x;
+      l.positionY.value = at.y;
+      l.positionZ.value = at.z;
+      l.forwardX.value = f.x;
+      l.forwardY.value = f.y;
+      l.forwardZ.value = f.z;
+      l.upX.value = u.x;
+      l.upY.value = u.y;
+      l.upZ.value = u.z;
     } else {
-      l.setPosition(p.x, p.y, -p.z);
-      l.setOrientation(fwd.x, fwd.y, -fwd.z, up.x, up.y, -up.z);
+      l.setPosition(at.x, at.y, at.z);
+      l.setOrientation(f.x, f.y, f.z, u.x, u.y, u.z);
     }
   }
 

@@ -5,11 +5,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { CLIENT_FLOORS, floorViolation } from '../../../eslint.config.js';
 
 const clientRoot = path.resolve(import.meta.dirname, '../../../client');
-const IMPORT = /(?:\bfrom\s*|\bimport\s*\(\s*|\bimport\s+)['"](\.{1,2}\/[^'"]+)['"]/g;
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -23,9 +23,11 @@ function sourceFiles(dir: string): string[] {
 function importGraph(): Map<string, string[]> {
   const graph = new Map<string, string[]>();
   for (const file of sourceFiles(clientRoot)) {
-    const src = readFileSync(file, 'utf8').replace(/^\s*(\/\/.*|\/?\*.*)$/gm, '');
-    const targets = [...src.matchAll(IMPORT)]
-      .map((m) => path.resolve(path.dirname(file), m[1]!.replace(/\.js$/, '.ts')))
+    // The compiler's own scan: static, type-only and dynamic imports and `export … from`.
+    const { importedFiles } = ts.preProcessFile(readFileSync(file, 'utf8'), true, true);
+    const targets = importedFiles
+      .filter((i) => i.fileName.startsWith('.'))
+      .map((i) => path.resolve(path.dirname(file), i.fileName.replace(/\.js$/, '.ts')))
       .filter((t) => t.startsWith(clientRoot + path.sep) && t.endsWith('.ts'));
     graph.set(file, [...new Set(targets)]);
   }

@@ -4,7 +4,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
-import { babylonToJoint, flipYaw, jointToBabylon } from '../../../client/render/frames.js';
+import {
+  babylonToJoint,
+  babylonToProtocol,
+  flipYaw,
+  jointToBabylon,
+  protocolBoundsToBabylon,
+  protocolToBabylon,
+} from '../../../client/render/frames.js';
 import { createJoint, quaternionAngle } from '../../../shared/protocol/pose.js';
 import { yawOf } from '../../../shared/space/spawn.js';
 
@@ -54,5 +61,24 @@ describe('XR pose → protocol frame', () => {
     expect(pos.z).toBeCloseTo(3, 6);
     const back = babylonToJoint(pos, rot, createJoint());
     expect(back).toEqual(j);
+  });
+});
+
+describe('points, directions and boxes between the frames (F1)', () => {
+  it('F1 one metre ahead in the protocol (−Z) is +Z in Babylon, and back', () => {
+    const b = protocolToBabylon(0.5, 1.6, -1, new Vector3());
+    expect([b.x, b.y, b.z]).toEqual([0.5, 1.6, 1]);
+    expect(babylonToProtocol(b)).toEqual({ x: 0.5, y: 1.6, z: -1 });
+  });
+
+  it('F1 writes into the given object instead of allocating', () => {
+    const out = { x: 9, y: 9, z: 9 };
+    expect(babylonToProtocol(new Vector3(1, 2, 3), out)).toBe(out);
+    expect(out).toEqual({ x: 1, y: 2, z: -3 });
+  });
+
+  it('F1 a protocol box keeps x and y and mirrors its z range', () => {
+    const b = protocolBoundsToBabylon({ minX: -5, maxX: 5, minY: 0, maxY: 3, minZ: -12, maxZ: 2 });
+    expect(b).toEqual({ minX: -5, maxX: 5, minY: 0, maxY: 3, minZ: -2, maxZ: 12 });
   });
 });
