@@ -18,7 +18,9 @@
  *
  * Score: max(S⁺, S⁻) / H, so 1 means anomalous; a notice stays until the score falls below 0.5.
  */
-import type { LiveProperty, LiveTwin } from './live.js';
+import type { Anomaly, LiveProperty, LiveTwin } from './live.js';
+
+export type { Anomaly } from './live.js';
 
 /** One-second samples in the baseline (5 minutes). */
 export const BASELINE_SAMPLES = 300;
@@ -35,20 +37,6 @@ export const SETTLE_MS = 60_000;
 export const HOLD_MS = 30 * 60_000;
 /** MAD × this is the standard deviation of normally distributed data. */
 const MAD_SCALE = 1.4826;
-
-/** An anomaly notice on one property (what everyone sees). */
-export interface Anomaly {
-  property: string;
-  /** `high` when the value is above its baseline, `low` below. */
-  direction: 'high' | 'low';
-  /** When it was raised, ms since the Unix epoch (source time). */
-  since: number;
-  /** The reading that raised it, and the baseline (median) it departs from. */
-  value: number;
-  baseline: number;
-  /** Robust standard deviation of the baseline, in the property's unit. */
-  spread: number;
-}
 
 class Baseline {
   readonly v = new Float64Array(BASELINE_SAMPLES);

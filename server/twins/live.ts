@@ -6,7 +6,6 @@
  */
 import type { Alarm, Command, Forecast as ForecastData, Quality } from '../../shared/twin/data.js';
 import type { TwinDefinition, PropertyDef } from './definition.js';
-import type { Anomaly } from './anomaly.js';
 import { History } from './history.js';
 
 export type TwinSource = 'simulator' | 'mqtt' | 'http' | 'none';
@@ -92,4 +91,18 @@ export class LiveTwin {
   get id(): string {
     return this.def.id;
   }
+}
+
+/** An anomaly notice on one property (what everyone sees). */
+export interface Anomaly {
+  property: string;
+  /** `high` when the value is above its baseline, `low` below. */
+  direction: 'high' | 'low';
+  /** When it was raised, ms since the Unix epoch (source time). */
+  since: number;
+  /** The reading that raised it, and the baseline (median) it departs from. */
+  value: number;
+  baseline: number;
+  /** Robust standard deviation of the baseline, in the property's unit. */
+  spread: number;
 }
