@@ -271,6 +271,8 @@ describe('leaving and reconnecting', () => {
 describe('http', () => {
   it('H1: GET /health reports status, version, uptime, rooms and clients', async () => {
     const a = await join(server.endpoint, { space: 'health' });
+    // The store opens in the background (ST5): until it has, /health says `degraded`.
+    await server.store.opened();
     const res = await fetch(`${server.url.replace('localhost', '127.0.0.1')}/health`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as Record<string, unknown>;

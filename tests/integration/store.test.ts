@@ -80,7 +80,7 @@ describe.each(backends)('store contract on %s', (_name, configure, kind) => {
     await store?.close();
   });
 
-  it('ST1 ST3: opens, applies the migrations once and records them', async () => {
+  it('ST1 ST2 ST3: the same SQL opens either back end in its schema, applies the migrations once and records them', async () => {
     expect(store.kind).toMatch(kind);
     expect(store.health()).toMatchObject({ state: 'ready', queued: 0, dropped: 0 });
     expect(await store.read((db) => schemaVersion(db))).toBe(STORE_VERSION);

@@ -56,6 +56,7 @@ afterAll(async () => {
 describe('TLS (SPEC H9)', () => {
   it('H9: serves /health over HTTPS with the configured certificate', async () => {
     expect(server.url.startsWith('https://')).toBe(true);
+    await server.store.opened(); // until the background store is open, /health says `degraded` (ST5)
     const body = await new Promise<string>((resolve, reject) => {
       https
         .get(`https://127.0.0.1:${server.port}/health`, { ca: cert }, (res) => {
