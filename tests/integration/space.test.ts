@@ -282,7 +282,7 @@ describe('http', () => {
     expect(body.rooms).toBeGreaterThanOrEqual(1);
     expect(body.clients).toBeGreaterThanOrEqual(1);
     await a.room.leave();
-  });
+  }, 300_000); // a fresh in-memory PGlite runs initdb first: the limit only catches a hang
 
   it('H2: matchmaking answers foreign browser origins without an Allow-Origin', async () => {
     const base = server.url.replace('localhost', '127.0.0.1');

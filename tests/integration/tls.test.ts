@@ -67,7 +67,7 @@ describe('TLS (SPEC H9)', () => {
         .on('error', reject);
     });
     expect(JSON.parse(body)).toMatchObject({ status: 'ok' });
-  });
+  }, 300_000); // a fresh in-memory PGlite runs initdb first: the limit only catches a hang
 
   it('H9: a client joins a space over WSS', async () => {
     // colyseus.js has no CA option: accept the self-signed test certificate in this worker only.
