@@ -15,15 +15,14 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { pino } from 'pino';
 import { valueAt } from '../shared/twin/trend.js';
-import { Store } from '../server/store/store.js';
 import { loadTwinDefinitions } from '../server/twins/loader.js';
-import { TwinRuntime } from '../server/twins/runtime.js';
+import type { TwinRuntime } from '../server/twins/runtime.js';
 import type { FaultName } from '../server/twins/simulator/faults.js';
 import { MODELS } from '../server/twins/simulator/models.js';
 import { OfflineFactory, operateNormally } from '../server/twins/simulator/offline.js';
 import { mulberry32 } from '../server/twins/simulator/rng.js';
+import { sourcelessRuntime } from '../tests/support/runtime.js';
 
 const { values: args } = parseArgs({ options: { seeds: { type: 'string', default: '2' } } });
 const SEEDS = Number(args.seeds);
@@ -31,15 +30,7 @@ const HORIZONS_S = [60, 300, 600];
 const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
 
 function runtime(): TwinRuntime {
-  return new TwinRuntime(twins, {
-    mqttUrl: undefined,
-    simulator: false,
-    seed: 1,
-    commandTimeoutMs: 1000,
-    // Never opened: the bench sends no command through the store.
-    store: new Store({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }, pino({ level: 'silent' })).commands,
-    log: pino({ level: 'silent' }),
-  });
+  return sourcelessRuntime(twins);
 }
 
 /** Counts raisings (absent → present) of forecasts, anomalies and alarms, per twin. */

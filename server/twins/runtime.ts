@@ -257,7 +257,7 @@ export class TwinRuntime {
     if (this.commands.complete(id, ok ? 'acknowledged' : 'refused', ok ? '' : reason || 'refused by the device') && ok)
       for (const twin of this.twins.values()) {
         const cmd = twin.commands.get(id);
-        if (cmd && !(FAULT_ACTIONS as readonly string[]).includes(cmd.action)) this.operated(twin.id, Date.now());
+        if (cmd && !(FAULT_ACTIONS as readonly string[]).includes(cmd.action)) this.operated(twin.id, this.clock.wall());
       }
   }
 
