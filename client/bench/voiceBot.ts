@@ -58,8 +58,8 @@ async function main(): Promise<void> {
     },
     onVideo() {},
   });
-  net.on('welcome', (w) => mesh.welcome(w));
-  net.on('signal', (s) => mesh.receive(s));
+  net.on('meeting.welcome', (w) => mesh.welcome(w));
+  net.on('rtc.signal', (s) => mesh.receive(s));
   connection.onStatus((s) => {
     if (s.state !== 'connected') return;
     connection.send('meeting.hello', {});

@@ -6,10 +6,11 @@
 import { Client, type Room } from 'colyseus.js';
 import type { ErrorMessage } from '../../shared/protocol/errors.js';
 import type { JoinOptions, ProfileMessage } from '../../shared/protocol/messages.js';
-import type { ClientMessage, JsonClientMessageName } from '../../shared/protocol/table.js';
+import type { ClientMessage, JsonClientMessageName, ServerMessage, ServerMessageName } from '../../shared/protocol/table.js';
 import { CloseCode, ROOM_NAME, describeCloseCode } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { AvatarStore } from '../avatars/store.js';
+import { SERVER_MESSAGE_NAMES, ServerInbox } from './inbox.js';
 import { attachMirror } from './mirror.js';
 import type { ConnectionStatus } from './status.js';
 
@@ -47,6 +48,7 @@ export class SpaceConnection {
   private status: ConnectionStatus = { state: 'connecting' };
   private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
   private readonly errorListeners = new Set<(e: ErrorMessage) => void>();
+  private readonly inbox = new ServerInbox();
   private leaving = false;
   private readonly attachers = new Set<(room: Room<SpaceState>) => (() => void) | void>();
   private detachers: (() => void)[] = [];
@@ -56,6 +58,10 @@ export class SpaceConnection {
     private readonly store: AvatarStore,
   ) {
     this.client = new Client(endpoint);
+    this.inbox.on('error', (m) => {
+      console.warn(`[twinverse] server refused ${m.ref}: ${m.code} — ${m.message}`);
+      for (const l of this.errorListeners) l(m);
+    });
   }
 
   get current(): ConnectionStatus {
@@ -111,6 +117,14 @@ export class SpaceConnection {
     return () => this.attachers.delete(attach);
   }
 
+  /**
+   * Calls `handler` with every `name` message from the server, on this room and every later one (a
+   * reconnection), checked against the protocol table first; returns the function that stops it.
+   */
+  on<N extends ServerMessageName>(name: N, handler: (payload: ServerMessage<N>) => void): () => void {
+    return this.inbox.on(name, handler);
+  }
+
   /** Sends a JSON message from the protocol table (dropped while not connected). */
   send<N extends JsonClientMessageName>(type: N, payload: ClientMessage<N>): void {
     if (this.canSend()) this.room?.send(type, payload);
@@ -160,10 +174,8 @@ export class SpaceConnection {
         console.error('[twinverse] a feature could not attach to the room', err);
       }
     }
-    room.onMessage('error', (m: ErrorMessage) => {
-      console.warn(`[twinverse] server refused ${m.ref}: ${m.code} — ${m.message}`);
-      for (const l of this.errorListeners) l(m);
-    });
+    // Every name of the table has a handler on the room, so each message reaches the inbox's check.
+    for (const name of SERVER_MESSAGE_NAMES) room.onMessage(name, (m: unknown) => this.inbox.deliver(name, m));
     room.onLeave((code) => void this.onLeave(room, code));
     await firstState;
     this.setStatus({ state: 'connected' });

@@ -1,9 +1,9 @@
 /**
  * Twins over the wire: mirrors `SpaceState.twins` into the TwinStore after each patch (only twins
- * whose data changed), sends twin messages, and passes on `twin.history` and `twin.event`.
+ * whose data changed) and sends twin messages. Their server messages (`twin.history`, `twin.event`)
+ * come typed through the connection's `on`.
  */
 import type { Room } from 'colyseus.js';
-import { type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { TwinState } from '../../shared/state/twin.js';
 import { commandStatusOf, qualityOf, severityOf, type PartPose } from '../../shared/twin/data.js';
@@ -105,13 +105,9 @@ export interface TwinNet {
   move(twin: string, part: string, p: [number, number, number], q: [number, number, number, number]): void;
   release(twin: string, part: string): void;
   panel(twin: string, open: boolean): void;
-  onHistory(l: (m: TwinHistoryMessage) => void): () => void;
-  onEvent(l: (m: TwinEventMessage) => void): () => void;
 }
 
 export function connectTwins(connection: SpaceConnection, store: TwinStore): TwinNet {
-  const history = new Set<(m: TwinHistoryMessage) => void>();
-  const events = new Set<(m: TwinEventMessage) => void>();
   const prints = new Map<string, string>();
   connection.onRoom((room: Room<SpaceState>) => {
     const sync = (state: SpaceState) => {
@@ -132,13 +128,7 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
     room.onStateChange(sync);
     // A reconnected room has no state until its first patch arrives.
     if (room.state?.twins) sync(room.state);
-    const offHistory = room.onMessage('twin.history', (m: TwinHistoryMessage) => history.forEach((l) => l(m)));
-    const offEvent = room.onMessage('twin.event', (m: TwinEventMessage) => events.forEach((l) => l(m)));
-    return () => {
-      room.onStateChange.remove(sync);
-      offHistory();
-      offEvent();
-    };
+    return () => room.onStateChange.remove(sync);
   });
   return {
     command: (twin, action, input) => connection.send('twin.command', input === undefined ? { twin, action } : { twin, action, input }),
@@ -146,13 +136,5 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
     move: (twin, part, p, q) => connection.send('twin.move', { twin, part, p, q }),
     release: (twin, part) => connection.send('twin.release', { twin, part }),
     panel: (twin, open) => connection.send('twin.panel', { twin, open }),
-    onHistory(l) {
-      history.add(l);
-      return () => history.delete(l);
-    },
-    onEvent(l) {
-      events.add(l);
-      return () => events.delete(l);
-    },
   };
 }

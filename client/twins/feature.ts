@@ -96,7 +96,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     if (open?.twin === twin) closePanel();
     else void openPanel(twin);
   };
-  net.onHistory((m) => {
+  ctx.connection.on('twin.history', (m) => {
     if (open?.twin === m.twin) open.panel.setHistory(m);
   });
   // A dropped connection closed our panel on the server: say it is open again once we are back.
