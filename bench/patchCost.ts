@@ -14,8 +14,8 @@ import { ROOM_NAME } from '../shared/protocol/version.js';
 import { SpaceState } from '../shared/state/space.js';
 import { TwinPropertyState, TwinState } from '../shared/state/twin.js';
 import type { SpaceConnection } from '../client/net/connection.js';
-import { connectTwins } from '../client/net/twins.js';
-import { MeetingNet } from '../client/net/meeting.js';
+import { connectTwins } from '../client/twins/sync.js';
+import { MeetingNet } from '../client/meeting/sync.js';
 import { TwinStore } from '../client/twins/store.js';
 
 const { values: args } = parseArgs({

@@ -10,7 +10,7 @@ import { createPose, encodePose, PoseFlag } from '../../shared/protocol/pose.js'
 import { restPose } from '../../shared/space/spawn.js';
 import { AvatarStore } from '../avatars/store.js';
 import { SpaceConnection } from '../net/connection.js';
-import { MeetingNet } from '../net/meeting.js';
+import { MeetingNet } from '../meeting/sync.js';
 import { VoiceMesh, type LinkInfo } from '../meeting/voice/voiceMesh.js';
 
 declare global {

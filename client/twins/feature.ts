@@ -6,7 +6,7 @@
 import type { ClientContext } from '../context/context.js';
 import type { ClientFeature } from '../core/feature.js';
 import type { PhasedSystem } from '../core/phases.js';
-import { connectTwins } from '../net/twins.js';
+import { connectTwins } from './sync.js';
 import { createAlarmList } from './alarmList.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
 import { createTwinInteraction } from './interaction.js';

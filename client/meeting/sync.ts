@@ -1,14 +1,12 @@
 /**
- * The meeting feature's side of the connection (only client/net/ touches colyseus.js): its messages
- * come typed from the protocol table through the connection's `on`, and it mirrors the space's
- * meeting and board state after each patch.
+ * The meeting feature's side of the connection: its messages come typed from the protocol table
+ * through the connection's `on`, and it mirrors the space's meeting and board state after each patch.
  */
-import type { Room } from 'colyseus.js';
 import type { ServerMessage, ServerMessageName } from '../../shared/protocol/table.js';
 import type { BoardPlacement } from '../../shared/space/board.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import { Listeners } from '../core/listeners.js';
-import type { SpaceConnection } from './connection.js';
+import type { SpaceConnection } from '../net/connection.js';
 
 /** The space-wide meeting state, as plain data. */
 export interface MeetingInfo {
@@ -30,7 +28,7 @@ export class MeetingNet {
 
   constructor(readonly connection: SpaceConnection) {
     this.offs.push(
-      connection.onRoom((room: Room<SpaceState>) => {
+      connection.onRoom((room) => {
         const onPatch = (state: SpaceState) => this.mirror(state);
         room.onStateChange(onPatch);
         if (room.state?.board) this.mirror(room.state);

@@ -3,13 +3,12 @@
  * whose data changed) and sends twin messages. Their server messages (`twin.history`, `twin.event`)
  * come typed through the connection's `on`.
  */
-import type { Room } from 'colyseus.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { TwinState } from '../../shared/state/twin.js';
 import { commandStatusOf, qualityOf, severityOf, type PartPose } from '../../shared/twin/data.js';
 import { unitSymbol } from '../../shared/twin/units.js';
-import type { AlarmInfo, CommandInfo, ForecastInfo, PropertyValue, TwinStore } from '../twins/store.js';
-import type { SpaceConnection } from './connection.js';
+import type { SpaceConnection } from '../net/connection.js';
+import type { AlarmInfo, CommandInfo, ForecastInfo, PropertyValue, TwinStore } from './store.js';
 
 /** A cheap fingerprint of everything a twin shows, so unchanged twins are not rebuilt every patch. */
 function fingerprint(t: TwinState): string {
@@ -109,7 +108,7 @@ export interface TwinNet {
 
 export function connectTwins(connection: SpaceConnection, store: TwinStore): TwinNet {
   const prints = new Map<string, string>();
-  connection.onRoom((room: Room<SpaceState>) => {
+  connection.onRoom((room) => {
     const sync = (state: SpaceState) => {
       const seen = new Set<string>();
       state.twins.forEach((t, id) => {
