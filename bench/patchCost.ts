@@ -14,6 +14,7 @@ import { ROOM_NAME } from '../shared/protocol/version.js';
 import { SpaceState } from '../shared/state/space.js';
 import { TwinPropertyState, TwinState } from '../shared/state/twin.js';
 import type { SpaceConnection } from '../client/net/connection.js';
+import { createStateSync, type StateSync } from '../client/net/stateSync.js';
 import { connectTwins } from '../client/twins/sync.js';
 import { MeetingNet } from '../client/meeting/sync.js';
 import { TwinStore } from '../client/twins/store.js';
@@ -65,9 +66,14 @@ const serializer = (
   }
 ).serializer;
 serializer.decoder = new Decoder(serializer.state);
+serializer.setState(encoder.encodeAll(), { offset: 0 });
+encoder.discardChanges();
+room.onStateChange.invoke(room.state);
+// What the connection hands the sync modules once the first state arrived (client/net/stateSync.ts).
+const sync = createStateSync(room);
 const connection = {
-  onRoom(attach: (r: Room<SpaceState>) => unknown) {
-    attach(room);
+  onState(attach: (s: StateSync) => unknown) {
+    attach(sync);
     return () => undefined;
   },
   send() {},
@@ -77,10 +83,6 @@ let puts = 0;
 store.onChanged(() => puts++);
 connectTwins(connection, store);
 const meeting = new MeetingNet(connection);
-
-serializer.setState(encoder.encodeAll(), { offset: 0 });
-encoder.discardChanges();
-room.onStateChange.invoke(room.state);
 
 let value = 0;
 function step(): Buffer {

@@ -7,6 +7,7 @@ import type { BoardPlacement } from '../../shared/space/board.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import { Listeners } from '../core/listeners.js';
 import type { SpaceConnection } from '../net/connection.js';
+import type { StateSync } from '../net/stateSync.js';
 
 /** The space-wide meeting state, as plain data. */
 export interface MeetingInfo {
@@ -19,7 +20,6 @@ export interface MeetingInfo {
 }
 
 export class MeetingNet {
-  private last = '';
   /** The latest meeting info (null before the first state). */
   info: MeetingInfo | null = null;
   private readonly changed = new Listeners<MeetingInfo>();
@@ -27,14 +27,7 @@ export class MeetingNet {
   private readonly offs: (() => void)[] = [];
 
   constructor(readonly connection: SpaceConnection) {
-    this.offs.push(
-      connection.onRoom((room) => {
-        const onPatch = (state: SpaceState) => this.mirror(state);
-        room.onStateChange(onPatch);
-        if (room.state?.board) this.mirror(room.state);
-        return () => room.onStateChange.remove(onPatch);
-      }),
-    );
+    this.offs.push(connection.onState((sync) => this.follow(sync)));
   }
 
   /** A server message, typed by the protocol table (the connection's `on`, undone by dispose()). */
@@ -55,13 +48,43 @@ export class MeetingNet {
     for (const off of this.offs.splice(0)) off();
   }
 
+  /** Colyseus' callbacks on the meeting and board fields note a change; the patch's end reads them once. */
+  private follow({ state, $, afterPatch }: StateSync): () => void {
+    let changed = false;
+    const mark = () => {
+      changed = true;
+    };
+    let offMeeting = () => {};
+    let offBoard = () => {};
+    const offs = [
+      // `listen` also follows a replaced meeting or board object, not only the fields of the first one.
+      $(state).listen('meeting', (m) => {
+        offMeeting();
+        offMeeting = m ? $(m).onChange(mark) : () => {};
+        mark();
+      }),
+      $(state).listen('board', (b) => {
+        offBoard();
+        offBoard = b ? $(b).onChange(mark) : () => {};
+        mark();
+      }),
+      afterPatch(() => {
+        if (!changed) return;
+        changed = false;
+        this.mirror(state);
+      }),
+    ];
+    this.mirror(state);
+    changed = false;
+    return () => {
+      for (const off of [...offs, offMeeting, offBoard]) off();
+    };
+  }
+
   private mirror(state: SpaceState): void {
     const m = state.meeting;
     const b = state.board;
     if (!m || !b) return;
-    const key = `${m.locked}|${m.passcode}|${b.x}|${b.y}|${b.z}|${b.yaw}|${b.width}|${b.sharer}`;
-    if (key === this.last) return;
-    this.last = key;
     this.info = {
       locked: m.locked,
       passcode: m.passcode,

@@ -1,102 +1,12 @@
 /**
- * Twins over the wire: mirrors `SpaceState.twins` into the TwinStore after each patch (only twins
- * whose data changed) and sends twin messages. Their server messages (`twin.history`, `twin.event`)
- * come typed through the connection's `on`.
+ * Twins over the wire: mirrors `SpaceState.twins` into the TwinStore (each twin through its
+ * `TwinMirror`, which Colyseus' change callbacks tell what a patch touched; one store update per
+ * changed twin per patch) and sends twin messages. Their server messages (`twin.history`,
+ * `twin.event`) come typed through the connection's `on`.
  */
-import type { SpaceState } from '../../shared/state/space.js';
-import type { TwinState } from '../../shared/state/twin.js';
-import { commandStatusOf, qualityOf, severityOf, type PartPose } from '../../shared/twin/data.js';
-import { unitSymbol } from '../../shared/twin/units.js';
 import type { SpaceConnection } from '../net/connection.js';
-import type { AlarmInfo, CommandInfo, ForecastInfo, PropertyValue, TwinStore } from './store.js';
-
-/** A cheap fingerprint of everything a twin shows, so unchanged twins are not rebuilt every patch. */
-function fingerprint(t: TwinState): string {
-  let s = `${t.title}|${t.quality}|${t.source}|${t.px},${t.py},${t.pz},${t.qx},${t.qy},${t.qz},${t.qw},${t.scale}|${t.notes.length}`;
-  t.properties.forEach((p, k) => (s += `|${k}:${p.num}:${p.text}:${p.ts}:${p.quality}:${p.desired}:${p.trend}`));
-  t.alarms.forEach((a, k) => (s += `|a${k}:${a.since}`));
-  t.forecasts.forEach((f, k) => (s += `|f${k}:${f.at}`));
-  t.commands.forEach((c, k) => (s += `|c${k}:${c.status}`));
-  t.parts.forEach((p, k) => (s += `|p${k}:${p.holder}:${p.px},${p.py},${p.pz},${p.qx},${p.qy},${p.qz},${p.qw}`));
-  t.viewers.forEach((v, k) => (s += `|v${k}`));
-  return s;
-}
-
-function copy(t: TwinState, store: TwinStore): void {
-  const properties = new Map<string, PropertyValue>();
-  t.properties.forEach((p, k) =>
-    properties.set(k, {
-      type: p.type,
-      num: p.num,
-      text: p.text,
-      unit: unitSymbol(p.unit),
-      ts: p.ts,
-      quality: qualityOf(p.quality),
-      desired: p.desired,
-      trend: p.trend,
-    }),
-  );
-  const alarms: AlarmInfo[] = [];
-  t.alarms.forEach((a) =>
-    alarms.push({
-      id: a.id,
-      property: a.property,
-      severity: severityOf(a.severity),
-      message: a.message,
-      since: a.since,
-      value: a.value,
-    }),
-  );
-  const forecasts: ForecastInfo[] = [];
-  t.forecasts.forEach((f) =>
-    forecasts.push({
-      id: f.id,
-      property: f.property,
-      severity: severityOf(f.severity),
-      message: f.message,
-      at: f.at,
-      limit: f.limit,
-    }),
-  );
-  forecasts.sort((a, b) => a.at - b.at);
-  const commands: CommandInfo[] = [];
-  t.commands.forEach((c) =>
-    commands.push({
-      id: c.id,
-      action: c.action,
-      input: c.input,
-      by: c.by,
-      byName: c.byName,
-      status: commandStatusOf(c.status),
-      reason: c.reason,
-      at: c.at,
-      doneAt: c.doneAt,
-    }),
-  );
-  commands.sort((a, b) => b.at - a.at);
-  const parts = new Map<string, PartPose>();
-  t.parts.forEach((p, k) =>
-    parts.set(k, { holder: p.holder, holderName: p.holderName, p: [p.px, p.py, p.pz], q: [p.qx, p.qy, p.qz, p.qw] }),
-  );
-  const viewers = new Map<string, string>();
-  t.viewers.forEach((name, id) => viewers.set(id, name));
-  store.put({
-    id: t.id,
-    title: t.title,
-    source: t.source,
-    quality: qualityOf(t.quality),
-    position: [t.px, t.py, t.pz],
-    rotation: [t.qx, t.qy, t.qz, t.qw],
-    scale: t.scale,
-    notes: [...t.notes],
-    properties,
-    alarms,
-    forecasts,
-    commands,
-    parts,
-    viewers,
-  });
-}
+import { TwinMirror } from './mirror.js';
+import type { TwinStore } from './store.js';
 
 export interface TwinNet {
   command(twin: string, action: string, input?: unknown): void;
@@ -107,27 +17,37 @@ export interface TwinNet {
 }
 
 export function connectTwins(connection: SpaceConnection, store: TwinStore): TwinNet {
-  const prints = new Map<string, string>();
-  connection.onRoom((room) => {
-    const sync = (state: SpaceState) => {
-      const seen = new Set<string>();
-      state.twins.forEach((t, id) => {
-        seen.add(id);
-        const f = fingerprint(t);
-        if (prints.get(id) === f) return;
-        prints.set(id, f);
-        copy(t, store);
-      });
-      for (const id of [...store.twins.keys()]) {
-        if (seen.has(id)) continue;
-        store.remove(id);
-        prints.delete(id);
-      }
+  connection.onState(({ state, $, afterPatch }) => {
+    const mirrors = new Map<string, TwinMirror>();
+    /** Twins whose mirror said "changed" during this patch. */
+    const changed = new Set<TwinMirror>();
+    const flush = () => {
+      for (const m of changed) store.put(m.snapshot());
+      changed.clear();
     };
-    room.onStateChange(sync);
-    // A reconnected room has no state until its first patch arrives.
-    if (room.state?.twins) sync(room.state);
-    return () => room.onStateChange.remove(sync);
+    const offs = [
+      $(state).twins.onAdd((twin, id) => {
+        mirrors.get(id)?.dispose();
+        const mirror: TwinMirror = new TwinMirror(twin, $, () => changed.add(mirror));
+        mirrors.set(id, mirror);
+        changed.add(mirror);
+      }),
+      $(state).twins.onRemove((_twin, id) => {
+        const mirror = mirrors.get(id);
+        if (mirror) changed.delete(mirror);
+        mirror?.dispose();
+        mirrors.delete(id);
+        store.remove(id);
+      }),
+      afterPatch(flush),
+    ];
+    // A reconnection's state: a twin that went while we were away is gone here too.
+    for (const id of [...store.twins.keys()]) if (!mirrors.has(id)) store.remove(id);
+    flush();
+    return () => {
+      for (const off of offs) off();
+      for (const m of mirrors.values()) m.dispose();
+    };
   });
   return {
     command: (twin, action, input) => connection.send('twin.command', input === undefined ? { twin, action } : { twin, action, input }),
