@@ -1,9 +1,11 @@
 /**
  * The client's cost per state patch (not a test): a space with N machines × M properties, every
  * property changing at every patch (20 Hz is the server's patch rate), decoded by the real
- * colyseus.js room code and mirrored into the client's stores by the real net modules (twins and
- * meeting). Prints microseconds per patch (decode + mirroring) and the share of one core at 20 Hz.
- * In-process and network-free, so the figure is the client's own work, not the socket's.
+ * colyseus.js room code and mirrored into the client's stores by the real sync modules (twins and
+ * meeting, through Colyseus' change callbacks) — and, on a second room fed the same patches, by the
+ * fingerprint mirroring they replaced, so one run gives both and their ratio. Prints microseconds per
+ * patch (decode + mirroring) and the share of one core at 20 Hz. In-process and network-free, so the
+ * figure is the client's own work, not the socket's.
  *
  *   npx tsx bench/patchCost.ts [--twins 3] [--props 20] [--patches 4000] [--changing 60]
  */
@@ -14,9 +16,11 @@ import { ROOM_NAME } from '../shared/protocol/version.js';
 import { SpaceState } from '../shared/state/space.js';
 import { TwinPropertyState, TwinState } from '../shared/state/twin.js';
 import type { SpaceConnection } from '../client/net/connection.js';
-import { connectTwins } from '../client/net/twins.js';
-import { MeetingNet } from '../client/net/meeting.js';
+import { createStateSync, type StateSync } from '../client/net/stateSync.js';
+import { connectTwins } from '../client/twins/sync.js';
+import { MeetingNet } from '../client/meeting/sync.js';
 import { TwinStore } from '../client/twins/store.js';
+import { fingerprintSync, meetingKeySync } from './patchCostBefore.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -51,25 +55,46 @@ for (let i = 0; i < N; i++) {
 }
 const encoder = new Encoder(server);
 
-// Client side: a colyseus.js room fed the bytes the server would send (what `Room` does with
-// ROOM_STATE and ROOM_STATE_PATCH frames), with the net modules attached to it.
-const room = new Room<SpaceState>(ROOM_NAME, SpaceState);
-const serializer = (
-  room as unknown as {
-    serializer: {
-      decoder: Decoder;
-      state: SpaceState;
-      setState(b: Uint8Array, it: { offset: number }): void;
-      patch(b: Uint8Array, it: { offset: number }): void;
-    };
-  }
-).serializer;
-serializer.decoder = new Decoder(serializer.state);
+// Client side: colyseus.js rooms fed the bytes the server would send (what `Room` does with
+// ROOM_STATE and ROOM_STATE_PATCH frames). "after" has the product's sync modules attached (change
+// callbacks); "before" the fingerprint and key mirroring they replaced (bench/patchCostBefore.ts).
+// Both decode the same patches in the same run, so their ratio holds whatever the machine's load.
+function openRoom(initial: Uint8Array) {
+  const room = new Room<SpaceState>(ROOM_NAME, SpaceState);
+  const serializer = (
+    room as unknown as {
+      serializer: {
+        decoder: Decoder;
+        state: SpaceState;
+        setState(b: Uint8Array, it: { offset: number }): void;
+        patch(b: Uint8Array, it: { offset: number }): void;
+      };
+    }
+  ).serializer;
+  serializer.decoder = new Decoder(serializer.state);
+  serializer.setState(initial, { offset: 0 });
+  room.onStateChange.invoke(room.state);
+  return {
+    room,
+    apply(patch: Uint8Array) {
+      serializer.patch(patch, { offset: 0 });
+      room.onStateChange.invoke(room.state);
+    },
+  };
+}
+
+const initial = encoder.encodeAll();
+encoder.discardChanges();
+
+const after = openRoom(initial);
+// What the connection hands the sync modules once the first state arrived (client/net/stateSync.ts).
+const sync = createStateSync(after.room);
 const connection = {
-  onRoom(attach: (r: Room<SpaceState>) => unknown) {
-    attach(room);
+  onState(attach: (s: StateSync) => unknown) {
+    attach(sync);
     return () => undefined;
   },
+  on: () => () => undefined,
   send() {},
 } as unknown as SpaceConnection;
 const store = new TwinStore();
@@ -78,9 +103,17 @@ store.onChanged(() => puts++);
 connectTwins(connection, store);
 const meeting = new MeetingNet(connection);
 
-serializer.setState(encoder.encodeAll(), { offset: 0 });
-encoder.discardChanges();
-room.onStateChange.invoke(room.state);
+const before = openRoom(initial);
+const beforeStore = new TwinStore();
+let beforePuts = 0;
+beforeStore.onChanged(() => beforePuts++);
+const beforeTwins = fingerprintSync(beforeStore);
+const beforeMeeting = meetingKeySync();
+before.room.onStateChange((state) => {
+  beforeTwins(state);
+  beforeMeeting(state);
+});
+before.room.onStateChange.invoke(before.room.state);
 
 let value = 0;
 function step(): Buffer {
@@ -101,38 +134,57 @@ function step(): Buffer {
 
 // A bare decoder of the same patches, nothing attached: the part of the cost mirroring does not add.
 const bare = new Decoder(new SpaceState());
-bare.decode(encoder.encodeAll());
+bare.decode(initial);
 
-function run(count: number): { micros: number; bareMicros: number; bytes: number } {
-  let micros = 0;
-  let bareMicros = 0;
-  let bytes = 0;
+interface Round {
+  after: number;
+  before: number;
+  bare: number;
+  bytes: number;
+}
+
+function run(count: number): Round {
+  const sum = { after: 0, before: 0, bare: 0, bytes: 0 };
+  const time = (f: () => void) => {
+    const t0 = performance.now();
+    f();
+    return (performance.now() - t0) * 1000;
+  };
   for (let i = 0; i < count; i++) {
     const patch = step();
-    bytes += patch.byteLength;
-    const t0 = performance.now();
-    serializer.patch(patch, { offset: 0 });
-    room.onStateChange.invoke(room.state);
-    const t1 = performance.now();
-    bare.decode(patch);
-    micros += (t1 - t0) * 1000;
-    bareMicros += (performance.now() - t1) * 1000;
+    sum.bytes += patch.byteLength;
+    // Alternate which goes first, so neither always meets a warm or a cold cache.
+    if (i % 2 === 0) {
+      sum.after += time(() => after.apply(patch));
+      sum.before += time(() => before.apply(patch));
+    } else {
+      sum.before += time(() => before.apply(patch));
+      sum.after += time(() => after.apply(patch));
+    }
+    sum.bare += time(() => bare.decode(patch));
   }
-  return { micros: micros / count, bareMicros: bareMicros / count, bytes: bytes / count };
+  return { after: sum.after / count, before: sum.before / count, bare: sum.bare / count, bytes: sum.bytes / count };
 }
 
 run(Math.min(500, PATCHES)); // warm-up: let the JIT settle
 puts = 0;
-// Five rounds, the median reported: the machine is shared, one round can be slowed by a neighbour.
-const rounds = Array.from({ length: 5 }, () => run(Math.ceil(PATCHES / 5))).sort((a, b) => a.micros - b.micros);
-const { micros, bytes } = rounds[2]!;
-const bareMicros = [...rounds].sort((a, b) => a.bareMicros - b.bareMicros)[2]!.bareMicros;
+beforePuts = 0;
+// Five rounds, medians reported: the machine is shared, one round can be slowed by a neighbour.
+const ROUNDS = 5;
+const rounds = Array.from({ length: ROUNDS }, () => run(Math.ceil(PATCHES / ROUNDS)));
+const median = (k: keyof Round) => rounds.map((r) => r[k]).sort((a, b) => a - b)[2]!;
+const ratios = rounds.map((r) => (r.before - r.bare) / Math.max(r.after - r.bare, 0.01)).sort((a, b) => a - b);
+const patches = ROUNDS * Math.ceil(PATCHES / ROUNDS);
 if (puts === 0) throw new Error('the twin store saw no change: the bench measures nothing');
+if (puts !== beforePuts) throw new Error(`before and after disagree on store updates (${beforePuts} ≠ ${puts})`);
 const check = store.twins.get('tw0')?.properties.get('p0')?.num;
 if (check !== value + 2) throw new Error(`the twin store is behind the state (${check} ≠ ${value + 2})`);
+if (beforeStore.twins.get('tw0')?.properties.get('p0')?.num !== check) throw new Error('the "before" store is behind the state');
 meeting.dispose();
+const fmt = (k: keyof Round) => `${median(k).toFixed(1)} µs (${((median(k) * HZ) / 10_000).toFixed(3)} % of a core at ${HZ} Hz)`;
 console.log(
-  `${N} twins × ${M} properties, ${CHANGING} changing each patch, ${PATCHES} patches: ` +
-    `${micros.toFixed(1)} µs per patch (median of 5 rounds; ${rounds[0]!.micros.toFixed(0)}–${rounds[4]!.micros.toFixed(0)}) on the client (decode + mirror; decode alone ${bareMicros.toFixed(1)} µs), ${bytes.toFixed(0)} B per patch, ` +
-    `${((micros * HZ) / 10_000).toFixed(2)} % of one core at ${HZ} Hz; twin store updates per patch ${(puts / (5 * Math.ceil(PATCHES / 5))).toFixed(1)}`,
+  `${N} twins × ${M} properties, ${CHANGING} changing each patch, ${patches} patches, ${median('bytes').toFixed(0)} B per patch; ` +
+    `per patch on the client (decode + mirror), median of ${ROUNDS} rounds: after ${fmt('after')}, before ${fmt('before')}, ` +
+    `decode alone ${median('bare').toFixed(1)} µs; mirroring before ÷ after (each minus decode alone) ${ratios[2]!.toFixed(1)}× ` +
+    `(rounds ${ratios[0]!.toFixed(1)}–${ratios[ROUNDS - 1]!.toFixed(1)}); twin store updates per patch ${(puts / patches).toFixed(1)}`,
 );

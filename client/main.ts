@@ -2,12 +2,8 @@
  * Composition root: read the link, ask for a name, start the engine, join the space, build the hall,
  * put me where the server says I stand, then run the systems. Nothing here ticks by itself.
  */
-import { UniversalCamera } from '@babylonjs/core/Cameras/universalCamera.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
-import { joinOptions } from '../shared/protocol/messages.js';
-import { dequantizeUnit } from '../shared/protocol/pose.js';
 import { hallBounds } from '../shared/space/layout.js';
-import { yawOf } from '../shared/space/spawn.js';
 import { ActionRegistry } from './core/actions.js';
 import type { ClientContext } from './context/context.js';
 import type { ClientFeature } from './core/feature.js';
@@ -21,20 +17,18 @@ import { AvatarStore } from './avatars/store.js';
 import { SpaceConnection } from './net/connection.js';
 import { Player } from './player/player.js';
 import { createEngine, createScene } from './render/engine.js';
-import { flipYaw, protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
+import { protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
 import { buildHall } from './render/hall/hall.js';
-import { createConnectionBadge } from './ui/connectionBadge.js';
-import { el } from './core/dom.js';
-import { createHelpOverlay } from './ui/helpOverlay.js';
-import { createHud } from './ui/hud.js';
 import { installCrosshair } from './input/crosshair.js';
 import { isInteractive } from './input/interactive.js';
 import { RayRegistry } from './input/rays.js';
 import { defaultColor, showJoinScreen } from './ui/joinScreen.js';
 import { showLoading } from './ui/loading.js';
-import { createNotices, showFailure } from './ui/notices.js';
-import { createPeopleList } from './ui/peopleList.js';
-import { createShareLink } from './ui/shareLink.js';
+import { showFailure } from './ui/notices.js';
+import { standWhereTheServerSays } from './arrival.js';
+import { createEyes, registerMouseRay } from './desktopView.js';
+import { joinOptionsFor } from './join.js';
+import { createOverlay } from './overlay.js';
 import './styles.css';
 
 async function main(): Promise<void> {
@@ -47,30 +41,13 @@ async function main(): Promise<void> {
   loading.step(0.1, 'Starting the 3D engine…');
   const engine = createEngine(canvas);
   const scene = createScene(engine);
-  const camera = new UniversalCamera('eyes', new Vector3(0, 1.6, 0), scene);
-  camera.inputs.clear(); // desktopMovement drives it
-  camera.minZ = 0.05;
-  camera.maxZ = 200;
-  camera.fov = 1.05;
+  const camera = createEyes(scene);
 
   loading.step(0.3, `Joining “${link.space}”…`);
   const store = new AvatarStore();
   const endpoint = (import.meta.env.VITE_SERVER_URL as string | undefined) ?? location.origin;
   const connection = new SpaceConnection(endpoint, store);
-  const options = joinOptions({
-    space: link.space,
-    name: identity.name,
-    color: identity.color,
-    mode: 'desktop',
-    ...(('passcode' in identity && identity.passcode) || link.passcode
-      ? { passcode: ('passcode' in identity && identity.passcode) || link.passcode }
-      : {}),
-  });
-  if (import.meta.env.MODE === 'test') {
-    // Lets the e2e suite see the version-mismatch refusal in a real page.
-    const override = (window as { __TWINVERSE_PROTOCOL__?: unknown }).__TWINVERSE_PROTOCOL__;
-    if (typeof override === 'number') options.protocol = override;
-  }
+  const options = joinOptionsFor(link, identity);
   let state;
   try {
     state = await connection.join(options);
@@ -94,21 +71,7 @@ async function main(): Promise<void> {
 
   // Stand where the server put us (the spawn spot, or our old place after a reconnect).
   const player = new Player();
-  const me = state.avatars.get(connection.sessionId ?? '');
-  if (me) {
-    protocolToBabylon(me.head.px, 0, me.head.pz, player.position);
-    player.yaw = flipYaw(
-      yawOf({
-        px: 0,
-        py: 0,
-        pz: 0,
-        qx: dequantizeUnit(me.head.qx),
-        qy: dequantizeUnit(me.head.qy),
-        qz: dequantizeUnit(me.head.qz),
-        qw: dequantizeUnit(me.head.qw),
-      }),
-    );
-  }
+  standWhereTheServerSays(state, connection.sessionId, player);
   const local = new LocalPose();
   const systems = createSystems({
     scene,
@@ -123,32 +86,10 @@ async function main(): Promise<void> {
     hitsInteractive: (x, y) => isInteractive(scene.pick(x, y, (m) => m.isPickable && m.isEnabled()).pickedMesh),
   });
   const rays = new RayRegistry();
-  rays.register((_id, out) => {
-    // The desktop mouse: the screen centre while captured, else the cursor.
-    const engine = scene.getEngine();
-    const locked = document.pointerLockElement === canvas;
-    const x = locked ? engine.getRenderWidth() / 2 : scene.pointerX;
-    const y = locked ? engine.getRenderHeight() / 2 : scene.pointerY;
-    scene.createPickingRayToRef(x, y, null, out, camera);
-    return scene.activeCamera === camera;
-  });
+  registerMouseRay(rays, scene, canvas, camera);
 
   // HUD.
-  const badge = createConnectionBadge();
-  const people = createPeopleList(store);
-  const help = createHelpOverlay();
-  const notices = createNotices(root);
-  const hud = createHud(root, {
-    bar: [
-      el('span', { class: 'brand' }, 'Twinverse'),
-      el('span', { class: 'space-title', id: 'space-title' }, info.title),
-      badge.element,
-      people.button,
-    ],
-    trailing: [createShareLink(link.space)],
-  });
-  hud.addPanel(people.panel);
-  root.append(help.element, el('div', { class: 'hint', id: 'look-hint' }, 'Click to look around · WASD to walk'));
+  const { hud, badge, people, notices } = createOverlay(root, store, info.title, link.space);
 
   // Features (XR, meetings, twins …) on top of the core.
   loading.step(0.8, 'Preparing the space…');

@@ -10,7 +10,7 @@ import { createPose, encodePose, PoseFlag } from '../../shared/protocol/pose.js'
 import { restPose } from '../../shared/space/spawn.js';
 import { AvatarStore } from '../avatars/store.js';
 import { SpaceConnection } from '../net/connection.js';
-import { MeetingNet } from '../net/meeting.js';
+import { MeetingNet } from '../meeting/sync.js';
 import { VoiceMesh, type LinkInfo } from '../meeting/voice/voiceMesh.js';
 
 declare global {
@@ -58,8 +58,8 @@ async function main(): Promise<void> {
     },
     onVideo() {},
   });
-  net.on('welcome', (w) => mesh.welcome(w));
-  net.on('signal', (s) => mesh.receive(s));
+  net.on('meeting.welcome', (w) => mesh.welcome(w));
+  net.on('rtc.signal', (s) => mesh.receive(s));
   connection.onStatus((s) => {
     if (s.state !== 'connected') return;
     connection.send('meeting.hello', {});

@@ -87,11 +87,11 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
 
   // --- State from the server ------------------------------------------------------------------------
   const offNet = [
-    room.net.on('info', () => {
+    room.net.onInfo(() => {
       peopleUi.refresh();
       room.changed.emit();
     }),
-    room.net.on('notice', (n) => {
+    room.net.on('meeting.notice', (n) => {
       ctx.notices.show(n.text);
       room.changed.emit();
     }),

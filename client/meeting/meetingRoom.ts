@@ -5,7 +5,7 @@
 import type { ClientContext } from '../context/context.js';
 import { Listeners } from '../core/listeners.js';
 import type { AvatarInfo } from '../avatars/store.js';
-import { MeetingNet, type MeetingInfo } from '../net/meeting.js';
+import { MeetingNet, type MeetingInfo } from './sync.js';
 
 export interface MeetingRoom {
   readonly net: MeetingNet;

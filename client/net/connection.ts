@@ -6,11 +6,13 @@
 import { Client, type Room } from 'colyseus.js';
 import type { ErrorMessage } from '../../shared/protocol/errors.js';
 import type { JoinOptions, ProfileMessage } from '../../shared/protocol/messages.js';
-import type { ClientMessage, JsonClientMessageName } from '../../shared/protocol/table.js';
+import type { ClientMessage, JsonClientMessageName, ServerMessage, ServerMessageName } from '../../shared/protocol/table.js';
 import { CloseCode, ROOM_NAME, describeCloseCode } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { AvatarStore } from '../avatars/store.js';
+import { SERVER_MESSAGE_NAMES, ServerInbox } from './inbox.js';
 import { attachMirror } from './mirror.js';
+import { createStateSync, type StateSync } from './stateSync.js';
 import type { ConnectionStatus } from './status.js';
 
 /** The consented-leave close code (Colyseus). */
@@ -47,8 +49,12 @@ export class SpaceConnection {
   private status: ConnectionStatus = { state: 'connecting' };
   private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
   private readonly errorListeners = new Set<(e: ErrorMessage) => void>();
+  private readonly inbox = new ServerInbox();
   private leaving = false;
   private readonly attachers = new Set<(room: Room<SpaceState>) => (() => void) | void>();
+  private readonly stateAttachers = new Set<(sync: StateSync) => (() => void) | void>();
+  /** The current room's state and its change callbacks, once its first state arrived. */
+  private sync: StateSync | null = null;
   private detachers: (() => void)[] = [];
 
   constructor(
@@ -56,6 +62,10 @@ export class SpaceConnection {
     private readonly store: AvatarStore,
   ) {
     this.client = new Client(endpoint);
+    this.inbox.on('error', (m) => {
+      console.warn(`[twinverse] server refused ${m.ref}: ${m.code} — ${m.message}`);
+      for (const l of this.errorListeners) l(m);
+    });
   }
 
   get current(): ConnectionStatus {
@@ -111,6 +121,25 @@ export class SpaceConnection {
     return () => this.attachers.delete(attach);
   }
 
+  /**
+   * Runs `attach` with the state of every room this connection adopts, once that state has arrived
+   * (the first join and each reconnection): a feature's sync module registers Colyseus' change
+   * callbacks there (`sync.$`) and flushes after each patch; `attach` returns its detach function.
+   */
+  onState(attach: (sync: StateSync) => (() => void) | void): () => void {
+    this.stateAttachers.add(attach);
+    if (this.sync) this.attach(() => attach(this.sync!));
+    return () => this.stateAttachers.delete(attach);
+  }
+
+  /**
+   * Calls `handler` with every `name` message from the server, on this room and every later one (a
+   * reconnection), checked against the protocol table first; returns the function that stops it.
+   */
+  on<N extends ServerMessageName>(name: N, handler: (payload: ServerMessage<N>) => void): () => void {
+    return this.inbox.on(name, handler);
+  }
+
   /** Sends a JSON message from the protocol table (dropped while not connected). */
   send<N extends JsonClientMessageName>(type: N, payload: ClientMessage<N>): void {
     if (this.canSend()) this.room?.send(type, payload);
@@ -147,26 +176,43 @@ export class SpaceConnection {
 
   private async adopt(room: Room<SpaceState>): Promise<void> {
     this.detachMirror?.();
+    this.detachMirror = null;
     for (const d of this.detachers.splice(0)) d();
     this.room = room;
-    const firstState = new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
-    this.detachMirror = attachMirror(room, this.store);
-    for (const attach of this.attachers) {
-      // One feature's net module failing must not cost the others (or the reconnection) their room.
-      try {
-        const d = attach(room);
-        if (d) this.detachers.push(d);
-      } catch (err) {
-        console.error('[twinverse] a feature could not attach to the room', err);
-      }
-    }
-    room.onMessage('error', (m: ErrorMessage) => {
-      console.warn(`[twinverse] server refused ${m.ref}: ${m.code} — ${m.message}`);
-      for (const l of this.errorListeners) l(m);
-    });
+    this.sync = null;
+    this.store.selfId = room.sessionId;
+    const firstState = new Promise<void>((resolve) =>
+      room.onStateChange.once(() => {
+        this.followState(room);
+        resolve();
+      }),
+    );
+    for (const attach of this.attachers) this.attach(() => attach(room));
+    // Every name of the table has a handler on the room, so each message reaches the inbox's check.
+    for (const name of SERVER_MESSAGE_NAMES) room.onMessage(name, (m: unknown) => this.inbox.deliver(name, m));
     room.onLeave((code) => void this.onLeave(room, code));
     await firstState;
     this.setStatus({ state: 'connected' });
+  }
+
+  /** The room's first state arrived: the avatar mirror and the features' sync modules follow it now. */
+  private followState(room: Room<SpaceState>): void {
+    if (room !== this.room) return;
+    const sync = createStateSync(room);
+    this.sync = sync;
+    this.detachMirror = attachMirror(sync, this.store);
+    for (const attach of this.stateAttachers) this.attach(() => attach(sync));
+  }
+
+  /** Runs one feature's attach; its detach runs when the room is replaced. */
+  private attach(run: () => (() => void) | void): void {
+    // One feature's sync module failing must not cost the others (or the reconnection) their room.
+    try {
+      const d = run();
+      if (d) this.detachers.push(d);
+    } catch (err) {
+      console.error('[twinverse] a feature could not attach to the room', err);
+    }
   }
 
   private async onLeave(room: Room<SpaceState>, code: number): Promise<void> {

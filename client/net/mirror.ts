@@ -1,19 +1,18 @@
 /**
- * Copies the room state into the client's AvatarStore after every patch: metadata when it changed,
- * and a timestamped pose snapshot when the pose moved. Works the same for a fresh room and for the
- * new room object a reconnection returns.
+ * Keeps the client's AvatarStore in step with the room state through Colyseus' change callbacks: an
+ * avatar's metadata when one of its fields changed, and a timestamped pose snapshot when one of its
+ * joints (or its pose flags) changed — work for the avatars a patch touched, not for everyone. Works
+ * the same for a fresh room and for the new room object a reconnection returns.
  */
-import type { Room } from 'colyseus.js';
-import { createPose, dequantizeUnit, type Joint, type Pose } from '../../shared/protocol/pose.js';
-import type { JointState } from '../../shared/state/avatar.js';
-import type { SpaceState } from '../../shared/state/space.js';
+import { createPose, dequantizeUnit, type Joint } from '../../shared/protocol/pose.js';
+import type { AvatarState, JointState } from '../../shared/state/avatar.js';
 import type { AvatarStore } from '../avatars/store.js';
+import type { StateSync } from './stateSync.js';
 
 /** A head move larger than this between two patches is drawn as a jump, not a glide (metres). */
 const JUMP_DISTANCE = 2;
 
 const scratch = createPose();
-const seen = new Set<string>();
 
 function readJoint(s: JointState, out: Joint): void {
   out.px = s.px;
@@ -25,46 +24,75 @@ function readJoint(s: JointState, out: Joint): void {
   out.qw = dequantizeUnit(s.qw);
 }
 
-function samePose(a: Pose, b: Pose): boolean {
-  const j = (x: Joint, y: Joint) =>
-    x.px === y.px && x.py === y.py && x.pz === y.pz && x.qx === y.qx && x.qy === y.qy && x.qz === y.qz && x.qw === y.qw;
-  return a.flags === b.flags && j(a.head, b.head) && j(a.left, b.left) && j(a.right, b.right);
+function meta(a: AvatarState) {
+  return {
+    name: a.name,
+    color: a.color,
+    mode: a.mode,
+    connected: a.connected,
+    flags: a.flags,
+    operator: a.operator,
+    muted: a.muted,
+    mic: a.mic,
+    hand: a.hand,
+    host: a.host,
+    rtc: a.rtc,
+  };
 }
 
-/** Applies the room's current state to `store`; call after each patch. */
-export function mirrorState(state: SpaceState, store: AvatarStore, now: number): void {
-  seen.clear();
-  state.avatars.forEach((a, id) => {
-    seen.add(id);
-    const info = store.upsert(id, {
-      name: a.name,
-      color: a.color,
-      mode: a.mode,
-      connected: a.connected,
-      flags: a.flags,
-      operator: a.operator,
-      muted: a.muted,
-      mic: a.mic,
-      hand: a.hand,
-      host: a.host,
-      rtc: a.rtc,
-    });
-    scratch.flags = a.flags;
-    readJoint(a.head, scratch.head);
-    readJoint(a.left, scratch.left);
-    readJoint(a.right, scratch.right);
-    const last = info.poses.latest();
-    if (last && samePose(last, scratch)) return;
-    const jumped = last !== undefined && Math.hypot(last.head.px - scratch.head.px, last.head.pz - scratch.head.pz) > JUMP_DISTANCE;
-    store.pushPose(id, now, scratch, jumped);
-  });
-  for (const id of [...store.avatars.keys()]) if (!seen.has(id)) store.remove(id);
+/** Pushes `a`'s current pose into its buffer at `now` (a long head move is drawn as a jump). */
+function pushPose(store: AvatarStore, id: string, a: AvatarState, now: number): void {
+  scratch.flags = a.flags;
+  readJoint(a.head, scratch.head);
+  readJoint(a.left, scratch.left);
+  readJoint(a.right, scratch.right);
+  const last = store.avatars.get(id)?.poses.latest();
+  const jumped = last !== undefined && Math.hypot(last.head.px - scratch.head.px, last.head.pz - scratch.head.pz) > JUMP_DISTANCE;
+  store.pushPose(id, now, scratch, jumped);
 }
 
-/** Keeps `store` in step with `room` until the returned function is called. */
-export function attachMirror(room: Room<SpaceState>, store: AvatarStore): () => void {
-  store.selfId = room.sessionId;
-  const onPatch = (state: SpaceState) => mirrorState(state, store, performance.now());
-  room.onStateChange(onPatch);
-  return () => room.onStateChange.remove(onPatch);
+/**
+ * Keeps `store` in step with the state until the returned function is called. `now` stamps the pose
+ * snapshots (the time the patch arrived; a parameter so a test can hold the clock).
+ */
+export function attachMirror(
+  { state, $, afterPatch }: StateSync,
+  store: AvatarStore,
+  now: () => number = () => performance.now(),
+): () => void {
+  /** What this patch's callbacks noted, by session id: metadata and poses to copy at the patch's end. */
+  const metaChanged = new Map<string, AvatarState>();
+  const moved = new Map<string, AvatarState>();
+  let live = true;
+  const flush = () => {
+    for (const [id, a] of metaChanged) store.upsert(id, meta(a));
+    metaChanged.clear();
+    if (moved.size === 0) return;
+    const t = now();
+    for (const [id, a] of moved) pushPose(store, id, a, t);
+    moved.clear();
+  };
+  const offs = [
+    $(state).avatars.onAdd((a, id) => {
+      store.upsert(id, meta(a));
+      moved.set(id, a);
+      const $a = $(a);
+      $a.onChange(() => live && metaChanged.set(id, a));
+      $a.listen('flags', () => live && moved.set(id, a), false);
+      for (const joint of [$a.head, $a.left, $a.right]) joint.onChange(() => live && moved.set(id, a));
+    }),
+    $(state).avatars.onRemove((_a, id) => {
+      metaChanged.delete(id);
+      moved.delete(id);
+      store.remove(id);
+    }),
+    afterPatch(flush),
+  ];
+  // A reconnection's state: whoever left while we were away is gone.
+  for (const id of [...store.avatars.keys()]) if (!state.avatars.has(id)) store.remove(id);
+  flush();
+  return () => {
+    live = false;
+    for (const off of offs) off();
+  };
 }

@@ -6,7 +6,7 @@
 import type { ClientContext } from '../context/context.js';
 import type { ClientFeature } from '../core/feature.js';
 import type { PhasedSystem } from '../core/phases.js';
-import { connectTwins } from '../net/twins.js';
+import { connectTwins } from './sync.js';
 import { createAlarmList } from './alarmList.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
 import { createTwinInteraction } from './interaction.js';
@@ -96,7 +96,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     if (open?.twin === twin) closePanel();
     else void openPanel(twin);
   };
-  net.onHistory((m) => {
+  ctx.connection.on('twin.history', (m) => {
     if (open?.twin === m.twin) open.panel.setHistory(m);
   });
   // A dropped connection closed our panel on the server: say it is open again once we are back.

@@ -10,7 +10,7 @@ import { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { RayRegistry } from '../input/rays.js';
-import type { TwinNet } from '../net/twins.js';
+import type { TwinNet } from './sync.js';
 import type { TwinStore } from './store.js';
 import { carryTurn } from './carry.js';
 import { babylonToProtocol, babylonToProtocolQuat, protocolToBabylonQuat } from '../render/frames.js';

@@ -1,5 +1,5 @@
 /**
- * The client's view of the machines in this space: plain data that `client/net/twins.ts` fills from
+ * The client's view of the machines in this space: plain data that `client/twins/sync.ts` fills from
  * the room state and the twin views, panels and HUD read. Nothing here sees Colyseus types.
  */
 import type { Alarm, Command, Forecast, PartPose, PropertyValue, Quality, Quat, Vec3 } from '../../shared/twin/data.js';

@@ -3,24 +3,25 @@
  * features registered (mute …), People, Settings and Exit VR. People and Settings open a larger
  * panel in front of the user. Everything is a world-space GUI panel selected with the ray or a pinch.
  */
-import { Vector3, Quaternion } from '@babylonjs/core/Maths/math.vector.js';
+import { Quaternion, type Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { Button } from '@babylonjs/gui/2D/controls/button.js';
-import type { Control } from '@babylonjs/gui/2D/controls/control.js';
 import { Grid } from '@babylonjs/gui/2D/controls/grid.js';
 import type { ActionRegistry, MenuAction } from '../core/actions.js';
 import type { AvatarStore } from '../avatars/store.js';
-import { button, createPanel3D, setButton, text, type Panel3D } from '../ui3d/panel.js';
+import { button, createPanel3D, setButton, type Panel3D } from '../ui3d/panel.js';
 import type { LocomotionSettings } from './locomotion.js';
+import { buildPeoplePage, buildSettingsPage, type MenuPage, type PageContent } from './menuPages.js';
+import { controlPosition, placeInFront, type HeadPose } from './menuPlacement.js';
 
-export type MenuPage = 'people' | 'settings';
+export type { MenuPage };
 
 export interface XrMenu {
   /** Follows this node (left grip or wrist), or floats in front of the head when null. */
   attachTo(node: TransformNode | null): void;
   /** Places the floating parts for this frame; call from the XR frame. */
-  update(head: { position: Vector3; rotationQuaternion: Quaternion | null }): void;
+  update(head: HeadPose): void;
   setVisible(on: boolean): void;
   openPage(page: MenuPage | null): void;
   readonly page: MenuPage | null;
@@ -46,15 +47,6 @@ const TITLE_M = 0.06;
 const PAGE_W = 0.6;
 const PAGE_H = 0.55;
 
-/** World position of a GUI control's centre on a panel plane. */
-function controlPosition(panel: Panel3D, control: Control, width: number, height: number): Vector3 {
-  const size = panel.texture.getSize();
-  const x = (control.centerX / size.width - 0.5) * width;
-  const y = (0.5 - control.centerY / size.height) * height;
-  panel.mesh.computeWorldMatrix(true);
-  return Vector3.TransformCoordinates(new Vector3(x, y, 0), panel.mesh.getWorldMatrix());
-}
-
 export function createXrMenu(d: MenuDeps): XrMenu {
   let wrist: Panel3D | null = null;
   let wristH = 0;
@@ -65,7 +57,7 @@ export function createXrMenu(d: MenuDeps): XrMenu {
   let pageName: MenuPage | null = null;
   let pagePlaced = false;
   const pageButtons = new Map<string, Button>();
-  let offPage: (() => void) | null = null;
+  let pageContent: PageContent | null = null;
 
   const core: MenuAction[] = [
     {
@@ -119,49 +111,6 @@ export function createXrMenu(d: MenuDeps): XrMenu {
     refresh();
   };
 
-  const buildPeople = (p: Panel3D) => {
-    for (const a of d.store.avatars.values()) {
-      const who = a.id === d.store.selfId ? ' (you)' : '';
-      const how = a.connected ? (a.mode === 'vr' ? 'in VR' : a.mode === 'ar' ? 'in AR' : 'desktop') : 'reconnecting…';
-      const row = text(`people-${a.id}`, `● ${a.name}${who} — ${how}`, 34);
-      row.color = a.color;
-      p.stack.addControl(row);
-    }
-  };
-
-  const buildSettings = (p: Panel3D) => {
-    const l = d.locomotion;
-    const mode = button('set-locomotion', '', () => l.setMode(l.mode === 'teleport' ? 'smooth' : 'teleport'));
-    const snap = button('set-snap', '', () => l.setSnapDegrees(l.snapDegrees === 30 ? 45 : l.snapDegrees === 45 ? 90 : 30));
-    const vignette = button('set-vignette', '', () => l.setVignette(!l.vignette));
-    const paint = () => {
-      setButton(mode, `Movement: ${l.mode}`, false);
-      setButton(snap, `Snap turn: ${l.snapDegrees}°`, false);
-      setButton(vignette, `Comfort vignette: ${l.vignette ? 'on' : 'off'}`, l.vignette);
-    };
-    paint();
-    offPage = l.onChange(paint);
-    for (const [id, b] of [
-      ['locomotion', mode],
-      ['snap', snap],
-      ['vignette', vignette],
-    ] as const) {
-      p.stack.addControl(b);
-      pageButtons.set(id, b);
-    }
-  };
-
-  const placeInFront = (
-    mesh: Panel3D['mesh'],
-    head: { position: Vector3; rotationQuaternion: Quaternion | null },
-    distance: number,
-    drop: number,
-  ) => {
-    const yaw = (head.rotationQuaternion ?? Quaternion.Identity()).toEulerAngles().y;
-    mesh.position.set(head.position.x + Math.sin(yaw) * distance, head.position.y - drop, head.position.z + Math.cos(yaw) * distance);
-    mesh.rotationQuaternion = Quaternion.RotationYawPitchRoll(yaw, 0.15, 0);
-  };
-
   const offActions = d.actions.onChange(() => {
     if (all().length !== buttons.size) buildWrist();
     else refresh();
@@ -195,8 +144,8 @@ export function createXrMenu(d: MenuDeps): XrMenu {
       if (!on) menu.openPage(null);
     },
     openPage(name) {
-      offPage?.();
-      offPage = null;
+      pageContent?.dispose();
+      pageContent = null;
       page?.dispose();
       page = null;
       pageButtons.clear();
@@ -208,8 +157,8 @@ export function createXrMenu(d: MenuDeps): XrMenu {
           height: PAGE_H,
           title: name === 'people' ? 'People' : 'Settings',
         });
-        if (name === 'people') buildPeople(page);
-        else buildSettings(page);
+        pageContent = name === 'people' ? buildPeoplePage(page, d.store) : buildSettingsPage(page, d.locomotion);
+        for (const [id, b] of pageContent.buttons) pageButtons.set(id, b);
         const close = button('xr-page-close', 'Close', () => menu.openPage(null));
         page.stack.addControl(close);
         pageButtons.set('close', close);
@@ -231,7 +180,7 @@ export function createXrMenu(d: MenuDeps): XrMenu {
     dispose() {
       offActions();
       offPeople.forEach((off) => off());
-      offPage?.();
+      pageContent?.dispose();
       page?.dispose();
       wrist?.dispose();
     },

@@ -10,13 +10,14 @@
  * starts at the hand (registered in the RayRegistry, with the hand's turn): the features that carry
  * things handle it exactly like a ray or mouse grab, and the part follows the hand and turns with it. Babylon's WebXRNearInteraction does the
  * same job but fetches its orb material from Babylon's snippet server and pulls NodeMaterial into the
- * XR chunk; this is the part of it we need, offline.
+ * XR chunk; this is the part of it we need, offline. This file follows the hands and turns squeezes and
+ * pinches into pointer events; `grabReach.ts` says where a hand is and what it reaches, and
+ * `grabHighlight.ts` lights a part up.
  */
 import { PickingInfo } from '@babylonjs/core/Collisions/pickingInfo.js';
 import { Ray } from '@babylonjs/core/Culling/ray.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
-import { Color3 } from '@babylonjs/core/Maths/math.color.js';
-import { WebXRHandJoint, type WebXRHandTracking } from '@babylonjs/core/XR/features/WebXRHandTracking.js';
+import type { WebXRHandTracking } from '@babylonjs/core/XR/features/WebXRHandTracking.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { Nullable } from '@babylonjs/core/types.js';
 import type { Observer } from '@babylonjs/core/Misc/observable.js';
@@ -27,16 +28,13 @@ import type { WebXRInput } from '@babylonjs/core/XR/webXRInput.js';
 import type { WebXRInputSource } from '@babylonjs/core/XR/webXRInputSource.js';
 import type { RayRegistry } from '../input/rays.js';
 import { babylonToProtocol } from '../render/frames.js';
+import { GrabHighlight } from './grabHighlight.js';
+import { collectGrabbables, locateHand, NEAR_GRAB_REACH, nearestWithinReach, type GrabHand } from './grabReach.js';
 
-/** How close (metres, hand to the part's bounds) a hand must be to take a part. */
-export const NEAR_GRAB_REACH = 0.1;
 /** Pointer ids for near grabs, far from Babylon's ray pointers (200 and up) and the mouse (1). */
 const FIRST_POINTER_ID = 9000;
 /** Babylon's ray pointers number from here; we look ours up among the next few ids. */
 const RAY_POINTER_IDS = { from: 200, count: 64 };
-const FORWARD = Vector3.Forward();
-/** Added to a part's emissive colour while a hand is at it. */
-const LIT = new Color3(0.22, 0.22, 0.16);
 
 export interface NearGrabHand {
   hand: XRHandedness;
@@ -56,26 +54,6 @@ export interface NearGrab {
   dispose(): void;
 }
 
-interface HandState {
-  source: WebXRInputSource;
-  pointerId: number;
-  point: Vector3;
-  direction: Vector3;
-  near: AbstractMesh | null;
-  held: AbstractMesh | null;
-}
-
-/** Distance from `p` to the world-space bounding box of `mesh` (0 inside). */
-function distanceToBounds(mesh: AbstractMesh, p: Vector3): number {
-  const box = mesh.getBoundingInfo().boundingBox;
-  const min = box.minimumWorld;
-  const max = box.maximumWorld;
-  const dx = Math.max(min.x - p.x, 0, p.x - max.x);
-  const dy = Math.max(min.y - p.y, 0, p.y - max.y);
-  const dz = Math.max(min.z - p.z, 0, p.z - max.z);
-  return Math.hypot(dx, dy, dz);
-}
-
 export function enableNearGrab(d: {
   helper: WebXRExperienceHelper;
   input: WebXRInput;
@@ -85,10 +63,10 @@ export function enableNearGrab(d: {
   scene: Scene;
 }): NearGrab {
   const { helper, input, pointer, scene } = d;
-  const states = new Map<string, HandState>();
+  const states = new Map<string, GrabHand>();
   let nextId = FIRST_POINTER_ID;
 
-  const stateOf = (source: WebXRInputSource): HandState => {
+  const stateOf = (source: WebXRInputSource): GrabHand => {
     let s = states.get(source.uniqueId);
     if (!s) {
       s = { source, pointerId: nextId++, point: new Vector3(), direction: new Vector3(0, 0, 1), near: null, held: null };
@@ -104,29 +82,9 @@ export function enableNearGrab(d: {
     return null;
   };
 
-  /** Where the hand grabs: between thumb and index tip for a tracked hand, the grip for a controller. */
-  const locate = (s: HandState): boolean => {
-    const { source } = s;
-    const hand = source.inputSource.hand ? d.hands?.getHandByControllerId(source.uniqueId) : null;
-    if (hand) {
-      const index = hand.getJointMesh(WebXRHandJoint.INDEX_FINGER_TIP);
-      const thumb = hand.getJointMesh(WebXRHandJoint.THUMB_TIP);
-      index.getAbsolutePosition().addToRef(thumb.getAbsolutePosition(), s.point).scaleInPlace(0.5);
-    } else {
-      const node = source.grip ?? source.pointer;
-      if (!node) return false;
-      s.point.copyFrom(node.getAbsolutePosition());
-    }
-    source.pointer.getDirectionToRef(FORWARD, s.direction);
-    return true;
-  };
-
+  const locate = (s: GrabHand) => locateHand(s, d.hands);
   // Refilled each XR frame (72 Hz or more): one array kept, not a new one per frame.
   const candidates: AbstractMesh[] = [];
-  const collectGrabbables = () => {
-    candidates.length = 0;
-    for (const m of scene.meshes) if (m.isNearGrabbable && m.isEnabled() && m.isVisible && m.isPickable) candidates.push(m);
-  };
 
   const setRayDisabled = (source: WebXRInputSource, disabled: boolean) => {
     const id = rayPointerId(source);
@@ -134,53 +92,28 @@ export function enableNearGrab(d: {
     if (id !== null) pointer._setPointerSelectionDisabledByPointerId(id, disabled);
   };
 
-  /** Meshes lit up now, with the emissive colour to give back. */
-  const lit = new Map<AbstractMesh, Color3>();
-  const emissive = (mesh: AbstractMesh): Color3 | null => {
-    const m = mesh.material as { emissiveColor?: unknown } | null;
-    return m?.emissiveColor instanceof Color3 ? m.emissiveColor : null;
-  };
-  const light = (mesh: AbstractMesh | null, on: boolean) => {
-    const c = mesh ? emissive(mesh) : null;
-    if (!mesh || !c) return;
-    if (on && !lit.has(mesh)) {
-      lit.set(mesh, c.clone());
-      c.addInPlace(LIT);
-    } else if (!on && lit.has(mesh)) {
-      // Unless the other hand is at it too.
-      if ([...states.values()].some((s) => s.near === mesh)) return;
-      c.copyFrom(lit.get(mesh)!);
-      lit.delete(mesh);
-    }
-  };
+  // Unless the other hand is at it too, a part a hand leaves goes dark again.
+  const highlight = new GrabHighlight((mesh) => [...states.values()].some((s) => s.near === mesh));
 
   const frameObserver: Nullable<Observer<XRFrame>> = helper.sessionManager.onXRFrameObservable.add(() => {
-    collectGrabbables();
+    collectGrabbables(scene, candidates);
     for (const source of input.controllers) {
       const s = stateOf(source);
       if (!locate(s)) continue;
       if (s.held) continue;
-      let best: AbstractMesh | null = null;
-      let bestDistance = NEAR_GRAB_REACH;
-      for (const m of candidates) {
-        const dist = distanceToBounds(m, s.point);
-        if (dist <= bestDistance) {
-          best = m;
-          bestDistance = dist;
-        }
-      }
+      const best = nearestWithinReach(candidates, s.point);
       if (best !== s.near) {
         if (best && !s.near) void source.motionController?.pulse(0.25, 40).catch(() => false);
         const was = s.near;
         s.near = best;
-        light(was, false);
-        light(best, true);
+        highlight.set(was, false);
+        highlight.set(best, true);
         setRayDisabled(source, best !== null);
       }
     }
   });
 
-  const pick = (s: HandState, mesh: AbstractMesh): PickingInfo => {
+  const pick = (s: GrabHand, mesh: AbstractMesh): PickingInfo => {
     const info = new PickingInfo();
     info.hit = true;
     info.pickedMesh = mesh;
@@ -219,11 +152,11 @@ export function enableNearGrab(d: {
     for (const type of events) session.addEventListener(type, type.endsWith('start') ? onStart : onEnd);
   };
   const sessionObserver = helper.sessionManager.onXRSessionInit.add(listen);
-  const forget = (s: HandState) => {
+  const forget = (s: GrabHand) => {
     if (s.held) letGo(s.source);
     const was = s.near;
     s.near = null;
-    light(was, false);
+    highlight.set(was, false);
     states.delete(s.source.uniqueId);
   };
   const endObserver = helper.sessionManager.onXRSessionEnded.add(() => {
@@ -260,7 +193,7 @@ export function enableNearGrab(d: {
           holding: s.held !== null,
           rayOff: ray !== null && pointer._getPointerSelectionDisabledByPointerId(ray),
           point: babylonToProtocol(s.point),
-          lit: s.near !== null && lit.has(s.near),
+          lit: s.near !== null && highlight.has(s.near),
         };
       }),
     dispose() {

@@ -63,14 +63,14 @@ export function createBoardFeature(ctx: ClientContext, room: MeetingRoom, share:
 
   let lastSharer = '';
   const offNet = [
-    room.net.on('stroke', (p) => view.change(model.apply(p))),
-    room.net.on('snapshot', (s) => view.change(model.snapshot(s))),
-    room.net.on('erase', (e) => view.change(model.erase(e.ids))),
-    room.net.on('clear', (c) => {
+    room.net.on('board.stroke', (p) => view.change(model.apply(p))),
+    room.net.on('board.snapshot', (s) => view.change(model.snapshot(s))),
+    room.net.on('board.erase', (e) => view.change(model.erase(e.ids))),
+    room.net.on('board.clear', (c) => {
       view.change(model.clear());
       if (c.by !== selfId()) ctx.notices.show(`${store.avatars.get(c.by)?.name ?? 'The host'} cleared the board.`);
     }),
-    room.net.on('info', (i) => {
+    room.net.onInfo((i) => {
       view.place(i.board);
       if (i.sharer === lastSharer) return;
       // Someone else took the board, or the host stopped my share.

@@ -89,9 +89,9 @@ export function createVoiceFeature(ctx: ClientContext, room: MeetingRoom, share:
   });
   const meshTimer = setInterval(() => mesh.update(performance.now()), MESH_UPDATE_MS);
   const offNet = [
-    room.net.on('welcome', (w) => mesh.welcome(w)),
-    room.net.on('signal', (s) => mesh.receive(s)),
-    room.net.on('notice', (n) => n.kind === 'muted_by_host' && mic.setMuted(true)),
+    room.net.on('meeting.welcome', (w) => mesh.welcome(w)),
+    room.net.on('rtc.signal', (s) => mesh.receive(s)),
+    room.net.on('meeting.notice', (n) => n.kind === 'muted_by_host' && mic.setMuted(true)),
   ];
 
   const sendVoice = () => connection.send('meeting.voice', { mic: mic.live, muted: mic.muted });

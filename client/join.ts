@@ -1,0 +1,23 @@
+/**
+ * What this page joins with: the space from the link, the person's name and colour, a passcode from
+ * the join screen or the link. Test builds may force another protocol version (to see the refusal).
+ */
+import { joinOptions, type JoinOptions } from '../shared/protocol/messages.js';
+import type { LaunchLink } from './launch.js';
+
+export function joinOptionsFor(link: LaunchLink, identity: { name: string; color: string; passcode?: string }): JoinOptions {
+  const passcode = identity.passcode || link.passcode;
+  const options = joinOptions({
+    space: link.space,
+    name: identity.name,
+    color: identity.color,
+    mode: 'desktop',
+    ...(passcode ? { passcode } : {}),
+  });
+  if (import.meta.env.MODE === 'test') {
+    // Lets the e2e suite see the version-mismatch refusal in a real page.
+    const override = (window as { __TWINVERSE_PROTOCOL__?: unknown }).__TWINVERSE_PROTOCOL__;
+    if (typeof override === 'number') options.protocol = override;
+  }
+  return options;
+}

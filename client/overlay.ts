@@ -1,0 +1,38 @@
+/**
+ * The desktop HTML overlay as the page starts it: the bar (brand, space title, connection badge,
+ * people count, share link), the people panel, the help overlay, the look hint and the notices.
+ */
+import type { AvatarStore } from './avatars/store.js';
+import { el } from './core/dom.js';
+import { createConnectionBadge } from './ui/connectionBadge.js';
+import { createHelpOverlay } from './ui/helpOverlay.js';
+import { createHud, type Hud } from './ui/hud.js';
+import { createNotices, type Notices } from './ui/notices.js';
+import { createPeopleList, type PeopleList } from './ui/peopleList.js';
+import { createShareLink } from './ui/shareLink.js';
+
+export interface Overlay {
+  hud: Hud;
+  badge: ReturnType<typeof createConnectionBadge>;
+  people: PeopleList;
+  notices: Notices;
+}
+
+export function createOverlay(root: HTMLElement, store: AvatarStore, spaceTitle: string, space: string): Overlay {
+  const badge = createConnectionBadge();
+  const people = createPeopleList(store);
+  const help = createHelpOverlay();
+  const notices = createNotices(root);
+  const hud = createHud(root, {
+    bar: [
+      el('span', { class: 'brand' }, 'Twinverse'),
+      el('span', { class: 'space-title', id: 'space-title' }, spaceTitle),
+      badge.element,
+      people.button,
+    ],
+    trailing: [createShareLink(space)],
+  });
+  hud.addPanel(people.panel);
+  root.append(help.element, el('div', { class: 'hint', id: 'look-hint' }, 'Click to look around · WASD to walk'));
+  return { hud, badge, people, notices };
+}

@@ -1,0 +1,59 @@
+/**
+ * Twins over the wire: mirrors `SpaceState.twins` into the TwinStore (each twin through its
+ * `TwinMirror`, which Colyseus' change callbacks tell what a patch touched; one store update per
+ * changed twin per patch) and sends twin messages. Their server messages (`twin.history`,
+ * `twin.event`) come typed through the connection's `on`.
+ */
+import type { SpaceConnection } from '../net/connection.js';
+import { TwinMirror } from './mirror.js';
+import type { TwinStore } from './store.js';
+
+export interface TwinNet {
+  command(twin: string, action: string, input?: unknown): void;
+  grab(twin: string, part: string): void;
+  move(twin: string, part: string, p: [number, number, number], q: [number, number, number, number]): void;
+  release(twin: string, part: string): void;
+  panel(twin: string, open: boolean): void;
+}
+
+export function connectTwins(connection: SpaceConnection, store: TwinStore): TwinNet {
+  connection.onState(({ state, $, afterPatch }) => {
+    const mirrors = new Map<string, TwinMirror>();
+    /** Twins whose mirror said "changed" during this patch. */
+    const changed = new Set<TwinMirror>();
+    const flush = () => {
+      for (const m of changed) store.put(m.snapshot());
+      changed.clear();
+    };
+    const offs = [
+      $(state).twins.onAdd((twin, id) => {
+        mirrors.get(id)?.dispose();
+        const mirror: TwinMirror = new TwinMirror(twin, $, () => changed.add(mirror));
+        mirrors.set(id, mirror);
+        changed.add(mirror);
+      }),
+      $(state).twins.onRemove((_twin, id) => {
+        const mirror = mirrors.get(id);
+        if (mirror) changed.delete(mirror);
+        mirror?.dispose();
+        mirrors.delete(id);
+        store.remove(id);
+      }),
+      afterPatch(flush),
+    ];
+    // A reconnection's state: a twin that went while we were away is gone here too.
+    for (const id of [...store.twins.keys()]) if (!mirrors.has(id)) store.remove(id);
+    flush();
+    return () => {
+      for (const off of offs) off();
+      for (const m of mirrors.values()) m.dispose();
+    };
+  });
+  return {
+    command: (twin, action, input) => connection.send('twin.command', input === undefined ? { twin, action } : { twin, action, input }),
+    grab: (twin, part) => connection.send('twin.grab', { twin, part }),
+    move: (twin, part, p, q) => connection.send('twin.move', { twin, part, p, q }),
+    release: (twin, part) => connection.send('twin.release', { twin, part }),
+    panel: (twin, open) => connection.send('twin.panel', { twin, open }),
+  };
+}
