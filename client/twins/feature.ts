@@ -148,8 +148,33 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   };
   const alarms = createAlarmList(store, (twin) => void openPanel(twin), { allowed: mayAcknowledge, acknowledge: memory.acknowledge });
   ctx.hud.addPanel(alarms.element);
+  // In VR the HTML list is not seen: while a new alarm waits and I may acknowledge it, the wrist menu
+  // offers to acknowledge the most severe one (SPEC AK4).
+  let offAckAction: (() => void) | null = null;
+  const updateAckAction = () => {
+    const waiting = store.activeAlarms().filter((a) => a.alarm.ackAt === 0);
+    const want = waiting.length > 0 && mayAcknowledge();
+    if (want && !offAckAction)
+      offAckAction = ctx.actions.register({
+        id: 'alarm-ack',
+        label: () => `Acknowledge (${store.activeAlarms().filter((a) => a.alarm.ackAt === 0).length})`,
+        run: () => {
+          const first = store.activeAlarms().find((a) => a.alarm.ackAt === 0);
+          if (first) memory.acknowledge(first.twin.id, first.alarm.id);
+        },
+      });
+    else if (!want && offAckAction) {
+      offAckAction();
+      offAckAction = null;
+    }
+  };
+  store.onChanged(updateAckAction);
+  store.onRemoved(updateAckAction);
   // My role can change (the host leaves, I claim it): the Acknowledge buttons follow.
-  const offRole = ctx.store.onChanged(() => alarms.refresh());
+  const offRole = ctx.store.onChanged(() => {
+    alarms.refresh();
+    updateAckAction();
+  });
   const feed = createActivityFeed();
   ctx.hud.root.append(feed.element);
   const offActivity = memory.onActivity((m) => feed.add(m));
@@ -170,7 +195,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   });
   let alarmCount = '';
   store.onChanged(() => {
-    const n = `${store.activeAlarms().length}/${store.forecastAlarms().length}`;
+    const active = store.activeAlarms();
+    const n = `${active.length}/${store.forecastAlarms().length}/${active.filter((a) => a.alarm.ackAt === 0).length}`;
     if (n !== alarmCount) {
       alarmCount = n;
       ctx.actions.changed();
@@ -203,10 +229,22 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     testApi:
       import.meta.env.MODE !== 'test'
         ? undefined
-        : createTwinsTestApi({ scene, store, views, panel: () => open, openPanel, closePanel, interaction, alarms, feed }),
+        : createTwinsTestApi({
+            scene,
+            store,
+            views,
+            panel: () => open,
+            openPanel,
+            closePanel,
+            interaction,
+            alarms,
+            feed,
+            actions: ctx.actions,
+          }),
     dispose() {
       offAction();
       offRole();
+      offAckAction?.();
       offActivity();
       feed.element.remove();
       interaction.dispose();

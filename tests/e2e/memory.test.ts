@@ -38,6 +38,8 @@ describe('machine memory (e2e)', () => {
         undefined,
         { timeout: 30_000 },
       );
+    // In VR the wrist menu offers it too, while a new alarm waits.
+    await b.page.waitForFunction(() => window.twinverse!.features.twins!.menuAckLabel() === 'Acknowledge (1)');
     // A new alarm offers the button to operators (everyone is one in an open space).
     const button = a.page.locator('button.ack[data-alarm="pump-1/pressureHigh"]');
     await button.click();
@@ -50,6 +52,7 @@ describe('machine memory (e2e)', () => {
     expect(await b.page.locator('#alarm-acknowledged li').count()).toBe(1);
     expect(await b.page.locator('#alarm-list li').count()).toBe(0);
     expect(await b.page.locator('button.ack').count()).toBe(0);
+    expect(await b.page.evaluate(() => window.twinverse!.features.twins!.menuAckLabel())).toBeNull();
     for (const p of [a, b])
       await p.page.waitForFunction(
         () =>
