@@ -2,7 +2,9 @@
  * A machine's memory outlives the server (SPEC AU6, NT3, AK3): a fault injected over HTTP, its alarm
  * acknowledged and a note written, then the server stops and starts again on the same PGlite folder /
  * PostgreSQL schema — the acknowledgement, the note and the audit entries are all there. The machine is
- * the built-in simulator's conveyor (its jam alarm stays raised until the jam is cleared).
+ * the built-in simulator's conveyor (its jam alarm stays raised until the jam is cleared). And it
+ * outlives a database outage (AU1, ST5): PostgreSQL cut through a proxy, a note is still taken at
+ * once and kept when the database is back.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -13,8 +15,10 @@ import { describe, expect, it } from 'vitest';
 import { member } from '../support/inbox.js';
 import { startTestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import { startTcpProxy } from '../support/tcpProxy.js';
 import { INGEST_TOKEN } from '../support/twinServer.js';
-import { waitFor } from '../support/wait.js';
+import { waitFor, waitForAsync } from '../support/wait.js';
+import type { TwinNoteAddedMessage } from '../../shared/protocol/twinMemory.js';
 
 interface Kept {
   alarms: { kind: string; alarm: string; by: { name: string } | null }[];
@@ -54,7 +58,7 @@ async function exercise(env: Record<string, string>): Promise<void> {
     await waitFor('the jam alarm', () => ada.room.state.twins.get('conveyor-1')?.alarms.get('jam'), 15_000);
     ada.room.send('twin.alarm_ack', { twin: 'conveyor-1', alarm: 'jam' });
     ada.room.send('twin.note', { twin: 'conveyor-1', kind: 'part_replaced', text: 'New belt fitted' });
-    await ada.next('twin.note_added');
+    await ada.next('twin.note_added', 1, 10_000);
     await waitFor('acknowledged', () => ada.room.state.twins.get('conveyor-1')?.alarms.get('jam')?.ackByName === 'Ada');
     expect(ada.errors).toEqual([]);
     await ada.room.leave();
@@ -82,6 +86,13 @@ async function exercise(env: Record<string, string>): Promise<void> {
   }
 }
 
+async function dropSchema(schema: string): Promise<void> {
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await db.end();
+}
+
 describe('machine memory across a restart', () => {
   it('AU6 NT3 AK3: acknowledgements, notes and the audit log survive a restart — PGlite folder', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twinverse-memory-'));
@@ -90,7 +101,7 @@ describe('machine memory across a restart', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
   it('AU6 NT3 AK3: acknowledgements, notes and the audit log survive a restart — PostgreSQL', async () => {
     await requireService('postgres');
@@ -98,10 +109,53 @@ describe('machine memory across a restart', () => {
     try {
       await exercise({ DATABASE_URL, DATABASE_SCHEMA: schema });
     } finally {
-      const db = new pg.Client({ connectionString: DATABASE_URL });
-      await db.connect();
-      await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.end();
+      await dropSchema(schema);
     }
-  });
+  }, 120_000);
+
+  it('AU1 NT3: with PostgreSQL cut, a note is taken and announced at once; its row and audit entry land when the database is back', async () => {
+    await requireService('postgres');
+    const target = new URL(DATABASE_URL);
+    const proxy = await startTcpProxy(target.hostname, Number(target.port || 5432));
+    const url = new URL(DATABASE_URL);
+    url.port = String(proxy.port);
+    const schema = uniqueName('tvmemout').toLowerCase();
+    const server = await startTestServer({}, { DATABASE_URL: url.toString(), DATABASE_SCHEMA: schema });
+    const base = server.url.replace('localhost', '127.0.0.1');
+    const health = async () => (await (await fetch(`${base}/health`)).json()) as { status: string; store: { queued: number } };
+    try {
+      await server.store.opened();
+      const ada = await member(server.endpoint, { space: 'factory', name: 'Ada' });
+      proxy.cut();
+      await waitForAsync('health degraded', async () => (await health()).status === 'degraded', 10_000);
+      const from = Date.now() - 1;
+      ada.room.send('twin.note', { twin: 'pump-1', kind: 'observation', text: 'Written while the database is away' });
+      const added = await ada.next<TwinNoteAddedMessage>('twin.note_added', 1, 10_000);
+      const away = await fetch(`${base}/api/twins/pump-1/notes?from=${from}`);
+      expect(away.status).toBe(503);
+      expect(await away.json()).toMatchObject({ error: 'store_unavailable' });
+      proxy.restore();
+      await waitForAsync(
+        'health ok, queue empty',
+        async () => {
+          const h = await health();
+          return h.status === 'ok' && h.store.queued === 0;
+        },
+        20_000,
+      );
+      await server.store.drained();
+      const notes = (await (await fetch(`${base}/api/twins/pump-1/notes?from=${from}`)).json()) as { notes: unknown[] };
+      expect(notes.notes).toEqual([added.note]);
+      const audit = (await (await fetch(`${base}/api/audit?twin=pump-1&from=${from}`)).json()) as {
+        entries: { kind: string; detail: { note?: string } }[];
+      };
+      expect(audit.entries.find((e) => e.kind === 'note')?.detail.note).toBe(added.note.id);
+      expect(ada.errors).toEqual([]);
+      await ada.room.leave();
+    } finally {
+      await server.close();
+      await proxy.close();
+      await dropSchema(schema);
+    }
+  }, 60_000);
 });
