@@ -33,6 +33,8 @@ import type { TwinRuntime } from './twins/runtime.js';
 import { shareIngest } from './twins/ingestShare.js';
 import { Store } from './store/store.js';
 import { HistoryRecorder } from './history/recorder.js';
+import { Journal } from './audit/journal.js';
+import { NoteBook } from './audit/notebook.js';
 
 /**
  * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
@@ -93,7 +95,13 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
         log.child({ part: 'history' }),
       )
     : null;
-  const twins = await startTwinRuntime(config, log.child({ part: 'twins' }), store.commands, history ?? undefined);
+  // The audit log and activity feed, and machines' notes, kept through the store's queue (SPEC AU1, NT3).
+  const journal = new Journal(store);
+  const notes = new NoteBook(store, journal);
+  const twins = await startTwinRuntime(config, log.child({ part: 'twins' }), store.commands, history ?? undefined, {
+    journal,
+    alarmEvent: (e) => store.recordAlarm(e),
+  });
   history?.start();
   const scaleOut = await createScaleOut(config, log);
   const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, log.child({ part: 'twins' })) : null;
@@ -157,6 +165,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     twins,
     meetings: config.meetings,
     memory: new SpaceMemory(),
+    journal,
+    notes,
   };
   const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
   const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, log: log.child({ part: 'auth' }) });

@@ -1,13 +1,16 @@
 /**
  * Twinned machines on the client: mirror the twins in the space, load each one's definition, draw it
  * with its bindings, open its panel when someone points at it, carry its movable parts, list the
- * alarms for everyone, and tell people how their commands ended.
+ * alarms for everyone (operators and the host acknowledge them), tell people how their commands
+ * ended, and show what everyone does to the machines and the space (the activity feed).
  */
 import type { ClientContext } from '../context/context.js';
 import type { ClientFeature } from '../core/feature.js';
 import type { PhasedSystem } from '../core/phases.js';
 import { connectTwins } from './sync.js';
 import { createAlarmList } from './alarmList.js';
+import { createActivityFeed } from '../ui/activityFeed.js';
+import { connectMemory } from './memoryNet.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
 import { createTwinInteraction } from './interaction.js';
 import type * as PanelModule from './panel.js';
@@ -138,8 +141,43 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     dragging: (on) => ctx.input.suppressLook(on),
   });
 
-  const alarms = createAlarmList(store, (twin) => void openPanel(twin));
+  const memory = connectMemory(ctx.connection);
+  const mayAcknowledge = () => {
+    const me = ctx.store.avatars.get(ctx.connection.sessionId ?? '');
+    return !!me && (me.operator || me.host);
+  };
+  const alarms = createAlarmList(store, (twin) => void openPanel(twin), { allowed: mayAcknowledge, acknowledge: memory.acknowledge });
   ctx.hud.addPanel(alarms.element);
+  // In VR the HTML list is not seen: while a new alarm waits and I may acknowledge it, the wrist menu
+  // offers to acknowledge the most severe one (SPEC AK4).
+  let offAckAction: (() => void) | null = null;
+  const updateAckAction = () => {
+    const waiting = store.activeAlarms().filter((a) => a.alarm.ackAt === 0);
+    const want = waiting.length > 0 && mayAcknowledge();
+    if (want && !offAckAction)
+      offAckAction = ctx.actions.register({
+        id: 'alarm-ack',
+        label: () => `Acknowledge (${store.activeAlarms().filter((a) => a.alarm.ackAt === 0).length})`,
+        run: () => {
+          const first = store.activeAlarms().find((a) => a.alarm.ackAt === 0);
+          if (first) memory.acknowledge(first.twin.id, first.alarm.id);
+        },
+      });
+    else if (!want && offAckAction) {
+      offAckAction();
+      offAckAction = null;
+    }
+  };
+  store.onChanged(updateAckAction);
+  store.onRemoved(updateAckAction);
+  // My role can change (the host leaves, I claim it): the Acknowledge buttons follow.
+  const offRole = ctx.store.onChanged(() => {
+    alarms.refresh();
+    updateAckAction();
+  });
+  const feed = createActivityFeed();
+  ctx.hud.root.append(feed.element);
+  const offActivity = memory.onActivity((m) => feed.add(m));
   const offAction = ctx.actions.register({
     id: 'alarms',
     // In VR the HTML alarm list is not seen: with no alarm active, the button tells of forecast ones
@@ -157,7 +195,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   });
   let alarmCount = '';
   store.onChanged(() => {
-    const n = `${store.activeAlarms().length}/${store.forecastAlarms().length}`;
+    const active = store.activeAlarms();
+    const n = `${active.length}/${store.forecastAlarms().length}/${active.filter((a) => a.alarm.ackAt === 0).length}`;
     if (n !== alarmCount) {
       alarmCount = n;
       ctx.actions.changed();
@@ -190,9 +229,24 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     testApi:
       import.meta.env.MODE !== 'test'
         ? undefined
-        : createTwinsTestApi({ scene, store, views, panel: () => open, openPanel, closePanel, interaction, alarms }),
+        : createTwinsTestApi({
+            scene,
+            store,
+            views,
+            panel: () => open,
+            openPanel,
+            closePanel,
+            interaction,
+            alarms,
+            feed,
+            actions: ctx.actions,
+          }),
     dispose() {
       offAction();
+      offRole();
+      offAckAction?.();
+      offActivity();
+      feed.element.remove();
       interaction.dispose();
       closePanel();
       alarms.dispose();

@@ -45,7 +45,17 @@ const readers: { [C in Collection]: (t: TwinState) => TwinInfo[C] } = {
   alarms: (t) => {
     const alarms: AlarmInfo[] = [];
     t.alarms.forEach((a) =>
-      alarms.push({ id: a.id, property: a.property, severity: severityOf(a.severity), message: a.message, since: a.since, value: a.value }),
+      alarms.push({
+        id: a.id,
+        property: a.property,
+        severity: severityOf(a.severity),
+        message: a.message,
+        since: a.since,
+        value: a.value,
+        ackBy: a.ackBy,
+        ackByName: a.ackByName,
+        ackAt: a.ackAt,
+      }),
     );
     return alarms;
   },
@@ -141,7 +151,8 @@ export class TwinMirror {
       items.onChange(() => this.mark(collection));
     };
     watch('notes', $t.notes, false);
-    watch('alarms', $t.alarms, false);
+    // An acknowledgement changes an active alarm in place.
+    watch('alarms', $t.alarms, true);
     watch('forecasts', $t.forecasts, true);
     watch('commands', $t.commands, true);
     watch('parts', $t.parts, true);

@@ -5,6 +5,8 @@
 import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { AlarmList } from './alarmList.js';
+import type { ActivityFeed } from '../ui/activityFeed.js';
+import type { ActionRegistry } from '../core/actions.js';
 import type { TwinInteraction } from './interaction.js';
 import type { TwinPanel } from './panel.js';
 import type { TwinStore } from './store.js';
@@ -48,6 +50,10 @@ export interface TwinsTestApi {
   ): { holder: string; holderName: string; p: [number, number, number]; q: [number, number, number, number] } | null;
   holding(): { twin: string; part: string; granted: boolean } | null;
   alarmRows(): string[];
+  /** The activity feed's lines, oldest first (SPEC AU7). */
+  activityLines(): string[];
+  /** The wrist menu's acknowledge entry as labelled now; null when it is not offered (SPEC AK4). */
+  menuAckLabel(): string | null;
 }
 
 declare module '../core/feature.js' {
@@ -65,6 +71,8 @@ export function createTwinsTestApi(d: {
   closePanel(): void;
   interaction: TwinInteraction;
   alarms: AlarmList;
+  feed: ActivityFeed;
+  actions: ActionRegistry;
 }): TwinsTestApi {
   const toScreen = (world: Vector3) => {
     const scene = d.scene;
@@ -134,5 +142,7 @@ export function createTwinsTestApi(d: {
     },
     holding: () => d.interaction.holding,
     alarmRows: () => d.alarms.rows(),
+    activityLines: () => d.feed.lines(),
+    menuAckLabel: () => d.actions.get('alarm-ack')?.label() ?? null,
   };
 }

@@ -9,5 +9,12 @@ export const meetingKickRoute = featureRoute<KickMessage>((ctx, p, m) => {
   if (!t) return;
   if (t === p) return ctx.refuse(p, 'meeting.self', 'meeting.kick');
   ctx.log.info({ host: p.sessionId, target: t.sessionId, name: t.avatar.name }, 'host removed a participant');
+  ctx.audit({
+    twin: '',
+    kind: 'remove',
+    actor: { session: p.sessionId, name: p.avatar.name },
+    subject: t.avatar.name,
+    detail: { target: t.sessionId },
+  });
   ctx.disconnect(t, CloseCode.KICKED);
 });

@@ -7,4 +7,11 @@ export const meetingLockRoute = featureRoute<LockMessage>((ctx, p, m) => {
   if (ctx.state.meeting.locked === m.locked) return;
   ctx.state.meeting.locked = m.locked;
   ctx.log.info({ host: p.sessionId, locked: m.locked }, 'space lock changed');
+  ctx.audit({
+    twin: '',
+    kind: m.locked ? 'lock' : 'unlock',
+    actor: { session: p.sessionId, name: p.avatar.name },
+    subject: ctx.space.name,
+    detail: {},
+  });
 });

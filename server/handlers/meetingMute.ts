@@ -12,6 +12,13 @@ export const meetingMuteRoute = featureRoute<MuteMessage>((ctx, p, m) => {
   if (t.avatar.muted) return;
   t.avatar.muted = true;
   ctx.log.info({ host: p.sessionId, target: t.sessionId }, 'host muted a participant');
+  ctx.audit({
+    twin: '',
+    kind: 'mute',
+    actor: { session: p.sessionId, name: p.avatar.name },
+    subject: t.avatar.name,
+    detail: { target: t.sessionId },
+  });
   if (t !== p) {
     const notice: NoticeMessage = {
       kind: 'muted_by_host',

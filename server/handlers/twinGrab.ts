@@ -50,18 +50,25 @@ export function twinReleaseRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRout
       const found = partOf(ctx, p, twins, m, 'twin.release');
       if (!found) return;
       if (found.part.holder !== p.sessionId) return ctx.refuse(p, 'twin.not_holder', 'twin.release');
-      found.part.holder = '';
-      found.part.holderName = '';
+      drop(ctx, p, found.rt, m.part, found.part);
     },
   };
 }
 
 /** Ends every hold of `p` (leave or lost connection). */
-export function releaseAll(twins: ReadonlyMap<string, RoomTwin>, p: Participant): void {
-  for (const rt of twins.values())
-    for (const part of rt.state.parts.values())
-      if (part.holder === p.sessionId) {
-        part.holder = '';
-        part.holderName = '';
-      }
+export function releaseAll(ctx: RoomContext, twins: ReadonlyMap<string, RoomTwin>, p: Participant): void {
+  for (const rt of twins.values()) for (const [id, part] of rt.state.parts) if (part.holder === p.sessionId) drop(ctx, p, rt, id, part);
+}
+
+/** Lets go of a part and audits where it was put: a move is recorded at its drop, not per move message (SPEC AU1). */
+function drop(ctx: RoomContext, p: Participant, rt: RoomTwin, id: string, part: TwinPartState): void {
+  part.holder = '';
+  part.holderName = '';
+  ctx.audit({
+    twin: rt.live.id,
+    kind: 'part_move',
+    actor: { session: p.sessionId, name: p.avatar.name },
+    subject: id,
+    detail: { part: id, p: [part.px, part.py, part.pz], q: [part.qx, part.qy, part.qz, part.qw] },
+  });
 }

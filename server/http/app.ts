@@ -10,6 +10,8 @@ import type { Logger } from '../log.js';
 import { faultsApi } from './faultsApi.js';
 import { twinsApi, type TwinsApiDeps } from './twinsApi.js';
 import { historyApi, type HistoryApiDeps } from './historyApi.js';
+import { notesApi } from './notesApi.js';
+import { auditApi } from './auditApi.js';
 import type { StoreHealth } from '../store/store.js';
 
 export interface HttpDeps {
@@ -62,6 +64,10 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use('/api/twins', twinsApi({ ...deps.twins, log: deps.log }));
   app.use('/api/twins', historyApi({ ...deps.history, log: deps.log }));
   app.use('/api/twins', faultsApi({ ...deps.twins, log: deps.log }));
+  // Notes and the audit log read the same store as history (SPEC NT4, AU2).
+  const { runtime, store, now } = deps.history;
+  app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
+  app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'not_found', message: `No API route ${req.method} ${req.originalUrl}` });
   });

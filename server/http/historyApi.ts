@@ -2,10 +2,11 @@
  * The history API (SPEC HS4–HS6): a twin property's recorded values as buckets or raw samples, and a
  * twin's alarm events. Every refusal is a 4xx with a named error and one log line, never a stack.
  */
-import express, { type Request, type Response, type Router } from 'express';
+import express, { type Request, type Router } from 'express';
 import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
-import { StoreUnavailable, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { answerError, param, Refusal, time } from './apiQuery.js';
 import { bucketsFromHeaders, bucketsFromSamples, samplesOf, type Samples } from '../history/buckets.js';
 import {
   autoStep,
@@ -16,7 +17,6 @@ import {
   MAX_SAMPLES,
   parseCursor,
   parseStep,
-  parseTime,
   type Cursor,
 } from '../history/params.js';
 
@@ -33,31 +33,6 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 /** Most alarm events per answer. */
 export const MAX_ALARM_EVENTS = 1000;
-
-class Refusal extends Error {
-  constructor(
-    readonly status: number,
-    readonly error: string,
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
-function param(req: Request, name: string): string | undefined {
-  const v = req.query[name];
-  if (v === undefined) return undefined;
-  if (typeof v !== 'string') throw new Refusal(400, 'invalid_parameter', `"${name}" is given more than once or is not text`);
-  return v;
-}
-
-function time(req: Request, name: string, fallback: string, now: number): number {
-  const s = param(req, name) ?? fallback;
-  const t = parseTime(s, now);
-  if (t === null)
-    throw new Refusal(400, 'invalid_time', `"${name}" is not a time: use epoch ms, ISO 8601, "now" or "now-15m" (s, m, h, d, w)`);
-  return t;
-}
 
 export function historyApi(d: HistoryApiDeps): Router {
   const r = express.Router();
@@ -158,19 +133,6 @@ export function historyApi(d: HistoryApiDeps): Router {
     })().catch((err: unknown) => answerError(d.log, req, res, err));
   });
   return r;
-}
-
-function answerError(log: Logger, req: Request, res: Response, err: unknown): void {
-  if (err instanceof Refusal) {
-    log.warn({ url: req.originalUrl, status: err.status, error: err.error }, `history request refused: ${err.message}`);
-    res.status(err.status).json({ error: err.error, message: err.message });
-  } else if (err instanceof StoreUnavailable) {
-    log.warn({ url: req.originalUrl, problem: err.message }, 'history request: store unavailable');
-    res.status(503).set('Retry-After', '5').json({ error: err.code, message: err.message });
-  } else {
-    log.error({ url: req.originalUrl, problem: (err as Error)?.message ?? String(err) }, 'history request failed');
-    res.status(500).json({ error: 'error', message: 'Internal error' });
-  }
 }
 
 /** One page of raw samples from `cursor` (or `from`) up to `to`, reading minute rows in growing windows. */

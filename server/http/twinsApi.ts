@@ -44,6 +44,8 @@ export function twinsApi(d: TwinsApiDeps): Router {
     source: t.source,
     quality: t.quality,
     problems: t.notes,
+    /** From the TD's `tv:twin.commissioned`, as written (SPEC NT5); null when it gives none. */
+    commissioned: t.def.ext.commissioned ?? null,
   });
 
   r.get('/', (_req, res) => {

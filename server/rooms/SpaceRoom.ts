@@ -91,6 +91,7 @@ export class SpaceRoom extends Room<SpaceState> {
       participants: () => this.participants.values(),
       send: (p, type, message) => p.client.send(type, message),
       broadcast: (type, message, except) => this.broadcast(type, message, except ? { except: except.client } : undefined),
+      audit: (e) => void this.deps.journal.record({ ...e, space: space.name }),
       greet: (p) => {
         for (const f of this.features) f.greet?.(this.ctx, p);
       },

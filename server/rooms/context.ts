@@ -4,6 +4,7 @@
  * They get this instead of the room, so they stay plain functions and objects that tests can call.
  */
 import type { Logger } from '../log.js';
+import type { AuditInput } from '../audit/journal.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Bounds } from '../../shared/space/bounds.js';
 import type { SpaceState } from '../../shared/state/space.js';
@@ -28,6 +29,8 @@ export interface RoomContext {
   send(p: Participant, type: string, message: unknown): void;
   /** Sends a message to everyone in the space, optionally except one. */
   broadcast(type: string, message: unknown, except?: Participant): void;
+  /** Records something done in this space that changed it or one of its machines: the audit log and the activity feed (SPEC AU1, AU5). */
+  audit(e: Omit<AuditInput, 'space'>): void;
   /** Runs every feature's `greet` hook for `p`, in feature order (the client said it listens). */
   greet(p: Participant): void;
   /** Ends a participant's session with a close code (e.g. removed by the host). */

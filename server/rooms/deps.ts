@@ -5,6 +5,8 @@
  */
 import type { SpaceLayout } from '../../shared/space/layout.js';
 import type { Logger } from '../log.js';
+import type { Journal } from '../audit/journal.js';
+import type { NoteBook } from '../audit/notebook.js';
 import type { SpaceMemory } from '../meeting/memory.js';
 import type { MeetingConfig } from '../meeting/config.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
@@ -22,6 +24,10 @@ export interface SpaceRoomDeps {
   meetings: MeetingConfig;
   /** Chat and board of every space, kept while the process runs (rooms come and go). */
   memory: SpaceMemory;
+  /** The audit log and activity feed of every space (SPEC AU1–AU5). */
+  journal: Journal;
+  /** Machines' lifecycle notes (SPEC NT2). */
+  notes: NoteBook;
 }
 
 /** The options `define('space', SpaceRoom, …)` passes each room's `onCreate`, with the client's `space`. */

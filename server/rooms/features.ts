@@ -9,6 +9,7 @@ import { twinsFeature } from '../twins/room/twinsFeature.js';
 import { boardFeature } from '../features/board.js';
 import { chatFeature } from '../features/chat.js';
 import { meetingFeature } from '../features/meeting.js';
+import { activityFeature } from '../features/activity.js';
 import type { SpaceInfo, SpaceRoomDeps } from './deps.js';
 import type { RoomFeature } from './feature.js';
 
@@ -19,9 +20,10 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
     // Before chat and board: a newcomer's greeting starts with the meeting's welcome.
     meetingFeature(deps.meetings, space),
     operatorRoleFeature(),
-    twinsFeature(deps.twins, space),
+    twinsFeature(deps.twins, deps.notes, space),
     chatFeature(memory),
     boardFeature(memory, space),
+    activityFeature(deps.journal, deps.twins),
     { name: 'memory', dispose: () => deps.memory.release(space.name) },
   ];
 }

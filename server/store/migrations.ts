@@ -68,6 +68,43 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX alarm_events_twin_at ON alarm_events (twin, at);
     `,
   },
+  {
+    // A machine's lifecycle notes (SPEC NT3) and the audit log of everything that changed a machine
+    // or a space (AU1). The audit log is append-only: a trigger refuses UPDATE, DELETE and TRUNCATE, so not
+    // even a bug in this server can rewrite what happened (AU4).
+    version: 4,
+    sql: `
+      CREATE TABLE twin_notes (
+        id          uuid PRIMARY KEY,
+        twin        text NOT NULL,
+        kind        text NOT NULL CHECK (kind IN ('maintenance', 'inspection', 'part_replaced', 'observation')),
+        text        text NOT NULL,
+        by_session  text NOT NULL,
+        by_name     text NOT NULL,
+        space       text NOT NULL,
+        at          timestamptz NOT NULL
+      );
+      CREATE INDEX twin_notes_twin_at ON twin_notes (twin, at DESC);
+      CREATE TABLE audit (
+        id             bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        at             timestamptz NOT NULL,
+        space          text NOT NULL,
+        twin           text NOT NULL,
+        kind           text NOT NULL,
+        actor_session  text NOT NULL,
+        actor_name     text NOT NULL,
+        subject        text NOT NULL,
+        detail         jsonb NOT NULL
+      );
+      CREATE INDEX audit_twin_id ON audit (twin, id);
+      CREATE INDEX audit_space_id ON audit (space, id);
+      CREATE FUNCTION audit_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN RAISE EXCEPTION 'the audit log is append-only'; END;
+      $$;
+      CREATE TRIGGER audit_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON audit
+        FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
+    `,
+  },
 ];
 
 export const STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -4,11 +4,13 @@
  * survives the database going away (PostgreSQL restarted: `/health` says `degraded`, the writes wait
  * and resume, bounded by {@link MAX_QUEUED_BYTES}); reads wait briefly for the open, then fail with
  * {@link StoreUnavailable}. Each table has its own SQL module taking a `Db` (commandsTable.ts,
- * historyTable.ts, alarmEventsTable.ts); a new table (audit log, notes) is a migration, a module and
- * a few methods here.
+ * historyTable.ts, alarmEventsTable.ts, notesTable.ts, auditTable.ts); a new table is a migration, a
+ * module and a few methods here.
  */
 import type { Logger } from '../log.js';
 import { type AlarmEvent, insertAlarmEvent, readAlarmEvents } from './alarmEventsTable.js';
+import { type AuditEntry, type AuditQuery, insertAudit, readAudit, type StoredAuditEntry } from './auditTable.js';
+import { insertNote, readNotes, type StoredNote } from './notesTable.js';
 import { completeCommand, insertCommand, markLost, recentCommands } from './commandsTable.js';
 import type { CommandStore } from './commandStore.js';
 import { aggregateHeaders, deleteOlder, readRows, type HeaderBucket, type HistoryRow } from './historyTable.js';
@@ -101,6 +103,24 @@ export class Store {
 
   alarmEvents(twin: string, from: number, to: number, limit: number): Promise<AlarmEvent[]> {
     return this.read((db) => readAlarmEvents(db, twin, from, to, limit));
+  }
+
+  /** Queues a lifecycle note (SPEC NT3). */
+  recordNote(n: StoredNote): void {
+    this.write('note', (db) => insertNote(db, n), 256 + n.text.length * 2);
+  }
+
+  notes(twin: string, from: number, to: number, limit: number): Promise<StoredNote[]> {
+    return this.read((db) => readNotes(db, twin, from, to, limit));
+  }
+
+  /** Queues an audit entry (SPEC AU1): like every write, it never makes the caller wait. */
+  recordAudit(e: AuditEntry): void {
+    this.write('audit', (db) => insertAudit(db, e), 512);
+  }
+
+  audit(q: AuditQuery): Promise<StoredAuditEntry[]> {
+    return this.read((db) => readAudit(db, q));
   }
 
   /** Queues one history flush: its statements run in one transaction. */

@@ -9,9 +9,11 @@ import type { CommandStatus } from '../../shared/twin/data.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
+import type { Journal } from '../audit/journal.js';
 import type { ActionRoute } from './bindings.js';
 import type { CommandRecord, LiveTwin } from './live.js';
 import { numberInput } from './simulator/model.js';
+import { FAULT_ACTIONS } from './simulator/faults.js';
 
 /** Most commands one twin may have waiting for an answer. */
 export const MAX_PENDING = 4;
@@ -42,6 +44,8 @@ export class CommandBook {
     private readonly timeoutMs: number,
     private readonly log: Logger,
     private readonly routes: (twin: LiveTwin) => ReadonlyMap<string, ActionRoute>,
+    /** Where each command and its outcome are audited (SPEC AU1); none in unit tests. */
+    private readonly journal?: Journal,
   ) {}
 
   invoke(twin: LiveTwin, action: string, input: unknown, actor: Actor): InvokeResult {
@@ -105,6 +109,14 @@ export class CommandBook {
       doneAt: null,
     });
     this.log.info({ command: cmd.id, twin: twin.id, action, by: actor.name, space: actor.space, route: route.kind }, 'command sent');
+    this.journal?.record({
+      space: actor.space,
+      twin: twin.id,
+      kind: (FAULT_ACTIONS as readonly string[]).includes(action) ? 'fault' : 'command',
+      actor: { session: actor.session, name: actor.name },
+      subject: def.title,
+      detail: { command: cmd.id, action, ...(input === undefined ? {} : { input }) },
+    });
     try {
       this.send(twin, route, cmd);
     } catch (err) {
@@ -145,6 +157,14 @@ export class CommandBook {
     this.trim(twin);
     this.bump(twin);
     this.store.complete(id, status, cmd.reason, cmd.doneAt);
+    this.journal?.note({
+      space: cmd.space,
+      twin: twin.id,
+      kind: 'command_result',
+      actor: { session: cmd.by, name: cmd.byName },
+      subject: twin.def.actions.get(cmd.action)?.title ?? cmd.action,
+      detail: { command: id, action: cmd.action, status, ...(cmd.reason ? { reason: cmd.reason } : {}) },
+    });
     this.log.info({ command: id, twin: twin.id, action: cmd.action, status, reason: cmd.reason || undefined }, 'command finished');
     return true;
   }

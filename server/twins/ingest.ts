@@ -78,6 +78,9 @@ function evaluateAlarms(twin: LiveTwin, p: LiveProperty, ts: number): void {
         message: rule.message,
         since: ts,
         value: p.num,
+        ackBy: '',
+        ackByName: '',
+        ackAt: 0,
       };
       twin.alarms.set(rule.id, alarm);
       // It is here: no longer a forecast.

@@ -7,6 +7,8 @@
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
 import type { AlarmEvent } from '../store/alarmEventsTable.js';
+import type { Journal } from '../audit/journal.js';
+import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { ActionRoute } from './bindings.js';
 import { CommandBook, type Actor, type InvokeResult } from './commands.js';
 import type { TwinDefinition } from './definition.js';
@@ -38,6 +40,14 @@ export interface TwinRuntimeOptions {
   failures?: { file: string; problems: LoadProblem[] }[];
   /** Where time comes from; the process's clocks unless a test drives staleness by hand. */
   clock?: TwinClock;
+  /** Audits commands and acknowledgements, and keeps acknowledgements as alarm events (SPEC AU1, AK3); none in unit tests. */
+  memory?: TwinMemoryHooks;
+}
+
+/** Where the runtime's changes by people are kept: the journal (audit + activity) and the alarm events. */
+export interface TwinMemoryHooks {
+  journal: Journal;
+  alarmEvent(e: AlarmEvent): void;
 }
 
 /** Where accepted numeric/boolean values and alarm transitions go to be kept (SPEC HS1, HS6). */
@@ -100,6 +110,7 @@ export class TwinRuntime {
       o.commandTimeoutMs,
       this.log.child({ part: 'commands' }),
       (twin) => this.routes.get(twin.id) ?? new Map(),
+      o.memory?.journal,
     );
     if (o.mqttUrl) {
       this.mqtt = new MqttSource(
@@ -251,6 +262,48 @@ export class TwinRuntime {
     const twin = this.twins.get(twinId);
     if (!twin) return { ok: false, code: 'twin.unknown', detail: twinId };
     return this.commands.invoke(twin, action, input, actor);
+  }
+
+  /**
+   * Someone acknowledges an active alarm (authorised by the caller, SPEC AK1–AK3): everyone sees who
+   * and when, it is kept as an `acknowledged` alarm event and audited. A new raising of the alarm is
+   * a new alarm, unacknowledged.
+   */
+  acknowledge(twinId: string, alarmId: string, actor: Actor): { ok: true } | { ok: false; code: ErrorCode; detail?: string } {
+    const twin = this.twins.get(twinId);
+    if (!twin) return { ok: false, code: 'twin.unknown', detail: twinId };
+    const alarm = twin.alarms.get(alarmId);
+    if (!alarm) return { ok: false, code: 'twin.unknown_alarm', detail: `${twinId}/${alarmId.slice(0, 64)}` };
+    if (alarm.ackAt !== 0) return { ok: false, code: 'twin.alarm_acknowledged', detail: `by ${alarm.ackByName}` };
+    const at = this.clock.wall();
+    alarm.ackBy = actor.session;
+    alarm.ackByName = actor.name;
+    alarm.ackAt = at;
+    twin.alarmsVersion++;
+    twin.version++;
+    const m = this.o.memory;
+    m?.alarmEvent({
+      twin: twin.id,
+      alarm: alarm.id,
+      property: alarm.property,
+      kind: 'acknowledged',
+      severity: alarm.severity,
+      message: alarm.message,
+      value: null,
+      bySession: actor.session,
+      byName: actor.name,
+      at,
+    });
+    m?.journal.record({
+      space: actor.space,
+      twin: twin.id,
+      kind: 'alarm_ack',
+      actor: { session: actor.session, name: actor.name },
+      subject: alarm.message,
+      detail: { alarm: alarm.id, property: alarm.property, severity: alarm.severity, since: alarm.since, value: alarm.value },
+    });
+    this.log.info({ twin: twin.id, alarm: alarm.id, by: actor.name, space: actor.space }, 'alarm acknowledged');
+    return { ok: true };
   }
 
   private answer(id: string, ok: boolean, reason: string): void {

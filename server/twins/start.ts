@@ -7,13 +7,14 @@ import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
 import type { TwinConfig } from '../twinConfig.js';
 import { loadTwinDefinitions } from './loader.js';
-import { TwinRuntime, type TwinRecorder } from './runtime.js';
+import { TwinRuntime, type TwinMemoryHooks, type TwinRecorder } from './runtime.js';
 
 export async function startTwinRuntime(
   config: TwinConfig,
   log: Logger,
   store: CommandStore,
   recorder?: TwinRecorder,
+  memory?: TwinMemoryHooks,
 ): Promise<TwinRuntime> {
   const loaded = await loadTwinDefinitions(config.twinsDir);
   for (const f of loaded.failures)
@@ -29,6 +30,7 @@ export async function startTwinRuntime(
     log,
     failures: loaded.failures,
     clock: config.twinClock,
+    ...(memory ? { memory } : {}),
   });
   runtime.start();
   return runtime;

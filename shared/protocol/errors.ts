@@ -7,6 +7,7 @@ import type { PoseRefusal } from './poseRules.js';
 import type { PoseDecodeError } from './pose.js';
 import { z } from './validation.js';
 import { TWIN_ERRORS } from './twinMessages.js';
+import { TWIN_MEMORY_ERRORS } from './twinMemory.js';
 import { MEETING_ERRORS } from './meeting.js';
 import { CHAT_ERRORS } from './chat.js';
 import { BOARD_ERRORS } from './board.js';
@@ -35,6 +36,7 @@ const CORE_ERRORS = {
 export const ERROR_TEXT = {
   ...CORE_ERRORS,
   ...TWIN_ERRORS,
+  ...TWIN_MEMORY_ERRORS,
   ...MEETING_ERRORS,
   ...CHAT_ERRORS,
   ...BOARD_ERRORS,

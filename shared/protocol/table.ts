@@ -9,6 +9,8 @@ import type { BinaryClientEntry, JsonClientEntry, ServerEntry } from './entry.js
 import type { ErrorCode } from './errors.js';
 import { CoreClientMessages, CoreServerMessages } from './messages.js';
 import { TwinClientMessages, TwinServerMessages } from './twinMessages.js';
+import { TwinMemoryClientMessages, TwinMemoryServerMessages } from './twinMemory.js';
+import { ActivityServerMessages } from './activity.js';
 import { MeetingClientMessages, MeetingServerMessages } from './meeting.js';
 import { ChatClientMessages, ChatServerMessages } from './chat.js';
 import { BoardClientMessages, BoardServerMessages } from './board.js';
@@ -22,6 +24,7 @@ type Checked<E> = E extends BinaryClientEntry
 export const ClientMessages = {
   ...CoreClientMessages,
   ...TwinClientMessages,
+  ...TwinMemoryClientMessages,
   ...MeetingClientMessages,
   ...ChatClientMessages,
   ...BoardClientMessages,
@@ -31,6 +34,8 @@ export const ClientMessages = {
 export const ServerMessages = {
   ...CoreServerMessages,
   ...TwinServerMessages,
+  ...TwinMemoryServerMessages,
+  ...ActivityServerMessages,
   ...MeetingServerMessages,
   ...ChatServerMessages,
   ...BoardServerMessages,

@@ -50,6 +50,12 @@ export const TwinAlarmState = schema(
     since: { type: 'float64', default: 0 },
     /** The value that raised it. */
     value: { type: 'float64', default: 0 },
+    /** Session id of who acknowledged it (SPEC AK1); empty while nobody has. */
+    ackBy: { type: 'string', default: '' },
+    /** Display name of who acknowledged it, at the time; empty while nobody has. */
+    ackByName: { type: 'string', default: '' },
+    /** When it was acknowledged, ms since the Unix epoch; 0 while nobody has. */
+    ackAt: { type: 'float64', default: 0 },
   },
   'TwinAlarmState',
 );

@@ -66,6 +66,10 @@ export interface Alarm {
   since: number;
   /** The value that raised it. */
   value: number;
+  /** Who acknowledged it (session id and display name) and when, ms epoch (SPEC AK1); '' / 0 while nobody has. */
+  ackBy: string;
+  ackByName: string;
+  ackAt: number;
 }
 
 /** An alarm the trend of `property` reaches at `at` if nothing changes (SPEC TW11). */

@@ -135,6 +135,13 @@ export const TwinExtension = z.strictObject({
   alarms: z._default(z.array(AlarmRule).check(z.maxLength(64)), []),
   setpoints: z._default(z.array(Setpoint).check(z.maxLength(32)), []),
   movable: z._default(z.array(Movable).check(z.maxLength(16)), []),
+  /** When the machine was commissioned: an ISO 8601 date (`2019-03-14`) or date-time; shown by `GET /api/twins` (SPEC NT5). */
+  commissioned: z.optional(
+    z.string().check(
+      z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/, 'an ISO 8601 date, e.g. 2019-03-14'),
+      z.refine((s) => Number.isFinite(Date.parse(s)), 'not a real date'),
+    ),
+  ),
   /** The built-in simulator's model for this machine, used when no broker is configured. */
   simulator: z.optional(
     z.strictObject({

@@ -55,15 +55,23 @@ function writeProperty(ps: TwinPropertyState, p: LiveProperty): void {
 function syncAlarms({ live, state }: RoomTwin): void {
   for (const id of [...state.alarms.keys()]) if (!live.alarms.has(id)) state.alarms.delete(id);
   for (const a of live.alarms.values()) {
-    if (state.alarms.has(a.id)) continue;
-    const s = new TwinAlarmState();
-    s.id = a.id;
-    s.property = a.property;
-    s.severity = a.severity;
-    s.message = a.message;
-    s.since = a.since;
-    s.value = a.value;
-    state.alarms.set(a.id, s);
+    let s = state.alarms.get(a.id);
+    if (!s) {
+      s = new TwinAlarmState();
+      s.id = a.id;
+      s.property = a.property;
+      s.severity = a.severity;
+      s.message = a.message;
+      s.since = a.since;
+      s.value = a.value;
+      state.alarms.set(a.id, s);
+    }
+    // An acknowledgement changes an alarm already shown (SPEC AK1).
+    if (s.ackAt !== a.ackAt) {
+      s.ackBy = a.ackBy;
+      s.ackByName = a.ackByName;
+      s.ackAt = a.ackAt;
+    }
   }
 }
 

@@ -7,6 +7,11 @@ import { type TwinEventMessage } from '../../../shared/protocol/twinMessages.js'
 import type { SpaceInfo } from '../../rooms/deps.js';
 import type { RoomFeature } from '../../rooms/feature.js';
 import type { TwinRuntime } from '../runtime.js';
+import type { NoteBook } from '../../audit/notebook.js';
+import type { TwinNoteAddedMessage } from '../../../shared/protocol/twinMemory.js';
+import { twinAlarmAckRoute } from '../../handlers/twinAlarmAck.js';
+import { twinNoteRoute } from '../../handlers/twinNote.js';
+import type { RoomContext } from '../../rooms/context.js';
 import { twinCommandRoute } from '../../handlers/twinCommand.js';
 import { releaseAll, twinGrabRoute, twinReleaseRoute } from '../../handlers/twinGrab.js';
 import { twinMoveRoute } from '../../handlers/twinMove.js';
@@ -15,11 +20,12 @@ import type { Participant } from '../../rooms/participant.js';
 import { createRoomTwin, type RoomTwin } from './roomTwins.js';
 import { syncTwin } from './twinSync.js';
 
-export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeature {
+export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: SpaceInfo): RoomFeature {
   const twins = new Map<string, RoomTwin>();
   let stopEvents: (() => void) | null = null;
-  const goodbye = (p: Participant) => {
-    releaseAll(twins, p);
+  let stopNotes: (() => void) | null = null;
+  const goodbye = (c: RoomContext, p: Participant) => {
+    releaseAll(c, twins, p);
     for (const rt of twins.values()) rt.state.viewers.delete(p.sessionId);
   };
   return {
@@ -30,6 +36,8 @@ export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeatur
       'twin.move': twinMoveRoute(twins),
       'twin.release': twinReleaseRoute(twins),
       'twin.panel': twinPanelRoute(twins),
+      'twin.alarm_ack': twinAlarmAckRoute(twins, runtime, space.name),
+      'twin.note': twinNoteRoute(twins, notes, space.name),
     },
     opened(c) {
       for (const placement of c.space.layout.twins) {
@@ -47,9 +55,18 @@ export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeatur
       stopEvents = runtime.onEvent((twin, event, data, ts) => {
         if (twins.has(twin)) c.broadcast('twin.event', { twin, event, data, ts } satisfies TwinEventMessage);
       });
+      // A note written in any space reaches every space showing the machine (SPEC NT2).
+      stopNotes = notes.onNote((n) => {
+        if (twins.has(n.twin))
+          c.broadcast('twin.note_added', {
+            twin: n.twin,
+            note: { id: n.id, at: n.at, kind: n.kind, text: n.text, by: n.by },
+          } satisfies TwinNoteAddedMessage);
+      });
     },
     dispose() {
       stopEvents?.();
+      stopNotes?.();
     },
     beforePatch(c) {
       // Runs inside Colyseus's patch timer, where a throw would end the process: contain it.
@@ -59,7 +76,7 @@ export function twinsFeature(runtime: TwinRuntime, space: SpaceInfo): RoomFeatur
         c.log.error({ err }, 'twin sync failed');
       }
     },
-    dropped: (_c, p) => goodbye(p),
-    left: (_c, p) => goodbye(p),
+    dropped: (c, p) => goodbye(c, p),
+    left: (c, p) => goodbye(c, p),
   };
 }

@@ -34,6 +34,8 @@ describe('rates (SPEC M2, M3, P2, C2, G2, CMD6)', () => {
     'twin.move': [30, 10],
     'twin.release': [5, 10],
     'twin.panel': [4, 8],
+    'twin.alarm_ack': [2, 5],
+    'twin.note': [1, 3],
     'meeting.hello': [1, 3],
     'meeting.voice': [4, 10],
     'meeting.hand': [2, 5],

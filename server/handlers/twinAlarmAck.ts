@@ -1,0 +1,31 @@
+/**
+ * `twin.alarm_ack`: someone acknowledges an active alarm (SPEC AK1, AK2). Operators and the host may;
+ * the runtime records who and when on the alarm everyone sees, keeps it as an alarm event and audits it.
+ */
+import type { TwinAlarmAckMessage } from '../../shared/protocol/twinMemory.js';
+import type { JsonRoute } from '../rooms/context.js';
+import type { Participant } from '../rooms/participant.js';
+import type { TwinRuntime } from '../twins/runtime.js';
+import type { RoomTwin } from '../twins/room/roomTwins.js';
+
+const REF = 'twin.alarm_ack';
+
+/** Who may acknowledge alarms and write notes: operators (OP1) and the host. */
+export function keepsRecords(p: Participant): boolean {
+  return p.operator || p.avatar.host;
+}
+
+export function twinAlarmAckRoute(
+  twins: ReadonlyMap<string, RoomTwin>,
+  runtime: TwinRuntime,
+  space: string,
+): JsonRoute<TwinAlarmAckMessage> {
+  return {
+    handle(ctx, p, m) {
+      if (!twins.has(m.twin)) return ctx.refuse(p, 'twin.unknown', REF, m.twin);
+      if (!keepsRecords(p)) return ctx.refuse(p, 'twin.operators_only', REF);
+      const r = runtime.acknowledge(m.twin, m.alarm, { session: p.sessionId, name: p.avatar.name, space });
+      if (!r.ok) return ctx.refuse(p, r.code, REF, r.detail);
+    },
+  };
+}
