@@ -65,6 +65,7 @@ async function main(): Promise<void> {
     ...(('passcode' in identity && identity.passcode) || link.passcode
       ? { passcode: ('passcode' in identity && identity.passcode) || link.passcode }
       : {}),
+    ...(link.token ? { token: link.token } : {}),
   });
   if (import.meta.env.MODE === 'test') {
     // Lets the e2e suite see the version-mismatch refusal in a real page.
