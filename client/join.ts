@@ -1,6 +1,6 @@
 /**
  * What this page joins with: the space from the link, the person's name and colour, a passcode from
- * the join screen or the link. Test builds may force another protocol version (to see the refusal).
+ * the join screen or the link, a join token from the link. Test builds may force another protocol version (to see the refusal).
  */
 import { joinOptions, type JoinOptions } from '../shared/protocol/messages.js';
 import type { LaunchLink } from './launch.js';
@@ -13,6 +13,8 @@ export function joinOptionsFor(link: LaunchLink, identity: { name: string; color
     color: identity.color,
     mode: 'desktop',
     ...(passcode ? { passcode } : {}),
+    // A signed join token from the link (JT1), when the deployment issues them.
+    ...(link.token ? { token: link.token } : {}),
   });
   if (import.meta.env.MODE === 'test') {
     // Lets the e2e suite see the version-mismatch refusal in a real page.

@@ -1,7 +1,8 @@
 /**
  * What the link asks for: `?space=NAME` picks the space (normalised to a valid space name),
  * `?name=NAME` fills the name and skips the join screen, `?color=%23rrggbb` picks the colour, and
- * `#passcode=…` a host passcode (in the fragment, so it never reaches server logs or referrers).
+ * `#passcode=…` a host passcode (in the fragment, so it never reaches server logs or referrers), and
+ * `#token=…` (or `?token=…`) a signed invitation the server checks (SPEC JT6).
  */
 import { AvatarColor, DisplayName, SpaceName } from '../shared/protocol/values.js';
 import { check } from '../shared/protocol/validation.js';
@@ -12,6 +13,7 @@ export interface LaunchLink {
   name?: string;
   color?: string;
   passcode?: string;
+  token?: string;
 }
 
 /** "Line 2 / East" → "line-2-east"; anything that stays invalid falls back to the default space. */
@@ -37,5 +39,7 @@ export function readLaunchLink(search: string, hash = ''): LaunchLink {
   if (color.ok) link.color = color.value;
   const passcode = new URLSearchParams(hash.replace(/^#/, '')).get('passcode');
   if (passcode && passcode.length <= 64) link.passcode = passcode;
+  const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? q.get('token');
+  if (token && token.length <= 2048) link.token = token;
   return link;
 }

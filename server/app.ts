@@ -25,6 +25,7 @@ import { SpaceMemory } from './meeting/memory.js';
 import { configuredHosts, isHostAllowed, isOriginAllowed } from './http/origin.js';
 import { guardRequests } from './http/requestGuard.js';
 import { createJoinGuard } from './security/joinGuard.js';
+import { createTokenVerifier } from './security/joinToken.js';
 import { createPasscodeLimiter } from './security/passcodeLimiter.js';
 import { oneRoomPerSpace } from './security/matchmaking.js';
 import { quietSocketErrors } from './security/socketErrors.js';
@@ -169,7 +170,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     notes,
   };
   const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
-  const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, log: log.child({ part: 'auth' }) });
+  const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens) : null;
+  const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, tokens, log: log.child({ part: 'auth' }) });
   // `space` comes from each client's join options; `deps` from here (define's options win the merge).
   gameServer.define(ROOM_NAME, spaceRoomType(guard), { deps } as SpaceRoomOptions).filterBy(['space']);
   oneRoomPerSpace(ROOM_NAME);

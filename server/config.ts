@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { twinEnv, twinConfig, type TwinConfig } from './twinConfig.js';
 import { loadMeetingConfig, type MeetingConfig } from './meeting/config.js';
+import type { JoinTokenConfig } from './security/joinToken.js';
 
 /** The repository root (server/ and dist/node/server/ both resolve to it). */
 export const ROOT_DIR = (() => {
@@ -43,6 +44,11 @@ const Env = z.object({
   HTTP_RATE: z._default(positive, 100),
   /** The window HTTP_RATE counts over, seconds (tests widen it so a loaded machine cannot refill it mid-test). */
   HTTP_RATE_WINDOW: z._default(positive, 1),
+  /** HS256 secret for signed join tokens; when set (or JOIN_PUBLIC_KEY), joining needs a token. */
+  JOIN_SECRET: z.optional(z.string().check(z.minLength(32, 'JOIN_SECRET must be at least 32 characters'))),
+  /** Ed25519 public key (SPKI PEM) for EdDSA join tokens. */
+  JOIN_PUBLIC_KEY: z.optional(z.string().check(z.regex(/-----BEGIN PUBLIC KEY-----/, 'JOIN_PUBLIC_KEY is an SPKI PEM public key'))),
+  JOIN_TOKEN_MAX_SECONDS: z._default(z.coerce.number().check(z.int(), z.gt(0), z.lte(86_400)), 3600),
   ...twinEnv,
 });
 
@@ -77,6 +83,8 @@ export interface Config extends TwinConfig {
   tls: { certFile: string; keyFile: string } | undefined;
   /** ICE servers for voice and screen share, host passcodes (ICE_SERVERS, TURN_*, HOST_PASSCODES). */
   meetings: MeetingConfig;
+  /** Signed join tokens (JOIN_SECRET, JOIN_PUBLIC_KEY, JOIN_TOKEN_MAX_SECONDS); undefined: passcodes only. */
+  joinTokens: JoinTokenConfig | undefined;
 }
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -115,5 +123,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { certFile: path.resolve(ROOT_DIR, e.TLS_CERT_FILE), keyFile: path.resolve(ROOT_DIR, e.TLS_KEY_FILE) }
         : undefined,
     meetings,
+    joinTokens:
+      e.JOIN_SECRET || e.JOIN_PUBLIC_KEY
+        ? { secret: e.JOIN_SECRET, publicKey: e.JOIN_PUBLIC_KEY?.replace(/\\n/g, '\n'), maxSeconds: e.JOIN_TOKEN_MAX_SECONDS }
+        : undefined,
   };
 }

@@ -68,11 +68,15 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFea
       if (options.passcode !== undefined && known && !holdsPasscode && !secretMatches(operatorPasscode, options.passcode)) {
         throw new ServerError(CloseCode.BAD_PASSCODE, CLOSE_REASONS[CloseCode.BAD_PASSCODE]);
       }
-      if (ctx.state.meeting.locked && !holdsPasscode) throw new ServerError(CloseCode.SPACE_LOCKED, CLOSE_REASONS[CloseCode.SPACE_LOCKED]);
+      const tokenHost = options.roles?.includes('host') ?? false;
+      if (ctx.state.meeting.locked && !holdsPasscode && !tokenHost)
+        throw new ServerError(CloseCode.SPACE_LOCKED, CLOSE_REASONS[CloseCode.SPACE_LOCKED]);
     },
     joined(ctx, p) {
-      if (passcode !== undefined) p.avatar.host = secretMatches(passcode, p.joined.passcode);
-      else p.avatar.host = ![...ctx.participants()].some((o) => o !== p && o.avatar.host);
+      // A signed join token's `host` role makes a host like the passcode does (JT4).
+      const tokenHost = p.joined.roles?.includes('host') ?? false;
+      if (passcode !== undefined) p.avatar.host = tokenHost || secretMatches(passcode, p.joined.passcode);
+      else p.avatar.host = tokenHost || ![...ctx.participants()].some((o) => o !== p && o.avatar.host);
       if (p.avatar.host) ctx.log.info({ session: p.sessionId }, 'host joined');
     },
     left(ctx, p) {

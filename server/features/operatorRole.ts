@@ -3,7 +3,7 @@
  * operator. A layout with `locked: true` makes only those who joined with its `operatorPasscode`
  * operators; everyone else watches. A missing passcode does not refuse the join, it only withholds
  * the role (a passcode matching no role of the space is refused by the meeting feature's admission); `AvatarState.operator`
- * shows everyone who has it.
+ * shows everyone who has it. A signed join token with the `operator` role grants it too (JT4).
  */
 import type { SpaceLayout } from '../../shared/space/layout.js';
 import type { RoomFeature } from '../rooms/feature.js';
@@ -23,7 +23,7 @@ export function operatorRoleFeature(): RoomFeature {
       ctx.state.space.locked = ctx.space.layout.locked;
     },
     joined(ctx, p) {
-      p.operator = isOperator(ctx.space.layout, p.joined.passcode);
+      p.operator = isOperator(ctx.space.layout, p.joined.passcode) || (p.joined.roles?.includes('operator') ?? false);
       p.avatar.operator = p.operator;
       if (ctx.space.layout.locked) ctx.log.info({ session: p.sessionId, operator: p.operator }, 'operator role decided');
     },

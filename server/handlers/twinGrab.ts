@@ -8,7 +8,10 @@ import type { Participant } from '../rooms/participant.js';
 import type { RoomTwin } from '../twins/room/roomTwins.js';
 import type { TwinPartState } from '../../shared/state/twin.js';
 
-/** The part a message names, or a refusal sent. */
+/**
+ * The part a message names, or a refusal sent. In a locked space only operators touch machine parts
+ * (SPEC G5): the layout locks it because its machines are real, and viewers only watch.
+ */
 export function partOf(
   ctx: RoomContext,
   p: Participant,
@@ -24,6 +27,10 @@ export function partOf(
   const part = rt.state.parts.get(m.part);
   if (!part) {
     ctx.refuse(p, 'twin.unknown_part', ref, `${m.twin}/${m.part}`);
+    return null;
+  }
+  if (ctx.space.layout.locked && !p.operator && ref !== 'twin.release') {
+    ctx.refuse(p, 'twin.not_operator', ref, 'parts of a locked space move for operators only');
     return null;
   }
   return { rt, part };

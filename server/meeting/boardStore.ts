@@ -64,6 +64,11 @@ export class BoardStore {
     return { piece, refusal: strokeRoom <= boardRoom ? 'board.stroke_too_long' : 'board.full' };
   }
 
+  /** The session that drew stroke `id`, or undefined when it is gone (B4: who may erase it). */
+  authorOf(id: number): string | undefined {
+    return this.strokes.get(id)?.by;
+  }
+
   /** Removes the strokes that exist among `ids`; returns those removed. */
   erase(ids: readonly number[]): number[] {
     const removed: number[] = [];

@@ -7,6 +7,7 @@ import { Room, ServerError, type AuthContext, type Client, type ClientPrivate } 
 import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
 import { ERROR_TEXT, type ErrorCode, type ErrorMessage } from '../../shared/protocol/errors.js';
 import { JoinOptions } from '../../shared/protocol/messages.js';
+import type { Admission } from '../security/joinToken.js';
 import { check } from '../../shared/protocol/validation.js';
 import { createPose, copyPose } from '../../shared/protocol/pose.js';
 import { hallBounds } from '../../shared/space/layout.js';
@@ -110,7 +111,7 @@ export class SpaceRoom extends Room<SpaceState> {
     };
   }
 
-  override onJoin(client: Client, _options: unknown, auth: JoinOptions): void {
+  override onJoin(client: Client, _options: unknown, auth: Admission): void {
     // `joinById` reaches a room by id: the options must still name this room's space (SPEC HD1).
     if (auth.space !== this.state.space.name)
       throw new ServerError(
@@ -215,7 +216,7 @@ export class SpaceRoom extends Room<SpaceState> {
 /** The space room type with `guard` as its static onAuth (one per server: tests run several in a process). */
 export function spaceRoomType(guard: JoinGuard): typeof SpaceRoom {
   return class GuardedSpaceRoom extends SpaceRoom {
-    static override onAuth(token: string, options: unknown, context: AuthContext): Promise<JoinOptions> {
+    static override onAuth(token: string, options: unknown, context: AuthContext): Promise<Admission> {
       return guard(token, options, context);
     }
   };

@@ -5,7 +5,7 @@
  * room. This file and `context.ts` sit at the bottom: features import them, they import no feature.
  */
 import type { ClientMessage, JsonClientMessageName } from '../../shared/protocol/table.js';
-import type { JoinOptions } from '../../shared/protocol/messages.js';
+import type { Admission } from '../security/joinToken.js';
 import type { BinaryRoute, JsonRoute, RoomContext } from './context.js';
 import type { Participant } from './participant.js';
 
@@ -22,7 +22,7 @@ export interface RoomFeature {
   /** The room is open and its state built: add what the feature shows (e.g. the space's machines). */
   opened?(ctx: RoomContext): void;
   /** Before the avatar is created: throw a ServerError (with a CloseCode) to refuse the join. */
-  admit?(ctx: RoomContext, options: JoinOptions): void;
+  admit?(ctx: RoomContext, options: Admission): void;
   /** The participant's avatar is in the state. */
   joined?(ctx: RoomContext, p: Participant): void;
   /**

@@ -6,7 +6,7 @@
 import type { Client } from '@colyseus/core';
 import type { AcceptedPose } from '../../shared/protocol/poseRules.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
-import type { JoinOptions } from '../../shared/protocol/messages.js';
+import type { Admission } from '../security/joinToken.js';
 import type { AvatarState } from '../../shared/state/avatar.js';
 import { TokenBucket } from './rateLimit.js';
 
@@ -29,7 +29,7 @@ export class Participant {
   constructor(
     client: Client,
     readonly avatar: AvatarState,
-    readonly joined: JoinOptions,
+    readonly joined: Admission,
   ) {
     this.client = client;
   }

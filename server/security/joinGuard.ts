@@ -2,7 +2,9 @@
  * The space room's static `onAuth`: what every join request must pass before matchmaking picks or
  * opens a room, whichever matchmaking call it came through (SPEC J1–J2, HD2, HD3). It checks the
  * protocol version and the join options and, when a passcode is given, that it is one of the space's
- * passcodes — under the per-address and per-space guessing limits. Each refusal is one log line.
+ * passcodes — under the per-address and per-space guessing limits. With join tokens configured, a
+ * valid token for the space is required and decides the name and roles (JT1–JT5). Each refusal is one
+ * log line.
  */
 import { ServerError, type AuthContext } from '@colyseus/core';
 import { CLOSE_REASONS, CloseCode, checkProtocolVersion } from '../../shared/protocol/version.js';
@@ -13,15 +15,18 @@ import { hostPasscodeOf, type MeetingConfig } from '../meeting/config.js';
 import { secretMatches } from '../secrets.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { PasscodeLimiter } from './passcodeLimiter.js';
+import type { Admission, TokenVerifier } from './joinToken.js';
 
 export interface JoinGuardDeps {
   meetings: MeetingConfig;
   layouts: SpaceLayouts;
   passcodes: PasscodeLimiter;
+  /** Null: no join tokens (passcodes only). */
+  tokens: TokenVerifier | null;
   log: Logger;
 }
 
-export type JoinGuard = (token: string | undefined, options: unknown, context: AuthContext) => Promise<JoinOptions>;
+export type JoinGuard = (token: string | undefined, options: unknown, context: AuthContext) => Promise<Admission>;
 
 /** The address a request came from: the socket's, never a header a client can write. */
 export function addressOf(context: Pick<AuthContext, 'req' | 'ip'>): string {
@@ -50,10 +55,21 @@ export function createJoinGuard(deps: JoinGuardDeps): JoinGuard {
     if (version) refuse(version.code, version.detail, { address });
     const result = check(JoinOptions, options);
     if (!result.ok) return refuse(CloseCode.BAD_JOIN_OPTIONS, result.problems, { address });
-    const joined = result.value;
+    const { token, ...joined } = result.value;
+    const admitted: Admission = token === undefined && !deps.tokens ? joined : await checkToken(joined, token, address);
     if (joined.passcode !== undefined) await checkPasscode(joined.space, joined.passcode, address);
-    return joined;
+    return admitted;
   };
+
+  /** The token names the person and their roles; the form's name gives way to it (JT3). */
+  async function checkToken(joined: JoinOptions, token: string | undefined, address: string): Promise<Admission> {
+    const space = joined.space;
+    if (!deps.tokens) return refuse(CloseCode.TOKEN_INVALID, '(this server does not take join tokens)', { address, space });
+    if (token === undefined) return refuse(CloseCode.TOKEN_REQUIRED, '', { address, space });
+    const verdict = await deps.tokens(token, space);
+    if (!verdict.ok) return refuse(verdict.code, verdict.detail, { address, space });
+    return { ...joined, name: verdict.grant.name, roles: verdict.grant.roles };
+  }
 
   /** A passcode that matches none of the space's passcodes is refused, so a typo is not ignored. */
   async function checkPasscode(space: string, passcode: string, address: string): Promise<void> {

@@ -21,6 +21,8 @@ export const MAX_PENDING = 4;
 const LOST_MARGIN_MS = 2000;
 /** Finished commands kept visible per twin. */
 export const RECENT_KEPT = 5;
+/** Timed-out command ids remembered, so a device's late answer to one is named in the log (HD9). */
+const EXPIRED_KEPT = 1000;
 
 export interface Actor {
   session: string;
@@ -30,12 +32,31 @@ export interface Actor {
 
 export type InvokeResult = { ok: true; command: CommandRecord } | { ok: false; code: ErrorCode; detail?: string };
 
-/** Forwards a command to the device; the answer comes back through {@link CommandBook.complete}. */
-export type CommandSender = (twin: LiveTwin, route: ActionRoute, cmd: CommandRecord) => void;
+/**
+ * Forwards a command to the device; the answer comes back through {@link CommandBook.complete}. May
+ * return a function that withdraws it from a queue when it times out, so it never acts later (HD9).
+ */
+export type CommandSender = (twin: LiveTwin, route: ActionRoute, cmd: CommandRecord) => (() => void) | void;
+
+/** Thrown by a sender that did not send at all (e.g. the broker is down): the command times out at once. */
+export class NotSent extends Error {}
+
+interface OpenCommand {
+  twin: LiveTwin;
+  /** Stops the timeout timer. */
+  cancel: () => void;
+  /** Takes it back from the sender's queue, if the sender queues (MQTT). */
+  withdraw: (() => void) | null;
+  desiredProperty: string | null;
+}
 
 export class CommandBook {
-  private readonly open = new Map<string, { twin: LiveTwin; cancel: () => void; desiredProperty: string | null }>();
+  private readonly open = new Map<string, OpenCommand>();
   lateAnswers = 0;
+  /** Answers to commands this process timed out (a subset of {@link lateAnswers}). */
+  expiredAnswers = 0;
+  /** Ids this process timed out, oldest first (bounded); each is forgotten at its first late answer. */
+  private readonly expired = new Set<string>();
   private sweepTimer: NodeJS.Timeout | null = null;
 
   constructor(
@@ -94,7 +115,8 @@ export class CommandBook {
       () => this.complete(cmd.id, 'timed_out', `no answer from the device within ${this.timeoutMs / 1000} s`),
       this.timeoutMs,
     );
-    this.open.set(cmd.id, { twin, cancel: () => clearTimeout(timer), desiredProperty });
+    const entry: OpenCommand = { twin, cancel: () => clearTimeout(timer), withdraw: null, desiredProperty };
+    this.open.set(cmd.id, entry);
     this.store.record({
       id: cmd.id,
       twin: cmd.twin,
@@ -118,9 +140,11 @@ export class CommandBook {
       detail: { command: cmd.id, action, ...(input === undefined ? {} : { input }) },
     });
     try {
-      this.send(twin, route, cmd);
+      entry.withdraw = this.send(twin, route, cmd) ?? null;
     } catch (err) {
-      this.complete(cmd.id, 'refused', `could not reach the device: ${(err as Error).message}`);
+      // Not sent means it can never act: tell everyone now rather than after the timeout.
+      if (err instanceof NotSent) this.complete(cmd.id, 'timed_out', err.message);
+      else this.complete(cmd.id, 'refused', `could not reach the device: ${(err as Error).message}`);
     }
     return { ok: true, command: cmd };
   }
@@ -130,6 +154,12 @@ export class CommandBook {
     const entry = this.open.get(id);
     if (!entry) {
       this.lateAnswers++;
+      if (this.expired.delete(id)) {
+        // The device acted (or says so) after everyone was told it timed out: worth one line.
+        this.expiredAnswers++;
+        this.log.warn({ command: id, status }, 'answer to a command that already timed out; ignored');
+        return false;
+      }
       // Debug, not warn: with several server processes every process hears every acknowledgement.
       this.log.debug(
         { command: id, status },
@@ -139,6 +169,11 @@ export class CommandBook {
     }
     this.open.delete(id);
     entry.cancel();
+    if (status === 'timed_out') {
+      entry.withdraw?.();
+      this.expired.add(id);
+      if (this.expired.size > EXPIRED_KEPT) this.expired.delete(this.expired.values().next().value as string);
+    }
     const { twin } = entry;
     const cmd = twin.commands.get(id);
     if (!cmd) return false;

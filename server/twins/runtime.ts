@@ -320,13 +320,13 @@ export class TwinRuntime {
     if (twin) twin.operatedAt = ts;
   }
 
-  private forward(twin: LiveTwin, route: ActionRoute, cmd: Parameters<MqttSource['send']>[1]): void {
+  private forward(twin: LiveTwin, route: ActionRoute, cmd: Parameters<MqttSource['send']>[1]): (() => void) | void {
     if (route.kind === 'simulator') {
       if (!this.sim) throw new Error('the simulator is not running');
       this.sim.send(twin, cmd);
     } else if (route.kind === 'mqtt') {
       if (!this.mqtt) throw new Error('MQTT is not configured');
-      this.mqtt.send(route.topic, cmd);
+      return this.mqtt.send(route.topic, cmd, this.o.commandTimeoutMs);
     } else {
       postCommand(route.url, cmd, this.o.commandTimeoutMs).then(
         (r) => this.answer(cmd.id, r.ok, r.reason),

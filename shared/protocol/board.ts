@@ -116,8 +116,8 @@ export const BoardClientMessages = {
     kind: 'json',
     schema: EraseMessage,
     rate: { perSecond: 10, burst: 20 },
-    errors: [],
-    doc: '`{ ids }` (B4)',
+    errors: ['board.not_author'],
+    doc: "`{ ids }`: my own strokes, anyone's for a host (B4)",
   } as const satisfies JsonClientEntry<EraseMessage>,
   'board.clear': {
     kind: 'json',
@@ -154,4 +154,5 @@ export const BOARD_ERRORS = {
   'board.stroke_too_long': `A stroke has at most ${BOARD_MAX_STROKE_POINTS} points; lift the pen and start a new one.`,
   'board.share_busy': 'Someone else is sharing their screen on the board.',
   'board.not_sharer': 'Only the person sharing (or the host) can stop the screen share.',
+  'board.not_author': "You can erase only your own strokes; the host can erase anyone's.",
 } as const;

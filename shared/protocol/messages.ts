@@ -23,6 +23,8 @@ export const JoinOptions = z.strictObject({
   mode: z.optional(ClientMode),
   /** A passcode that grants roles the space is configured with (host, operator); SPEC J5. */
   passcode: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+  /** A signed join token (JWT) naming the person, the space and their roles; SPEC JT1–JT5. */
+  token: z.optional(z.string().check(z.minLength(1), z.maxLength(2048))),
 });
 export type JoinOptions = z.infer<typeof JoinOptions>;
 

@@ -42,6 +42,14 @@ export const CloseCode = {
   TOO_MANY_REFUSALS: 4431,
   /** Too many wrong passcodes from this address or for this space: wait, then try again (SPEC HD3). */
   TOO_MANY_ATTEMPTS: 4432,
+  /** This server admits only people with a signed join token, and none was given (SPEC JT1). */
+  TOKEN_REQUIRED: 4433,
+  /** The join token is malformed, badly signed, lives too long or claims something invalid (SPEC JT2). */
+  TOKEN_INVALID: 4434,
+  /** The join token has expired (SPEC JT2). */
+  TOKEN_EXPIRED: 4435,
+  /** The join token is for another space (SPEC JT2). */
+  TOKEN_WRONG_SPACE: 4436,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -57,6 +65,10 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.SPACE_BUSY]: 'The space is being opened right now. Try again in a moment.',
   [CloseCode.TOO_MANY_REFUSALS]: 'This page sent too many messages the server had to refuse, so the server ended the session.',
   [CloseCode.TOO_MANY_ATTEMPTS]: 'Too many wrong passcodes. Wait a minute, then try again.',
+  [CloseCode.TOKEN_REQUIRED]: 'This space needs an invitation link. Ask its organiser for one.',
+  [CloseCode.TOKEN_INVALID]: 'The invitation in this link is not valid. Ask its organiser for a new one.',
+  [CloseCode.TOKEN_EXPIRED]: 'The invitation in this link has expired. Ask its organiser for a new one.',
+  [CloseCode.TOKEN_WRONG_SPACE]: 'The invitation in this link is for another space.',
 };
 
 /** Decides whether a client of `clientVersion` may join; returns the refusal code or null. */

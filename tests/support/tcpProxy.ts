@@ -8,6 +8,11 @@ export interface TcpProxy {
   port: number;
   /** Drops every connection and refuses new ones. */
   cut(): void;
+  /**
+   * Keeps connections open but throws away everything sent through them (both ways): a network
+   * that silently loses packets, where a client still believes it is connected. `cut()` ends it.
+   */
+  blackhole(): void;
   /** Accepts connections again. */
   restore(): void;
   close(): Promise<void>;
@@ -16,6 +21,7 @@ export interface TcpProxy {
 export async function startTcpProxy(targetHost: string, targetPort: number): Promise<TcpProxy> {
   const sockets = new Set<net.Socket>();
   let up = true;
+  let hole = false;
   const server = net.createServer((client) => {
     if (!up) return client.destroy();
     const upstream = net.connect(targetPort, targetHost);
@@ -28,7 +34,8 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    client.pipe(upstream).pipe(client);
+    client.on('data', (d: Buffer) => void (hole || upstream.write(d)));
+    upstream.on('data', (d: Buffer) => void (hole || client.write(d)));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
@@ -36,11 +43,15 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     port,
     cut() {
       up = false;
+      hole = false;
       for (const s of sockets) s.destroy();
       sockets.clear();
     },
     restore() {
       up = true;
+    },
+    blackhole() {
+      hole = true;
     },
     close: () =>
       new Promise<void>((resolve) => {

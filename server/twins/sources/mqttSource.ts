@@ -5,8 +5,10 @@
  *   envelope `{ "value": v, "ts": ms }`; a Thing-level `observeallproperties` topic carries an object
  *   of several (`{ "speed": 1, "temp": 40 }` or `{ "ts": ms, "values": { … } }`).
  * - Events: each `subscribeevent` form's topic carries the event's data as JSON.
- * - Commands: published to the action form's topic as `{ id, action, input, by, at }` (QoS 1); the
- *   device answers on `<that topic>/ack` with `{ id, ok, reason? }`.
+ * - Commands: published to the action form's topic as `{ id, action, input, by, at, expiresAt }` (QoS 1,
+ *   MQTT 5 message expiry = the command timeout); the device answers on `<that topic>/ack` with
+ *   `{ id, ok, reason? }`. A command is never left for later (SPEC HD9): not published while the broker
+ *   is down, and withdrawn from mqtt.js's queue when it times out.
  * - Broker down: its twins go stale at once; the client reconnects with exponential backoff
  *   (0.5 s doubling to 30 s), logged; nothing throws.
  */
@@ -14,6 +16,7 @@ import { connect, type MqttClient } from 'mqtt';
 import type { Logger } from '../../log.js';
 import type { CommandRecord, LiveTwin } from '../live.js';
 import { readBatch } from '../ingestBatch.js';
+import { NotSent } from '../commands.js';
 
 export const ACK_SUFFIX = '/ack';
 const BACKOFF_MIN_MS = 500;
@@ -80,6 +83,9 @@ export class MqttSource {
       reconnectPeriod: BACKOFF_MIN_MS,
       connectTimeout: 5000,
       clientId: `twinverse-${process.pid}-${Math.random().toString(16).slice(2, 10)}`,
+      // MQTT 5 for message expiry: a command the broker holds for an offline device expires with its
+      // timeout instead of reaching the machine after everyone was told it timed out (HD9).
+      protocolVersion: 5,
       // We subscribe on every connection ourselves and wait for the SUBACK before calling the source
       // up; mqtt.js's own resubscription would make our subscribe a no-op that answers at once.
       resubscribe: false,
@@ -139,13 +145,32 @@ export class MqttSource {
     if (c) await c.endAsync(true).catch(() => undefined);
   }
 
-  send(topic: string, cmd: CommandRecord): void {
-    if (!this.client) throw new Error('MQTT is not running');
-    // QoS 1: the broker keeps it for a device that reconnects; offline, mqtt.js queues it and the
-    // command times out if nothing answers.
-    this.client.publish(topic, JSON.stringify({ id: cmd.id, action: cmd.action, input: cmd.input ?? null, by: cmd.byName, at: cmd.at }), {
+  /**
+   * Publishes a command; returns the function that withdraws it when it times out. Throws
+   * {@link NotSent} while the broker is not connected: mqtt.js would queue the publish and deliver
+   * it on reconnection, maybe long after the command was declared timed out (HD9).
+   */
+  send(topic: string, cmd: CommandRecord, timeoutMs: number): () => void {
+    const client = this.client;
+    if (!client) throw new Error('MQTT is not running');
+    if (!this.connected || !client.connected) throw new NotSent('not sent: the MQTT broker is unreachable');
+    const expiresAt = cmd.at + timeoutMs;
+    const payload = JSON.stringify({ id: cmd.id, action: cmd.action, input: cmd.input ?? null, by: cmd.byName, at: cmd.at, expiresAt });
+    // The packet id is allocated synchronously unless mqtt.js is still replaying its store after a
+    // reconnection; the new key of `outgoing` is ours.
+    const before = new Set(Object.keys(client.outgoing));
+    client.publish(topic, payload, {
       qos: 1,
+      properties: { messageExpiryInterval: Math.max(1, Math.ceil(timeoutMs / 1000)) },
     });
+    const messageId = Object.keys(client.outgoing).find((k) => !before.has(k));
+    return () => {
+      // Not acknowledged by the broker yet (the connection dropped with it in flight): without this,
+      // mqtt.js resends it when the broker is back.
+      if (messageId === undefined || this.client !== client || !(messageId in client.outgoing)) return;
+      client.removeOutgoingMessage(Number(messageId));
+      this.log.info({ command: cmd.id, topic }, 'timed-out command withdrawn from the MQTT queue');
+    };
   }
 
   private onMessage(topic: string, payload: Buffer): void {
