@@ -14,7 +14,7 @@ import type { AlarmInfo, CommandInfo, ForecastInfo, PropertyValue, TwinStore } f
 function fingerprint(t: TwinState): string {
   let s = `${t.title}|${t.quality}|${t.source}|${t.px},${t.py},${t.pz},${t.qx},${t.qy},${t.qz},${t.qw},${t.scale}|${t.notes.length}`;
   t.properties.forEach((p, k) => (s += `|${k}:${p.num}:${p.text}:${p.ts}:${p.quality}:${p.desired}:${p.trend}`));
-  t.alarms.forEach((a, k) => (s += `|a${k}:${a.since}`));
+  t.alarms.forEach((a, k) => (s += `|a${k}:${a.since}:${a.ackAt}`));
   t.forecasts.forEach((f, k) => (s += `|f${k}:${f.at}`));
   t.commands.forEach((c, k) => (s += `|c${k}:${c.status}`));
   t.parts.forEach((p, k) => (s += `|p${k}:${p.holder}:${p.px},${p.py},${p.pz},${p.qx},${p.qy},${p.qz},${p.qw}`));
@@ -45,6 +45,9 @@ function copy(t: TwinState, store: TwinStore): void {
       message: a.message,
       since: a.since,
       value: a.value,
+      ackBy: a.ackBy,
+      ackByName: a.ackByName,
+      ackAt: a.ackAt,
     }),
   );
   const forecasts: ForecastInfo[] = [];
