@@ -11,6 +11,7 @@ import { connectTwins } from './sync.js';
 import { createAlarmList } from './alarmList.js';
 import { createActivityFeed } from '../ui/activityFeed.js';
 import { connectMemory } from './memoryNet.js';
+import { createNoteForm } from './noteForm.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
 import { createTwinInteraction } from './interaction.js';
 import type * as PanelModule from './panel.js';
@@ -25,6 +26,20 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   const { scene } = ctx;
   const store = new TwinStore();
   const net = connectTwins(ctx.connection, store);
+  const memory = connectMemory(ctx.connection);
+  /** Operators and the host acknowledge alarms and write notes (SPEC AK1, NT1). */
+  const keepsRecords = () => {
+    const me = ctx.store.avatars.get(ctx.connection.sessionId ?? '');
+    return !!me && (me.operator || me.host);
+  };
+  const noteForm = createNoteForm(memory.note);
+  ctx.hud.addPanel(noteForm.element);
+  const offNoteError = ctx.connection.onServerError((e) => {
+    if (e.ref === 'twin.note') noteForm.problem(e.message);
+  });
+  /** The note form stands beside the open panel, for those who may write. */
+  const syncNoteForm = () =>
+    noteForm.show(open && keepsRecords() ? { id: open.twin, title: store.twins.get(open.twin)?.title ?? open.twin } : null);
   const definitions = new Map<string, Promise<TwinDefinition>>();
   const views = new Map<string, TwinView>();
   const base = ctx.connection.endpoint.replace(/^ws/, 'http');
@@ -65,6 +80,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     net.panel(open.twin, false);
     open.panel.dispose();
     open = null;
+    syncNoteForm();
   };
   const openPanel = async (twin: string) => {
     closePanel();
@@ -94,6 +110,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     if (info) panel.update(info);
     open = { twin, panel, shown: info?.version ?? 0 };
     net.panel(twin, true);
+    syncNoteForm();
   };
   const togglePanel = (twin: string) => {
     if (open?.twin === twin) closePanel();
@@ -141,19 +158,14 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     dragging: (on) => ctx.input.suppressLook(on),
   });
 
-  const memory = connectMemory(ctx.connection);
-  const mayAcknowledge = () => {
-    const me = ctx.store.avatars.get(ctx.connection.sessionId ?? '');
-    return !!me && (me.operator || me.host);
-  };
-  const alarms = createAlarmList(store, (twin) => void openPanel(twin), { allowed: mayAcknowledge, acknowledge: memory.acknowledge });
+  const alarms = createAlarmList(store, (twin) => void openPanel(twin), { allowed: keepsRecords, acknowledge: memory.acknowledge });
   ctx.hud.addPanel(alarms.element);
   // In VR the HTML list is not seen: while a new alarm waits and I may acknowledge it, the wrist menu
   // offers to acknowledge the most severe one (SPEC AK4).
   let offAckAction: (() => void) | null = null;
   const updateAckAction = () => {
     const waiting = store.activeAlarms().filter((a) => a.alarm.ackAt === 0);
-    const want = waiting.length > 0 && mayAcknowledge();
+    const want = waiting.length > 0 && keepsRecords();
     if (want && !offAckAction)
       offAckAction = ctx.actions.register({
         id: 'alarm-ack',
@@ -174,6 +186,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   const offRole = ctx.store.onChanged(() => {
     alarms.refresh();
     updateAckAction();
+    syncNoteForm();
   });
   const feed = createActivityFeed();
   ctx.hud.root.append(feed.element);
@@ -244,6 +257,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     dispose() {
       offAction();
       offRole();
+      offNoteError();
+      noteForm.element.remove();
       offAckAction?.();
       offActivity();
       feed.element.remove();

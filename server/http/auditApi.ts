@@ -23,6 +23,12 @@ export const AUDIT_MAX_LIMIT = 500;
 export function auditApi(d: AuditApiDeps): Router {
   const r = express.Router();
   const clock = d.now ?? Date.now;
+  // Whatever the path under /api/audit: only reading is allowed.
+  r.use((req, res, next) => {
+    if (req.method === 'GET' || req.method === 'HEAD') return next();
+    d.log.warn({ method: req.method, url: req.originalUrl }, 'audit log change refused: it is append-only');
+    res.status(405).set('Allow', 'GET').json({ error: 'append_only', message: 'The audit log is append-only: it can only be read (GET).' });
+  });
   r.get('/', (req, res) => {
     void (async () => {
       const space = param(req, 'space');
@@ -48,10 +54,6 @@ export function auditApi(d: AuditApiDeps): Router {
       const entries = rows.slice(0, n);
       res.json({ entries, next: rows.length > n ? String(entries[entries.length - 1]!.id) : null });
     })().catch((err: unknown) => answerError(d.log, req, res, err));
-  });
-  r.all('/', (req, res) => {
-    d.log.warn({ method: req.method, url: req.originalUrl }, 'audit log change refused: it is append-only');
-    res.status(405).set('Allow', 'GET').json({ error: 'append_only', message: 'The audit log is append-only: it can only be read (GET).' });
   });
   return r;
 }

@@ -1,6 +1,7 @@
 /**
- * A machine's memory in real browsers (SPEC AK4, AU7): an alarm acknowledged in page A shows
- * "acknowledged by" in page B, apart from the new ones, and both pages' activity feeds say it in words.
+ * A machine's memory in real browsers (SPEC AK4, AU7, NT6): an alarm acknowledged in page A shows
+ * "acknowledged by" in page B, apart from the new ones, and both pages' activity feeds say it in words;
+ * a note written beside the open panel reaches B's feed and the notes API.
  * The machines speak MQTT under a topic prefix of this run, so no other test's telemetry reaches them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('machine memory (e2e)', () => {
-  it('AK4 AU7: Ada acknowledges an alarm with its button; Bob sees it acknowledged by Ada, apart from new alarms, and both feeds say so', async () => {
+  it('AK4 AU7 NT6: Ada acknowledges an alarm with its button; Bob sees it acknowledged by Ada, apart from new alarms, and both feeds say so; Ada writes a note', async () => {
     const a = await e2e.join('?space=e2e-memory&name=Ada', { width: 640, height: 400 });
     const b = await e2e.join('?space=e2e-memory&name=Bob', { width: 640, height: 400 });
     await device.publishAsync(assets.topic('pump-1', 'properties', 'outletPressure'), JSON.stringify({ value: 9.5, ts: Date.now() }), {
@@ -63,6 +64,28 @@ describe('machine memory (e2e)', () => {
         { timeout: 15_000 },
       );
     await e2e.shot(b.page, 'memory-acknowledged');
+
+    // A note from the form beside the open panel: Bob's feed tells it, the notes API keeps it (NT6).
+    await a.page.evaluate(() => window.twinverse!.features.twins!.openPanel('pump-1'));
+    await a.page.locator('#note-form h2', { hasText: 'Note on Coolant pump 1' }).waitFor();
+    await a.page.selectOption('#note-kind', 'maintenance');
+    await a.page.fill('#note-text', 'Seal replaced, no more drips');
+    await e2e.shot(a.page, 'memory-note-form');
+    await a.page.click('#note-save');
+    await b.page.waitForFunction(
+      () => window.twinverse!.features.twins!.activityLines().some((l) => l.endsWith('Ada added a maintenance note to Coolant pump 1')),
+      undefined,
+      { timeout: 15_000 },
+    );
+    await e2e.server.store.drained();
+    const notes = (await (await fetch(`${e2e.server.url.replace('localhost', '127.0.0.1')}/api/twins/pump-1/notes`)).json()) as {
+      notes: { kind: string; text: string; by: string }[];
+    };
+    expect(notes.notes[0]).toMatchObject({ kind: 'maintenance', text: 'Seal replaced, no more drips', by: 'Ada' });
+    // Refused before sending: an empty note is told at once.
+    await a.page.fill('#note-text', '   ');
+    await a.page.click('#note-save');
+    await a.page.locator('#note-status', { hasText: 'at least one visible character' }).waitFor();
     expect(a.errors).toEqual([]);
     expect(b.errors).toEqual([]);
   });

@@ -324,10 +324,17 @@ describe('audit log', () => {
       const r = await get<{ error: string; message: string }>(path);
       expect({ path, status: r.status, error: r.body.error }).toEqual({ path, status, error });
     }
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) {
-      const res = await fetch(`${t.base}/api/audit`, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
-      expect({ method, status: res.status, error: ((await res.json()) as { error: string }).error }).toEqual({
+    for (const [method, path] of [
+      ['POST', '/api/audit'],
+      ['PUT', '/api/audit'],
+      ['PATCH', '/api/audit/1'],
+      ['DELETE', '/api/audit'],
+      ['DELETE', '/api/audit/1'],
+    ] as const) {
+      const res = await fetch(`${t.base}${path}`, { method, headers: { 'content-type': 'application/json' }, body: '{}' });
+      expect({ method, path, status: res.status, error: ((await res.json()) as { error: string }).error }).toEqual({
         method,
+        path,
         status: 405,
         error: 'append_only',
       });
