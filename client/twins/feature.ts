@@ -8,11 +8,14 @@ import type { ClientFeature } from '../core/feature.js';
 import type { PhasedSystem } from '../core/phases.js';
 import { connectTwins } from '../net/twins.js';
 import { createAlarmList } from './alarmList.js';
+import { createChartHistorySource } from './chartData.js';
+import { commandLine } from './commandWords.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
 import { createTwinInteraction } from './interaction.js';
 import type * as PanelModule from './panel.js';
 import type { TwinPanel } from './panel.js';
 import { TwinStore, type CommandInfo, type TwinInfo } from './store.js';
+import { createPanelPlacer } from './panelPlacer.js';
 import { createTwinsTestApi } from './testApi.js';
 import { TwinView } from './twinView.js';
 
@@ -26,6 +29,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   const views = new Map<string, TwinView>();
   const base = ctx.connection.endpoint.replace(/^ws/, 'http');
   let open: { twin: string; panel: TwinPanel; shown: number } | null = null;
+  const placer = createPanelPlacer(ctx);
+  const chartHistory = createChartHistorySource(base);
 
   const definition = (id: string) => {
     let d = definitions.get(id);
@@ -84,9 +89,11 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
       close: closePanel,
       selfId: () => ctx.connection.sessionId,
       canOperate: () => ctx.store.avatars.get(ctx.connection.sessionId ?? '')?.operator ?? false,
+      history: (property, rangeMs) => chartHistory(twin, property, rangeMs),
+      now: () => Date.now(),
+      narrow: placer.narrow(def),
     });
-    const viewer = scene.activeCamera?.globalPosition ?? view.worldPoint();
-    panel.place(view.worldPoint(), viewer);
+    placer.place(panel, view.worldPoint());
     const info = store.twins.get(twin);
     if (info) panel.update(info);
     open = { twin, panel, shown: info?.version ?? 0 };
@@ -97,7 +104,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     else void openPanel(twin);
   };
   net.onHistory((m) => {
-    if (open?.twin === m.twin) open.panel.setHistory(m);
+    if (open?.twin === m.twin) open.panel.setRecent(m);
   });
   // A dropped connection closed our panel on the server: say it is open again once we are back.
   ctx.connection.onStatus((s) => {
@@ -110,15 +117,11 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     for (const c of t.commands) {
       const before = outcomes.get(c.id);
       outcomes.set(c.id, c.status);
-      if (before === 'pending' && c.status !== 'pending') {
-        const who = c.by === ctx.connection.sessionId ? 'your' : `${c.byName}'s`;
-        const how =
-          c.status === 'acknowledged'
-            ? 'done'
-            : c.status === 'refused'
-              ? `refused${c.reason ? ` (${c.reason})` : ''}`
-              : 'not answered (timed out)';
-        ctx.notices.show(`${t.title}: ${who} “${c.action}” ${how}`, c.status === 'acknowledged' ? 'info' : 'error');
+      const def = views.get(t.id)?.definition;
+      if (before === 'pending' && c.status !== 'pending' && def) {
+        // In the TD's words (SPEC PN5): "Coolant pump 1: speed set to 79 % by Ada ✓".
+        const who = c.by === ctx.connection.sessionId ? 'you' : c.byName;
+        ctx.notices.show(commandLine(def, c, who, t.title).text, c.status === 'acknowledged' ? 'info' : 'error');
       }
     }
   });
@@ -190,7 +193,17 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     testApi:
       import.meta.env.MODE !== 'test'
         ? undefined
-        : createTwinsTestApi({ scene, store, views, panel: () => open, openPanel, closePanel, interaction, alarms }),
+        : createTwinsTestApi({
+            scene,
+            hudBoxes: () => ctx.hud.occupied(),
+            store,
+            views,
+            panel: () => open,
+            openPanel,
+            closePanel,
+            interaction,
+            alarms,
+          }),
     dispose() {
       offAction();
       interaction.dispose();
