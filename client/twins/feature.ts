@@ -111,14 +111,18 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     if (s.state === 'connected' && open) net.panel(open.twin, true);
   });
 
-  // Everyone hears how a command ended, not only who sent it.
+  // Everyone hears how a command ended, not only who sent it. Commands there when a twin arrives are
+  // history; one seen first already answered (sent and answered between two syncs) is news too.
   const outcomes = new Map<string, CommandInfo['status']>();
+  const known = (t: TwinInfo) => t.commands.forEach((c) => outcomes.set(c.id, c.status));
+  store.onAdded(known);
+  store.twins.forEach(known);
   store.onChanged((t) => {
     for (const c of t.commands) {
       const before = outcomes.get(c.id);
       outcomes.set(c.id, c.status);
       const def = views.get(t.id)?.definition;
-      if (before === 'pending' && c.status !== 'pending' && def) {
+      if ((before === 'pending' || before === undefined) && c.status !== 'pending' && def) {
         // In the TD's words (SPEC PN5): "Coolant pump 1: speed set to 79 % by Ada ✓".
         const who = c.by === ctx.connection.sessionId ? 'you' : c.byName;
         ctx.notices.show(commandLine(def, c, who, t.title).text, c.status === 'acknowledged' ? 'info' : 'error');

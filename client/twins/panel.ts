@@ -354,8 +354,8 @@ export class TwinPanel {
   private arm(action: string): void {
     const title = this.d.definition.actions[action]?.title ?? action;
     this.armed = { action, at: this.d.now() };
-    this.confirmText.text = `${title} ${this.d.definition.title}? Press “${title}” on the right to send it.`;
-    if (this.confirmButton.textBlock) this.confirmButton.textBlock.text = `${title} now`;
+    this.confirmText.text = `${title} ${this.d.definition.title}?`;
+    if (this.confirmButton.textBlock) this.confirmButton.textBlock.text = `Yes, ${title.toLowerCase()}`;
     this.confirmText.isVisible = this.confirmButton.isVisible = this.cancelButton.isVisible = true;
   }
 

@@ -12,7 +12,7 @@ export interface Hud {
   addPanel(element: HTMLElement): void;
   /** Adds to the bottom-right corner (buttons such as Enter VR, mute). */
   addAction(element: HTMLElement): void;
-  /** Where the overlay takes clicks now (CSS pixels): what a world panel must not open under. */
+  /** Where the overlay covers the window now (CSS pixels): what a world panel must not open under. */
   occupied(): { left: number; top: number; right: number; bottom: number }[];
 }
 
@@ -30,9 +30,9 @@ export function createHud(root: HTMLElement, parts: { bar: HTMLElement[]; traili
     addAction: (e) => actions.append(e),
     occupied() {
       const out: { left: number; top: number; right: number; bottom: number }[] = [];
-      // The elements that take clicks, not their containers (the bar and the column are mostly empty
-      // space): the bar's items, the column's panels, the corner buttons, the help card. Hints and
-      // notices let clicks through and fade; the scene's canvas is what a panel is drawn on.
+      // The elements, not their containers (the bar and the column are mostly empty space): the bar's
+      // items, the column's panels, the corner buttons, the help card, the hint. Notices (a live
+      // region) come and go within seconds; the scene's canvas is what a panel is drawn on.
       const containers = new Set<Element>([bar, trailing, side, actions]);
       const visit = (e: Element) => {
         if (e instanceof HTMLCanvasElement) return;
@@ -40,7 +40,7 @@ export function createHud(root: HTMLElement, parts: { bar: HTMLElement[]; traili
           for (const child of e.children) visit(child);
           return;
         }
-        if (getComputedStyle(e).pointerEvents === 'none') return;
+        if (e.hasAttribute('aria-live')) return;
         const r = e.getBoundingClientRect();
         if (r.width > 0 && r.height > 0) out.push({ left: r.left, top: r.top, right: r.right, bottom: r.bottom });
       };

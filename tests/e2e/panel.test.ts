@@ -169,8 +169,12 @@ describe('machine panel (e2e)', () => {
       timeout: 15_000,
     });
     await expect
-      .poll(() => a.page.evaluate(() => (window as unknown as { noticesSeen: string[] }).noticesSeen), { timeout: 10_000 })
-      .toContainEqual(expect.stringMatching(/^Coolant pump 1: speed set to 62 % by you ✓/));
+      .poll(() => a.page.evaluate(() => (window as unknown as { noticesSeen: string[] }).noticesSeen), { timeout: 15_000 })
+      .toContainEqual(expect.stringMatching(/^Coolant pump 1: speed set to 62 % by you ✓/))
+      .catch(async (err: unknown) => {
+        const seen = await a.page.evaluate(() => (window as unknown as { noticesSeen: string[] }).noticesSeen);
+        throw new Error(`notices seen: ${JSON.stringify(seen)}`, { cause: err });
+      });
     expect(pageErrors(a.errors)).toEqual([]);
   });
 
