@@ -12,11 +12,14 @@ import { createAlarmList } from './alarmList.js';
 import { createActivityFeed } from '../ui/activityFeed.js';
 import { connectMemory } from './memoryNet.js';
 import { createNoteForm } from './noteForm.js';
+import { createChartHistorySource } from './chartData.js';
+import { commandLine } from './commandWords.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
 import { createTwinInteraction } from './interaction.js';
 import type * as PanelModule from './panel.js';
 import type { TwinPanel } from './panel.js';
 import { TwinStore, type CommandInfo, type TwinInfo } from './store.js';
+import { createPanelPlacer } from './panelPlacer.js';
 import { createTwinsTestApi } from './testApi.js';
 import { TwinView } from './twinView.js';
 
@@ -44,6 +47,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   const views = new Map<string, TwinView>();
   const base = ctx.connection.endpoint.replace(/^ws/, 'http');
   let open: { twin: string; panel: TwinPanel; shown: number } | null = null;
+  const placer = createPanelPlacer(ctx);
+  const chartHistory = createChartHistorySource(base);
 
   const definition = (id: string) => {
     let d = definitions.get(id);
@@ -103,9 +108,11 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
       close: closePanel,
       selfId: () => ctx.connection.sessionId,
       canOperate: () => ctx.store.avatars.get(ctx.connection.sessionId ?? '')?.operator ?? false,
+      history: (property, rangeMs) => chartHistory(twin, property, rangeMs),
+      now: () => Date.now(),
+      narrow: placer.narrow(def),
     });
-    const viewer = scene.activeCamera?.globalPosition ?? view.worldPoint();
-    panel.place(view.worldPoint(), viewer);
+    placer.place(panel, view.worldPoint());
     const info = store.twins.get(twin);
     if (info) panel.update(info);
     open = { twin, panel, shown: info?.version ?? 0 };
@@ -117,28 +124,28 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     else void openPanel(twin);
   };
   ctx.connection.on('twin.history', (m) => {
-    if (open?.twin === m.twin) open.panel.setHistory(m);
+    if (open?.twin === m.twin) open.panel.setRecent(m);
   });
   // A dropped connection closed our panel on the server: say it is open again once we are back.
   ctx.connection.onStatus((s) => {
     if (s.state === 'connected' && open) net.panel(open.twin, true);
   });
 
-  // Everyone hears how a command ended, not only who sent it.
+  // Everyone hears how a command ended, not only who sent it. Commands there when a twin arrives are
+  // history; one seen first already answered (sent and answered between two syncs) is news too.
   const outcomes = new Map<string, CommandInfo['status']>();
+  const known = (t: TwinInfo) => t.commands.forEach((c) => outcomes.set(c.id, c.status));
+  store.onAdded(known);
+  store.twins.forEach(known);
   store.onChanged((t) => {
     for (const c of t.commands) {
       const before = outcomes.get(c.id);
       outcomes.set(c.id, c.status);
-      if (before === 'pending' && c.status !== 'pending') {
-        const who = c.by === ctx.connection.sessionId ? 'your' : `${c.byName}'s`;
-        const how =
-          c.status === 'acknowledged'
-            ? 'done'
-            : c.status === 'refused'
-              ? `refused${c.reason ? ` (${c.reason})` : ''}`
-              : 'not answered (timed out)';
-        ctx.notices.show(`${t.title}: ${who} “${c.action}” ${how}`, c.status === 'acknowledged' ? 'info' : 'error');
+      const def = views.get(t.id)?.definition;
+      if ((before === 'pending' || before === undefined) && c.status !== 'pending' && def) {
+        // In the TD's words (SPEC PN5): "Coolant pump 1: speed set to 79 % by Ada ✓".
+        const who = c.by === ctx.connection.sessionId ? 'you' : c.byName;
+        ctx.notices.show(commandLine(def, c, who, t.title).text, c.status === 'acknowledged' ? 'info' : 'error');
       }
     }
   });
@@ -244,6 +251,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
         ? undefined
         : createTwinsTestApi({
             scene,
+            hudBoxes: () => ctx.hud.occupied(),
             store,
             views,
             panel: () => open,

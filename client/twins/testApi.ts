@@ -26,6 +26,8 @@ export interface TwinsTestApi {
     /** An alarm outline is drawn (not in XR). */
     outlined: boolean;
   }[];
+  /** How many changes of a twin this page has taken in (its store version): tests count updates. */
+  updates(twin: string): number;
   /** A property's synced value. */
   value(twin: string, property: string): { num: number; text: string; quality: string; unit: string; desired: string } | null;
   /** What a bound part shows now: colour (#rrggbb), gauge fill (0…1) or label text. */
@@ -34,10 +36,23 @@ export interface TwinsTestApi {
   screenPoint(twin: string, part?: string): { x: number; y: number } | null;
   /** Where a machine (or part) is in the world, protocol frame (for pointing an XR ray at it). */
   worldPoint(twin: string, part?: string): { x: number; y: number; z: number } | null;
-  /** The open panel: which machine and all its text. */
-  panel(): { twin: string; text: string; sparkline: Record<string, number> } | null;
-  /** Where a panel button is on screen (action id, `action:value` or 'close'). */
+  /** The open panel: which machine, all its text, and its chart as last drawn. */
+  panel(): {
+    twin: string;
+    text: string;
+    chart: PanelChartState;
+    /** The stop-class action waiting for confirmation, and whether Confirm takes a press yet. */
+    confirm: { action: string; ready: boolean } | null;
+  } | null;
+  /** Where a panel button is on screen (action id, `action:value`, `range:1h`, `row:<property>`, 'confirm', 'close'). */
   panelButton(id: string): { x: number; y: number } | null;
+  /** The screen box of every pressable control of the open panel (CSS pixels), by id. */
+  panelControls(): Record<string, { left: number; top: number; right: number; bottom: number }>;
+  /** Where the open panel is on screen (CSS pixels), and the HUD boxes it must stay clear of. */
+  panelBox(): {
+    panel: { left: number; top: number; right: number; bottom: number };
+    hud: { left: number; top: number; right: number; bottom: number }[];
+  } | null;
   /** The same in the world (protocol frame), for pointing an XR controller at it. */
   panelButtonWorld(id: string): { x: number; y: number; z: number } | null;
   openPanel(twin: string): Promise<void>;
@@ -56,6 +71,8 @@ export interface TwinsTestApi {
   menuAckLabel(): string | null;
 }
 
+export type PanelChartState = ReturnType<TwinPanel['chartState']>;
+
 declare module '../core/feature.js' {
   interface TwinverseFeatureApis {
     twins: TwinsTestApi;
@@ -64,6 +81,8 @@ declare module '../core/feature.js' {
 
 export function createTwinsTestApi(d: {
   scene: Scene;
+  /** Where the HTML overlay covers the window (CSS pixels). */
+  hudBoxes(): { left: number; top: number; right: number; bottom: number }[];
   store: TwinStore;
   views: Map<string, TwinView>;
   panel(): { twin: string; panel: TwinPanel } | null;
@@ -88,6 +107,13 @@ export function createTwinsTestApi(d: {
     const scaleY = rect ? rect.height / h : 1;
     return { x: p.x * scaleX + (rect?.left ?? 0), y: p.y * scaleY + (rect?.top ?? 0) };
   };
+  const screenBox = (corners: Vector3[] | null) => {
+    const pts = corners?.map(toScreen);
+    if (!pts || pts.some((p) => !p)) return null;
+    const xs = pts.map((p) => p!.x);
+    const ys = pts.map((p) => p!.y);
+    return { left: Math.min(...xs), top: Math.min(...ys), right: Math.max(...xs), bottom: Math.max(...ys) };
+  };
   return {
     list: () =>
       [...d.store.twins.values()].map((t) => {
@@ -103,6 +129,7 @@ export function createTwinsTestApi(d: {
           outlined: v?.outlined ?? false,
         };
       }),
+    updates: (twin) => d.store.twins.get(twin)?.version ?? 0,
     value(twin, property) {
       const p = d.store.twins.get(twin)?.properties.get(property);
       return p ? { num: p.num, text: p.text, quality: p.quality, unit: p.unit, desired: p.desired } : null;
@@ -119,14 +146,25 @@ export function createTwinsTestApi(d: {
     panel() {
       const o = d.panel();
       if (!o) return null;
-      const info = d.store.twins.get(o.twin);
-      const spark: Record<string, number> = {};
-      for (const name of info?.properties.keys() ?? []) spark[name] = o.panel.sparkCount(name);
-      return { twin: o.twin, text: o.panel.text(), sparkline: spark };
+      return { twin: o.twin, text: o.panel.text(), chart: o.panel.chartState(), confirm: o.panel.confirmState() };
     },
     panelButton(id) {
       const w = d.panel()?.panel.buttonWorld(id);
       return w ? toScreen(w) : null;
+    },
+    panelControls() {
+      const p = d.panel()?.panel;
+      const out: Record<string, { left: number; top: number; right: number; bottom: number }> = {};
+      for (const id of p?.controlIds() ?? []) {
+        const b = screenBox(p!.controlCorners(id));
+        if (b) out[id] = b;
+      }
+      return out;
+    },
+    panelBox() {
+      const p = d.panel()?.panel;
+      const box = p ? screenBox(p.panelCorners()) : null;
+      return box ? { panel: box, hud: d.hudBoxes() } : null;
     },
     panelButtonWorld(id) {
       const w = d.panel()?.panel.buttonWorld(id);

@@ -2,13 +2,11 @@
  * Trends and forecasts in words (SPEC TW11), the same on the panel, the alarm list and in VR:
  * "↗ rising 30 °C/min", "in ≈ 2 min".
  */
+import { formatNumber } from '../../shared/twin/format.js';
 
-/** A number with about three significant digits. */
+/** A number with about three significant digits, never in scientific notation (SPEC PN1). */
 export function formatValue(n: number): string {
-  if (!Number.isFinite(n)) return '—';
-  const a = Math.abs(n);
-  if (a === 0) return '0';
-  return a >= 100 ? n.toFixed(0) : a >= 10 ? n.toFixed(1) : a >= 0.01 ? n.toFixed(2) : n.toPrecision(2);
+  return formatNumber(n);
 }
 
 /** "↗ rising 30.0 °C/min" for a slope in units per second; '' when level. Fast changes per second. */

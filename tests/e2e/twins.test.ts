@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { startE2E, type E2E } from '../support/e2e.js';
+import { pageErrors, startE2E, type E2E } from '../support/e2e.js';
 import { MQTT_URL, requireService } from '../support/services.js';
 
 const BASE = 'twinverse/factory';
@@ -87,6 +87,11 @@ describe('twinned machines (e2e)', () => {
 
     // A vibration climbing for the last 20 s (the device's own timestamps), and still climbing: the
     // panel shows the trend, the alarm list forecasts the vibration alarm (above 6 mm/s) (SPEC TW11).
+    // The chart and its heading follow the value row clicked (SPEC CH2).
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.panelButton('row:vibration') !== null);
+    const row = (await a.page.evaluate(() => window.twinverse!.features.twins!.panelButton('row:vibration')))!;
+    await a.page.mouse.click(row.x, row.y);
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.panel()!.chart.property === 'vibration');
     const t0 = Date.now() - 20_000;
     const vibration = (ts: number) => ({ value: 2 + (0.1 * (ts - t0)) / 1000, ts });
     const topic = `${BASE}/cnc-1/properties/vibration`;
@@ -124,6 +129,7 @@ describe('twinned machines (e2e)', () => {
         if (topic === `${BASE}/cnc-1/actions/start`) resolve({ topic, id: (JSON.parse(payload.toString()) as { id: string }).id });
       }),
     );
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.panelButton('start') !== null);
     const button = await a.page.evaluate(() => window.twinverse!.features.twins!.panelButton('start'));
     expect(button).toBeTruthy();
     await a.page.mouse.click(button!.x, button!.y);
@@ -156,7 +162,7 @@ describe('twinned machines (e2e)', () => {
     );
     await expect
       .poll(() => b.page.evaluate(() => (window as unknown as { noticesSeen: string[] }).noticesSeen), { timeout: 10_000 })
-      .toContainEqual(expect.stringMatching(/Ada's “start” done/));
+      .toContainEqual(expect.stringMatching(/^CNC mill 1: Start by Ada ✓/));
     // B sees who has the panel open.
     await b.page.evaluate(() => window.twinverse!.features.twins!.openPanel('cnc-1'));
     await b.page
@@ -175,8 +181,8 @@ describe('twinned machines (e2e)', () => {
         throw new Error(`B's panel never listed Ada: ${JSON.stringify(seen)}`, { cause: err });
       });
     await e2e.shot(b.page, 'twins-outcome-in-b');
-    expect(a.errors).toEqual([]);
-    expect(b.errors).toEqual([]);
+    expect(pageErrors(a.errors)).toEqual([]);
+    expect(pageErrors(b.errors)).toEqual([]);
     await a.context.close();
     await b.context.close();
   }, 300_000);
