@@ -42,6 +42,8 @@ export const CloseCode = {
   TOO_MANY_REFUSALS: 4431,
   /** Too many wrong passcodes from this address or for this space: wait, then try again (SPEC HD3). */
   TOO_MANY_ATTEMPTS: 4432,
+  /** The server is stopping (SIGTERM) after saving everything: rejoin when it is back (SPEC RS5). */
+  SERVER_RESTARTING: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -57,6 +59,7 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.SPACE_BUSY]: 'The space is being opened right now. Try again in a moment.',
   [CloseCode.TOO_MANY_REFUSALS]: 'This page sent too many messages the server had to refuse, so the server ended the session.',
   [CloseCode.TOO_MANY_ATTEMPTS]: 'Too many wrong passcodes. Wait a minute, then try again.',
+  [CloseCode.SERVER_RESTARTING]: 'The server is restarting. This page rejoins by itself when it is back.',
 };
 
 /** Decides whether a client of `clientVersion` may join; returns the refusal code or null. */
