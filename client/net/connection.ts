@@ -1,7 +1,7 @@
 /**
  * The client's one connection to a space: join, keep the AvatarStore mirrored, send what the systems
- * produce, and come back by itself after a network drop (colyseus.js 0.16 does not reconnect on its
- * own: we keep the reconnection token and retry within the server's window).
+ * produce, and come back by itself after any loss (colyseus.js 0.16 does not reconnect on its own:
+ * rejoin.ts reconnects within the server's window, or joins again as the same person).
  */
 import { Client, type Room } from 'colyseus.js';
 import type { ErrorMessage } from '../../shared/protocol/errors.js';
@@ -11,13 +11,11 @@ import { CloseCode, ROOM_NAME, describeCloseCode } from '../../shared/protocol/v
 import type { SpaceState } from '../../shared/state/space.js';
 import type { AvatarStore } from '../avatars/store.js';
 import { attachMirror } from './mirror.js';
+import { rejoin } from './rejoin.js';
 import type { ConnectionStatus } from './status.js';
 
 /** The consented-leave close code (Colyseus). */
 const CONSENTED = 4000;
-/** How long we keep trying after a drop; the server holds the seat as long (RECONNECT_SECONDS). */
-const RECONNECT_WINDOW_MS = 30_000;
-const BACKOFF_MS = [250, 500, 1000, 2000, 3000];
 
 export class JoinRefused extends Error {
   constructor(
@@ -50,6 +48,8 @@ export class SpaceConnection {
   private leaving = false;
   private readonly attachers = new Set<(room: Room<SpaceState>) => (() => void) | void>();
   private detachers: (() => void)[] = [];
+  /** The first join's options: a rejoin comes back as the same person. */
+  private options: JoinOptions | undefined;
 
   constructor(
     readonly endpoint: string,
@@ -86,6 +86,7 @@ export class SpaceConnection {
   /** Joins the space; resolves once the first state arrived. Throws JoinRefused with a reason. */
   async join(options: JoinOptions): Promise<SpaceState> {
     this.setStatus({ state: 'connecting' });
+    this.options = options;
     let room: Room<SpaceState>;
     try {
       room = await this.client.joinOrCreate<SpaceState>(ROOM_NAME, options);
@@ -132,6 +133,11 @@ export class SpaceConnection {
     this.send('profile', profile);
   }
 
+  /** A passcode the server accepted mid-session (host claimed): rejoins carry it, so the role comes back (SPEC RS3). */
+  keepPasscode(passcode: string): void {
+    if (this.options) this.options = { ...this.options, passcode };
+  }
+
   /** Leaves on purpose: others see us go at once. */
   async leave(): Promise<void> {
     this.leaving = true;
@@ -145,7 +151,7 @@ export class SpaceConnection {
     (this.room?.connection as unknown as { close(code?: number): void } | undefined)?.close(4999);
   }
 
-  private async adopt(room: Room<SpaceState>): Promise<void> {
+  private async adopt(room: Room<SpaceState>, resumed?: 'reconnected' | 'rejoined'): Promise<void> {
     this.detachMirror?.();
     for (const d of this.detachers.splice(0)) d();
     this.room = room;
@@ -166,7 +172,7 @@ export class SpaceConnection {
     });
     room.onLeave((code) => void this.onLeave(room, code));
     await firstState;
-    this.setStatus({ state: 'connected' });
+    this.setStatus(resumed ? { state: 'connected', resumed } : { state: 'connected' });
   }
 
   private async onLeave(room: Room<SpaceState>, code: number): Promise<void> {
@@ -176,30 +182,20 @@ export class SpaceConnection {
     if (code === CloseCode.KICKED || (words && code >= 4400 && code < 4500)) {
       return this.setStatus({ state: 'failed', reason: words ?? `Closed by the server (code ${code}).` });
     }
-    const token = room.reconnectionToken;
-    const started = performance.now();
-    for (let attempt = 1; !this.leaving; attempt++) {
-      const elapsed = performance.now() - started;
-      if (elapsed > RECONNECT_WINDOW_MS) break;
-      this.setStatus({ state: 'reconnecting', attempt, secondsLeft: Math.ceil((RECONNECT_WINDOW_MS - elapsed) / 1000) });
-      await new Promise((r) => setTimeout(r, BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)]));
-      try {
-        const back = await this.client.reconnect<SpaceState>(token);
-        await this.adopt(back);
-        return;
-      } catch (err) {
-        const message = (err as Error | null)?.message ?? String(err);
-        console.warn(`[twinverse] reconnection attempt ${attempt} failed: ${message}`);
-        // The seat is gone (window over, or the room closed): no point retrying.
-        if (/expired|not found|invalid/i.test(message)) break;
-      }
-    }
-    if (!this.leaving) {
-      this.setStatus({
-        state: 'failed',
-        reason: 'Lost the connection to the server and could not get back within 30 seconds. Reload the page to join again.',
-      });
-    }
+    // Any other loss is temporary: back with the same seat or as the same person (rejoin.ts).
+    const options = this.options;
+    await rejoin(
+      {
+        reconnect: (token) => this.client.reconnect<SpaceState>(token),
+        join: () => this.client.joinOrCreate<SpaceState>(ROOM_NAME, options),
+        adopt: (r, how) => this.adopt(r, how),
+        stopped: () => this.leaving,
+        status: (s) => this.setStatus(s),
+        warn: (m) => console.warn(`[twinverse] ${m}`),
+      },
+      room.reconnectionToken,
+      code,
+    );
   }
 
   private setStatus(s: ConnectionStatus): void {

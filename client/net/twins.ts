@@ -1,6 +1,7 @@
 /**
  * Twins over the wire: mirrors `SpaceState.twins` into the TwinStore after each patch (only twins
- * whose data changed), sends twin messages, and passes on `twin.history` and `twin.event`.
+ * whose data changed), marks them all stale while the connection is lost, sends twin messages, and
+ * passes on `twin.history` and `twin.event`.
  */
 import type { Room } from 'colyseus.js';
 import { type TwinEventMessage, type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
@@ -139,6 +140,17 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
       offHistory();
       offEvent();
     };
+  });
+  // While the connection is lost nothing here is live, whatever the last patch said (SPEC RS6): every
+  // twin and value shows stale until the next room's first patch rewrites them all.
+  connection.onStatus((s) => {
+    if (s.state !== 'reconnecting' && s.state !== 'failed') return;
+    prints.clear();
+    for (const t of [...store.twins.values()]) {
+      if (t.quality === 'stale' && [...t.properties.values()].every((p) => p.quality === 'stale')) continue;
+      const properties = new Map([...t.properties].map(([k, p]) => [k, { ...p, quality: 'stale' as const }]));
+      store.put({ ...t, quality: 'stale', properties });
+    }
   });
   return {
     command: (twin, action, input) => connection.send('twin.command', input === undefined ? { twin, action } : { twin, action, input }),
