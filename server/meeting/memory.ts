@@ -2,9 +2,9 @@
  * The process-level home of what must outlive a room: each space's chat, board and saved lock. Rooms
  * dispose when the last person leaves; the record stays, so people coming back find the board as
  * they left it (SPEC C3, B6), and every change goes to the store so a restart finds it too (SPEC
- * RS1–RS3). Bounded: beyond `maxIdle` spaces without a room, the longest idle is forgotten (the store
- * still has it), so someone opening thousands of throwaway spaces cannot grow the process without
- * limit.
+ * RS1–RS3). With a reachable store an idle space is forgotten at once (the next room loads it back,
+ * RS7); without one, beyond `maxIdle` spaces without a room the longest idle is forgotten, so someone
+ * opening thousands of throwaway spaces cannot grow the process without limit.
  */
 import type { Logger } from '../log.js';
 import { BoardStore } from './boardStore.js';
@@ -33,6 +33,8 @@ interface Entry {
   idleSince: number;
   /** Resolves once the saved record was merged in, or the wait gave up. */
   loading: Promise<void> | null;
+  /** The saved record was merged in (memory holds everything the store has, and more). */
+  loaded: boolean;
 }
 
 export class SpaceMemory {
@@ -56,6 +58,7 @@ export class SpaceMemory {
     if (!e.loading) {
       e.loading = this.persistence.load(space).then(
         (saved) => {
+          e.loaded = true;
           e.record.chat.restore(saved.chat);
           e.record.board.restore(saved.strokes);
           if (e.record.lock.saved === null) e.record.lock.saved = saved.locked;
@@ -94,6 +97,12 @@ export class SpaceMemory {
     if (!e) return;
     e.rooms = Math.max(0, e.rooms - 1);
     if (e.rooms === 0) e.idleSince = now;
+    // Saved and reachable: the store is the record now. Forgetting it means the next room loads what
+    // the store has — also what another process serving the space meanwhile wrote (scale-out).
+    if (e.rooms === 0 && this.persistence.durable && this.persistence.ready() && e.loaded) {
+      this.entries.delete(space);
+      return;
+    }
     const idle = [...this.entries].filter(([, x]) => x.rooms === 0).sort((a, b) => a[1].idleSince - b[1].idleSince);
     for (let i = 0; i < idle.length - this.maxIdle; i++) this.entries.delete(idle[i]![0]);
   }
@@ -122,7 +131,7 @@ export class SpaceMemory {
           p.lock(space, locked);
         },
       };
-      e = { record, rooms: 0, idleSince: Date.now(), loading: null };
+      e = { record, rooms: 0, idleSince: Date.now(), loading: null, loaded: false };
       this.entries.set(space, e);
     }
     return e;

@@ -10,6 +10,8 @@ import { appendStroke, clearBoard, deleteStrokes, insertChatLine, readSpace, sav
 import type { Store } from '../store/store.js';
 
 export interface SpacePersistence {
+  /** Whether what is handed on outlives the process (then memory may forget an idle space). */
+  readonly durable: boolean;
   /** Whether the store is open and reachable now (else a room does not wait for a load). */
   ready(): boolean;
   /** What the space had saved; rejects when the store cannot answer. */
@@ -23,6 +25,7 @@ export interface SpacePersistence {
 
 /** Keeps nothing (unit tests, and rooms built without a store). */
 export const NO_PERSISTENCE: SpacePersistence = {
+  durable: false,
   ready: () => true,
   load: () => Promise.resolve({ chat: [], strokes: [], locked: null }),
   chatLine: () => undefined,
@@ -34,8 +37,23 @@ export const NO_PERSISTENCE: SpacePersistence = {
 
 export function storePersistence(store: Store): SpacePersistence {
   return {
+    durable: true,
     ready: () => store.state === 'ready',
-    load: (space) => store.read((db) => readSpace(db, space, CHAT_KEEP)),
+    // Queued behind the writes: a space reopened a moment after its last room closed reads its own
+    // last lines too (a plain read could overtake them).
+    load: (space) =>
+      store.state === 'ready'
+        ? new Promise<SavedSpace>((resolve, reject) =>
+            store.write('space.load', async (db) => {
+              try {
+                resolve(await readSpace(db, space, CHAT_KEEP));
+              } catch (err) {
+                reject(err as Error);
+                throw err;
+              }
+            }),
+          )
+        : store.read((db) => readSpace(db, space, CHAT_KEEP)),
     chatLine: (space, line) => store.write('chat.line', (db) => insertChatLine(db, space, line, CHAT_KEEP)),
     // Bytes held while the store is away: the points as JSON, about 8 per coordinate.
     strokePiece: (space, stroke, points) =>

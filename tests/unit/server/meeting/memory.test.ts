@@ -14,11 +14,12 @@ const line = (id: number, text: string): ChatLine => ({ id, at: id, kind: 'chat'
 const stroke = (id: number): Stroke => ({ id, by: 's', color: '#ff0000', width: 4, points: [id, id] });
 
 /** A persistence whose load the test answers, recording every save. */
-function fake() {
+function fake(durable = false) {
   const saves: string[] = [];
   let answer: (s: SavedSpace) => void = () => undefined;
   let fail: (e: Error) => void = () => undefined;
   const p: SpacePersistence = {
+    durable,
     ready: () => true,
     load: () =>
       new Promise<SavedSpace>((resolve, reject) => {
@@ -68,6 +69,27 @@ describe('space memory and the store', () => {
     expect(r.chat.recent(10).map((l) => l.text)).toEqual(['old', 'new']);
     expect(r.board.snapshot()[0]!.map((s) => s.id)).toEqual([7, drawn]);
     expect(r.lock.saved).toBe(null);
+  });
+
+  it('RS7: with a reachable store an idle space is forgotten, and the next room loads what the store has', async () => {
+    const f = fake(true);
+    const m = new SpaceMemory(10, f.p);
+    const first = m.load('hall');
+    f.answer({ chat: [line(1, 'mine')], strokes: [], locked: null });
+    await first;
+    m.open('hall');
+    m.release('hall');
+    expect(m.has('hall')).toBe(false);
+    // Another process served the space meanwhile: its lines are what comes back.
+    const second = m.load('hall');
+    f.answer({ chat: [line(1, 'mine'), line(2, 'theirs')], strokes: [], locked: null });
+    await second;
+    expect(
+      m
+        .open('hall')
+        .chat.recent(10)
+        .map((l) => l.text),
+    ).toEqual(['mine', 'theirs']);
   });
 
   it('RS7: a failed load is tried again by the next room that opens the space', async () => {
