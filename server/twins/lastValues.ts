@@ -8,13 +8,15 @@
  */
 import type { Logger } from '../log.js';
 import { readLastValues, upsertLastValues, type LastValue } from '../store/lastValuesTable.js';
-import type { Store } from '../store/store.js';
+import { StoreUnavailable, type Store } from '../store/store.js';
 import { checkValue, MAX_TEXT } from './ingest.js';
 import type { LiveProperty, LiveTwin } from './live.js';
 import type { TwinRuntime } from './runtime.js';
 
 /** How often changed last values are saved, ms: what SIGKILL may lose. */
 export const SNAPSHOT_MS = 1000;
+/** Pause between tries to read the saved values while the store is not open yet, ms. */
+const RESTORE_RETRY_MS = 1000;
 
 export class LastValues {
   /** `accepted` count of each property at its last snapshot. */
@@ -63,12 +65,20 @@ export class LastValues {
 
   private async restore(): Promise<void> {
     let saved: LastValue[];
-    try {
-      await this.store.opened();
-      saved = await this.store.read(readLastValues);
-    } catch (err) {
-      this.log.warn({ problem: (err as Error).message }, 'last twin values not restored: twins wait for fresh data');
-      return;
+    for (;;) {
+      try {
+        saved = await this.store.read(readLastValues);
+        break;
+      } catch (err) {
+        // Still opening (a fresh PGlite folder may take a minute) or away: try again, until stopped.
+        if (err instanceof StoreUnavailable && this.timer !== null) {
+          await new Promise<void>((r) => setTimeout(r, RESTORE_RETRY_MS).unref());
+          continue;
+        }
+        if (this.timer !== null)
+          this.log.warn({ problem: (err as Error).message }, 'last twin values not restored: twins wait for fresh data');
+        return;
+      }
     }
     let restored = 0;
     for (const s of saved) {
