@@ -24,7 +24,7 @@ import { isInteractive } from './input/interactive.js';
 import { RayRegistry } from './input/rays.js';
 import { defaultColor, showJoinScreen } from './ui/joinScreen.js';
 import { showLoading } from './ui/loading.js';
-import { showFailure } from './ui/notices.js';
+import { connectionNotice, showFailure } from './ui/notices.js';
 import { standWhereTheServerSays } from './arrival.js';
 import { createEyes, registerMouseRay } from './desktopView.js';
 import { joinOptionsFor } from './join.js';
@@ -123,7 +123,10 @@ async function main(): Promise<void> {
   connection.onStatus((s) => {
     badge.set(s);
     if (s.state === 'failed') showFailure(root, 'Disconnected', s.reason);
-    if (s.state === 'reconnecting' && s.attempt === 1) notices.show('Connection lost — reconnecting…');
+    const notice = connectionNotice(s);
+    if (notice) notices.show(notice);
+    // A fresh join puts us at the spawn: the next pose jumps back to where we stood (SPEC RS6).
+    if (s.state === 'connected' && s.resumed === 'rejoined') local.markTeleport();
   });
   // Signalling races (a peer left mid-call) are handled by the voice layer, not news to the person.
   connection.onServerError((e) => !e.code.startsWith('rtc.') && notices.show(`Refused: ${e.message}`, 'error'));

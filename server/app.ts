@@ -22,6 +22,7 @@ import { spaceRoomType } from './rooms/SpaceRoom.js';
 import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
 import { SpaceMemory } from './meeting/memory.js';
+import { storePersistence } from './meeting/spacePersistence.js';
 import { configuredHosts, isHostAllowed, isOriginAllowed } from './http/origin.js';
 import { guardRequests } from './http/requestGuard.js';
 import { createJoinGuard } from './security/joinGuard.js';
@@ -36,12 +37,23 @@ import { Store } from './store/store.js';
 import { HistoryRecorder } from './history/recorder.js';
 import { Journal } from './audit/journal.js';
 import { NoteBook } from './audit/notebook.js';
+import { LastValues } from './twins/lastValues.js';
 
 /**
  * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
  * of KB for a newcomer; the default (8 KB) would grow by itself but warns on every growth.
  */
 Encoder.BUFFER_SIZE = 128 * 1024;
+
+/** How long a stop waits for queued writes before telling clients it is going, ms (the rest is saved after). */
+const FLUSH_BEFORE_CLOSE_MS = 5000;
+
+/** Waits for `p` at most `ms` (its outcome does not matter here). */
+async function settled(p: Promise<unknown>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([p.catch(() => undefined), new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
+}
 
 /** Largest WebSocket frame a client may send, bytes; larger frames close the socket (1009). */
 const MAX_FRAME_BYTES = 64 * 1024;
@@ -104,6 +116,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     alarmEvent: (e) => store.recordAlarm(e),
   });
   history?.start();
+  const lastValues = new LastValues(twins, store, log.child({ part: 'twins' }));
+  lastValues.start();
   const scaleOut = await createScaleOut(config, log);
   const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, log.child({ part: 'twins' })) : null;
   const app = createHttpApp({
@@ -121,6 +135,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     stats: () => ({ rooms: matchMaker.stats.local.roomCount, clients: matchMaker.stats.local.ccu }),
     store: () => store.health(),
     history: { runtime: twins, store, retentionDays: config.historyRetentionDays },
+    lastValuesSaved: () => lastValues.saved,
   });
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
@@ -165,7 +180,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     reconnectSeconds: config.reconnectSeconds,
     twins,
     meetings: config.meetings,
-    memory: new SpaceMemory(),
+    memory: new SpaceMemory(500, storePersistence(store), log.child({ part: 'memory' })),
     journal,
     notes,
   };
@@ -199,12 +214,16 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       if (closed) return;
       closed = true;
       await share?.stop().catch(() => undefined);
+      // What people did up to now is saved before they are told the server is going (SPEC RS5):
+      // the rooms then close every session with SERVER_RESTARTING (SpaceRoom.onBeforeShutdown).
+      await settled(store.drained(), FLUSH_BEFORE_CLOSE_MS);
       await gameServer.gracefullyShutdown(false);
       httpServer.closeAllConnections();
       // Sources stop and pending commands are recorded aborted, then every held value is queued,
       // then the store saves the queue and closes (SPEC ST4, HS2).
       await twins.stop();
       history?.stop();
+      lastValues.stop();
       await store.close();
       passcodes.close();
     },

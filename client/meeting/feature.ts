@@ -71,6 +71,8 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     controls.setHand(me()?.hand ?? false);
   }
   ctx.hud.addAction(controls.element);
+  /** The passcode last sent to become host. */
+  let claimed = '';
   const peopleUi = decoratePeople(ctx.people, {
     selfId,
     iAmHost: () => me()?.host ?? false,
@@ -80,7 +82,10 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     lowerHand: (id) => connection.send('meeting.hand', { raised: false, target: id }),
     remove: (id) => connection.send('meeting.kick', { target: id }),
     lock: (on) => connection.send('meeting.lock', { locked: on }),
-    claimHost: (passcode) => connection.send('meeting.claim_host', { passcode }),
+    claimHost: (passcode) => {
+      claimed = passcode;
+      connection.send('meeting.claim_host', { passcode });
+    },
   });
   refreshControls();
   const levelTimer = setInterval(() => controls.setLevel(mic.muted ? 0 : voice.system.myLevel), LEVEL_EVERY_MS);
@@ -92,6 +97,8 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
       room.changed.emit();
     }),
     room.net.on('meeting.notice', (n) => {
+      // The passcode worked: a rejoin after a restart carries it, so this person is host again.
+      if (n.kind === 'host_granted' && claimed) connection.keepPasscode(claimed);
       ctx.notices.show(n.text);
       room.changed.emit();
     }),

@@ -1,7 +1,7 @@
 /**
  * The client's one connection to a space: join, keep the AvatarStore mirrored, send what the systems
- * produce, and come back by itself after a network drop (colyseus.js 0.16 does not reconnect on its
- * own: we keep the reconnection token and retry within the server's window).
+ * produce, and come back by itself after any loss (colyseus.js 0.16 does not reconnect on its own:
+ * rejoin.ts reconnects within the server's window, or joins again as the same person).
  */
 import { Client, type Room } from 'colyseus.js';
 import type { ErrorMessage } from '../../shared/protocol/errors.js';
@@ -13,13 +13,11 @@ import type { AvatarStore } from '../avatars/store.js';
 import { SERVER_MESSAGE_NAMES, ServerInbox } from './inbox.js';
 import { attachMirror } from './mirror.js';
 import { createStateSync, type StateSync } from './stateSync.js';
+import { rejoin } from './rejoin.js';
 import type { ConnectionStatus } from './status.js';
 
 /** The consented-leave close code (Colyseus). */
 const CONSENTED = 4000;
-/** How long we keep trying after a drop; the server holds the seat as long (RECONNECT_SECONDS). */
-const RECONNECT_WINDOW_MS = 30_000;
-const BACKOFF_MS = [250, 500, 1000, 2000, 3000];
 
 export class JoinRefused extends Error {
   constructor(
@@ -56,6 +54,8 @@ export class SpaceConnection {
   /** The current room's state and its change callbacks, once its first state arrived. */
   private sync: StateSync | null = null;
   private detachers: (() => void)[] = [];
+  /** The first join's options: a rejoin comes back as the same person. */
+  private options: JoinOptions | undefined;
 
   constructor(
     readonly endpoint: string,
@@ -96,6 +96,7 @@ export class SpaceConnection {
   /** Joins the space; resolves once the first state arrived. Throws JoinRefused with a reason. */
   async join(options: JoinOptions): Promise<SpaceState> {
     this.setStatus({ state: 'connecting' });
+    this.options = options;
     let room: Room<SpaceState>;
     try {
       room = await this.client.joinOrCreate<SpaceState>(ROOM_NAME, options);
@@ -161,6 +162,11 @@ export class SpaceConnection {
     this.send('profile', profile);
   }
 
+  /** A passcode the server accepted mid-session (host claimed): rejoins carry it, so the role comes back (SPEC RS3). */
+  keepPasscode(passcode: string): void {
+    if (this.options) this.options = { ...this.options, passcode };
+  }
+
   /** Leaves on purpose: others see us go at once. */
   async leave(): Promise<void> {
     this.leaving = true;
@@ -174,7 +180,7 @@ export class SpaceConnection {
     (this.room?.connection as unknown as { close(code?: number): void } | undefined)?.close(4999);
   }
 
-  private async adopt(room: Room<SpaceState>): Promise<void> {
+  private async adopt(room: Room<SpaceState>, resumed?: 'reconnected' | 'rejoined'): Promise<void> {
     this.detachMirror?.();
     this.detachMirror = null;
     for (const d of this.detachers.splice(0)) d();
@@ -192,7 +198,7 @@ export class SpaceConnection {
     for (const name of SERVER_MESSAGE_NAMES) room.onMessage(name, (m: unknown) => this.inbox.deliver(name, m));
     room.onLeave((code) => void this.onLeave(room, code));
     await firstState;
-    this.setStatus({ state: 'connected' });
+    this.setStatus(resumed ? { state: 'connected', resumed } : { state: 'connected' });
   }
 
   /** The room's first state arrived: the avatar mirror and the features' sync modules follow it now. */
@@ -222,30 +228,20 @@ export class SpaceConnection {
     if (code === CloseCode.KICKED || (words && code >= 4400 && code < 4500)) {
       return this.setStatus({ state: 'failed', reason: words ?? `Closed by the server (code ${code}).` });
     }
-    const token = room.reconnectionToken;
-    const started = performance.now();
-    for (let attempt = 1; !this.leaving; attempt++) {
-      const elapsed = performance.now() - started;
-      if (elapsed > RECONNECT_WINDOW_MS) break;
-      this.setStatus({ state: 'reconnecting', attempt, secondsLeft: Math.ceil((RECONNECT_WINDOW_MS - elapsed) / 1000) });
-      await new Promise((r) => setTimeout(r, BACKOFF_MS[Math.min(attempt - 1, BACKOFF_MS.length - 1)]));
-      try {
-        const back = await this.client.reconnect<SpaceState>(token);
-        await this.adopt(back);
-        return;
-      } catch (err) {
-        const message = (err as Error | null)?.message ?? String(err);
-        console.warn(`[twinverse] reconnection attempt ${attempt} failed: ${message}`);
-        // The seat is gone (window over, or the room closed): no point retrying.
-        if (/expired|not found|invalid/i.test(message)) break;
-      }
-    }
-    if (!this.leaving) {
-      this.setStatus({
-        state: 'failed',
-        reason: 'Lost the connection to the server and could not get back within 30 seconds. Reload the page to join again.',
-      });
-    }
+    // Any other loss is temporary: back with the same seat or as the same person (rejoin.ts).
+    const options = this.options;
+    await rejoin(
+      {
+        reconnect: (token) => this.client.reconnect<SpaceState>(token),
+        join: () => this.client.joinOrCreate<SpaceState>(ROOM_NAME, options),
+        adopt: (r, how) => this.adopt(r, how),
+        stopped: () => this.leaving,
+        status: (s) => this.setStatus(s),
+        warn: (m) => console.warn(`[twinverse] ${m}`),
+      },
+      room.reconnectionToken,
+      code,
+    );
   }
 
   private setStatus(s: ConnectionStatus): void {

@@ -1,7 +1,7 @@
 /**
  * Twins over the wire: mirrors `SpaceState.twins` into the TwinStore (each twin through its
  * `TwinMirror`, which Colyseus' change callbacks tell what a patch touched; one store update per
- * changed twin per patch) and sends twin messages. Their server messages (`twin.history`,
+ * changed twin per patch), marks them all stale while the connection is lost, and sends twin messages. Their server messages (`twin.history`,
  * `twin.event`) come typed through the connection's `on`.
  */
 import type { SpaceConnection } from '../net/connection.js';
@@ -48,6 +48,16 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
       for (const off of offs) off();
       for (const m of mirrors.values()) m.dispose();
     };
+  });
+  // While the connection is lost nothing here is live, whatever the last patch said (SPEC RS6): every
+  // twin and value shows stale until the next room's first patch rewrites them all (its mirrors are new).
+  connection.onStatus((s) => {
+    if (s.state !== 'reconnecting' && s.state !== 'failed') return;
+    for (const t of [...store.twins.values()]) {
+      if (t.quality === 'stale' && [...t.properties.values()].every((p) => p.quality === 'stale')) continue;
+      const properties = new Map([...t.properties].map(([k, p]) => [k, { ...p, quality: 'stale' as const }]));
+      store.put({ ...t, quality: 'stale', properties });
+    }
   });
   return {
     command: (twin, action, input) => connection.send('twin.command', input === undefined ? { twin, action } : { twin, action, input }),

@@ -9,7 +9,7 @@ export function describeStatus(s: ConnectionStatus): string {
     case 'connected':
       return 'Connected';
     case 'reconnecting':
-      return `Reconnecting… (attempt ${s.attempt}, ${s.secondsLeft} s left)`;
+      return `${s.reason === 'restarting' ? 'Server restarting — reconnecting…' : 'Reconnecting…'} (attempt ${s.attempt}, ${s.secondsLeft} s left)`;
     case 'failed':
       return `Disconnected: ${s.reason}`;
     case 'left':

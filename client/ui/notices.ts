@@ -1,5 +1,6 @@
 /** Short notices (a refused action, a reconnect) and the full-screen failure card. */
 import { el } from '../core/dom.js';
+import type { ConnectionStatus } from '../net/status.js';
 
 export interface Notices {
   show(text: string, kind?: 'info' | 'error'): void;
@@ -16,6 +17,14 @@ export function createNotices(root: HTMLElement): Notices {
       while (box.childElementCount > 4) box.firstElementChild?.remove();
     },
   };
+}
+
+/** What to tell people as the connection goes and comes back (SPEC RS6); null when nothing new. */
+export function connectionNotice(s: ConnectionStatus): string | null {
+  if (s.state === 'reconnecting' && s.attempt === 1)
+    return s.reason === 'restarting' ? 'Server restarting — reconnecting…' : 'Connection lost — reconnecting…';
+  if (s.state === 'connected' && s.resumed) return 'Reconnected';
+  return null;
 }
 
 export function showFailure(root: HTMLElement, title: string, reason: string): void {

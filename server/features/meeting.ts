@@ -1,7 +1,9 @@
 /**
  * Meetings: who is host, the space's lock, people's voice and hand state, and the WebRTC signalling
  * relay. The host is whoever opened a space without a host passcode (passed on to the longest-present
- * person when they leave), or everyone who entered a configured space's passcode (SPEC R1).
+ * person when they leave), or everyone who entered a configured space's passcode (SPEC R1). The lock
+ * of a space with a passcode is the space's, not the room's: saved, it outlives the room and a
+ * restart (SPEC RS3); elsewhere it ends with the room, since nobody could open a locked space then.
  */
 import { ServerError } from '@colyseus/core';
 import {
@@ -20,13 +22,15 @@ import { meetingMuteRoute } from '../handlers/meetingMute.js';
 import { meetingVoiceRoute } from '../handlers/meetingVoice.js';
 import { rtcSignalRoute } from '../handlers/rtcSignal.js';
 import { hostPasscodeOf, iceServersFor, type MeetingConfig } from '../meeting/config.js';
+import type { SpaceRecord } from '../meeting/memory.js';
 import { featureRoute } from '../meeting/route.js';
 import type { SpaceInfo } from '../rooms/deps.js';
 import type { RoomFeature } from '../rooms/feature.js';
 import { secretMatches } from '../secrets.js';
 
-export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFeature {
+export function meetingFeature(config: MeetingConfig, space: SpaceInfo, record: SpaceRecord): RoomFeature {
   const passcode = hostPasscodeOf(config, space.name);
+  const saveLock = passcode !== undefined ? (locked: boolean) => record.saveLock(locked) : undefined;
   return {
     name: 'meeting',
     json: {
@@ -39,13 +43,14 @@ export function meetingFeature(config: MeetingConfig, space: SpaceInfo): RoomFea
       'meeting.hand': meetingHandRoute,
       'meeting.mute': meetingMuteRoute,
       'meeting.kick': meetingKickRoute,
-      'meeting.lock': meetingLockRoute,
+      'meeting.lock': meetingLockRoute(saveLock),
       'meeting.claim_host': meetingClaimHostRoute(passcode),
       'rtc.signal': rtcSignalRoute,
     },
     opened(ctx) {
       ctx.state.meeting.passcode = passcode !== undefined;
-      if (space.layout.meeting?.locked) {
+      if (passcode !== undefined && record.lock.saved !== null) ctx.state.meeting.locked = record.lock.saved;
+      else if (space.layout.meeting?.locked) {
         if (passcode !== undefined) ctx.state.meeting.locked = true;
         else ctx.log.warn('layout asks for a locked space but HOST_PASSCODES has no passcode for it: left unlocked');
       }

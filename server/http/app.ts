@@ -28,6 +28,8 @@ export interface HttpDeps {
   store(): StoreHealth;
   /** History API (server/http/historyApi.ts). */
   history: Omit<HistoryApiDeps, 'log'>;
+  /** Twin last values written to the store so far, for /health (SPEC RS4). */
+  lastValuesSaved?: () => number;
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -45,6 +47,7 @@ export function createHttpApp(deps: HttpDeps): Express {
       protocol: PROTOCOL_VERSION,
       uptime: Math.round((Date.now() - startedAt) / 1000),
       ...deps.stats(),
+      ...(deps.lastValuesSaved ? { lastValuesSaved: deps.lastValuesSaved() } : {}),
     });
   });
 

@@ -1,7 +1,8 @@
 /**
  * A space's board: every stroke, with caps on points per stroke, strokes and points per board (SPEC
- * B3). Lives in the server process like the chat, so the board survives everyone leaving. Knows
- * nothing of rooms or sockets: the board feature turns its results into messages.
+ * B3). Lives in the server process like the chat, so the board survives everyone leaving, and tells
+ * its {@link BoardSink} each change so the store keeps it across restarts (SPEC RS2). Knows nothing
+ * of rooms or sockets: the board feature turns its results into messages.
  */
 import {
   BOARD_MAX_OPEN_STROKES,
@@ -18,12 +19,24 @@ import {
 export type PieceResult = { piece: StrokePiece; refusal?: BoardRefusal } | { piece?: undefined; refusal: BoardRefusal };
 export type BoardRefusal = 'board.full' | 'board.stroke_too_long';
 
+/** Where the board's changes go to be kept (the store); nothing by default. */
+export interface BoardSink {
+  /** Points added to stroke `stroke.id` (the first call creates it). */
+  piece(stroke: Omit<Stroke, 'points'>, points: readonly number[]): void;
+  erased(ids: readonly number[]): void;
+  cleared(): void;
+}
+
+const NO_SINK: BoardSink = { piece: () => undefined, erased: () => undefined, cleared: () => undefined };
+
 export class BoardStore {
-  private readonly strokes = new Map<number, Stroke>();
+  private strokes = new Map<number, Stroke>();
   /** Strokes still being drawn, by author session id, then by the author's key (insertion = age). */
   private readonly open = new Map<string, Map<number, Stroke>>();
   private nextId = 1;
   private points = 0;
+
+  constructor(private readonly sink: BoardSink = NO_SINK) {}
 
   get strokeCount(): number {
     return this.strokes.size;
@@ -41,6 +54,7 @@ export class BoardStore {
     let mine = this.open.get(by);
     let stroke = mine?.get(m.key);
     const incoming = m.points.length / 2;
+    const created = !stroke;
     if (!stroke) {
       if (this.strokes.size >= BOARD_MAX_STROKES || this.points + incoming > BOARD_MAX_POINTS) return { refusal: 'board.full' };
       stroke = { id: this.nextId++, by, color: m.color, width: m.width, points: [] };
@@ -56,6 +70,7 @@ export class BoardStore {
     const added = take === incoming ? m.points : m.points.slice(0, take * 2);
     for (const c of added) stroke.points.push(c);
     this.points += take;
+    if (created || added.length > 0) this.sink.piece({ id: stroke.id, by: stroke.by, color: stroke.color, width: stroke.width }, added);
     const cut = take < incoming;
     const end = m.end || cut;
     if (end) mine!.delete(m.key);
@@ -80,6 +95,7 @@ export class BoardStore {
       this.open.get(s.by)?.forEach((o, key, map) => o === s && map.delete(key));
       removed.push(id);
     }
+    if (removed.length > 0) this.sink.erased(removed);
     return removed;
   }
 
@@ -87,6 +103,30 @@ export class BoardStore {
     this.strokes.clear();
     this.open.clear();
     this.points = 0;
+    this.sink.cleared();
+  }
+
+  /**
+   * Takes strokes saved before a restart, ahead of any drawn since (those have higher ids, see
+   * {@link startIdsAt}), within the board's caps; new ids continue after the highest.
+   */
+  restore(saved: readonly Stroke[]): void {
+    const merged = new Map<number, Stroke>();
+    let points = 0;
+    for (const s of [...saved, ...this.strokes.values()]) {
+      const n = s.points.length / 2;
+      if (merged.has(s.id) || merged.size >= BOARD_MAX_STROKES || points + n > BOARD_MAX_POINTS) continue;
+      merged.set(s.id, s);
+      points += n;
+    }
+    this.strokes = merged;
+    this.points = points;
+    this.startIdsAt(Math.max(0, ...saved.map((s) => s.id)) + 1);
+  }
+
+  /** New stroke ids start at `id` or later. */
+  startIdsAt(id: number): void {
+    this.nextId = Math.max(this.nextId, id);
   }
 
   /** The person is gone: their open strokes count as finished. */

@@ -60,6 +60,8 @@ export class SpaceRoom extends Room<SpaceState> {
       this.log.info('space already open in another room; refused to open a second one');
       throw new ServerError(CloseCode.SPACE_BUSY, CLOSE_REASONS[CloseCode.SPACE_BUSY]);
     }
+    // The space's saved chat, board and lock, before anyone is greeted (bounded wait, SPEC RS1–RS3).
+    await options.deps.memory.load(options.space);
     const { layoutName, layout } = options.deps.layouts.resolve(options.space);
     const space: SpaceInfo = { name: options.space, layoutName, layout };
     this.state = spaceState(space);
@@ -164,6 +166,11 @@ export class SpaceRoom extends Room<SpaceState> {
     for (const f of this.features) f.dispose?.();
     await this.claim?.release().catch((err: unknown) => this.log.warn({ err: String(err) }, 'could not release the space claim'));
     this.log.info('space closed');
+  }
+
+  /** The server is stopping: every session closes with a code that says so, and clients rejoin (SPEC RS5). */
+  override onBeforeShutdown(): void {
+    void this.disconnect(CloseCode.SERVER_RESTARTING);
   }
 
   override onUncaughtException(error: Error, methodName: string): void {

@@ -18,7 +18,7 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
   return [
     avatarsFeature(),
     // Before chat and board: a newcomer's greeting starts with the meeting's welcome.
-    meetingFeature(deps.meetings, space),
+    meetingFeature(deps.meetings, space, memory),
     operatorRoleFeature(),
     twinsFeature(deps.twins, deps.notes, space),
     chatFeature(memory),

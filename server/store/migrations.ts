@@ -69,6 +69,45 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
     `,
   },
   {
+    // What a restart must not lose (SPEC RS1–RS4): each space's chat and board, the lock of a space
+    // with a host passcode, and every twin property's last value (shown stale until fresh data).
+    version: 3,
+    sql: `
+      CREATE TABLE space_chat (
+        space         text NOT NULL,
+        id            bigint NOT NULL,
+        at            bigint NOT NULL,
+        kind          text NOT NULL,
+        from_session  text NOT NULL,
+        name          text NOT NULL,
+        color         text NOT NULL,
+        text          text NOT NULL,
+        PRIMARY KEY (space, id)
+      );
+      CREATE TABLE board_strokes (
+        space       text NOT NULL,
+        id          bigint NOT NULL,
+        by_session  text NOT NULL,
+        color       text NOT NULL,
+        width       float8 NOT NULL,
+        points      jsonb NOT NULL,
+        PRIMARY KEY (space, id)
+      );
+      CREATE TABLE space_meeting (
+        space       text PRIMARY KEY,
+        locked      boolean NOT NULL,
+        updated_at  timestamptz NOT NULL DEFAULT now()
+      );
+      CREATE TABLE twin_last_values (
+        twin      text NOT NULL,
+        property  text NOT NULL,
+        value     jsonb NOT NULL,
+        ts        bigint NOT NULL,
+        PRIMARY KEY (twin, property)
+      );
+    `,
+  },
+  {
     // A machine's lifecycle notes (SPEC NT3) and the audit log of everything that changed a machine
     // or a space (AU1). The audit log is append-only: a trigger refuses UPDATE, DELETE and TRUNCATE, so not
     // even a bug in this server can rewrite what happened (AU4).

@@ -50,6 +50,8 @@ export const CloseCode = {
   TOKEN_EXPIRED: 4435,
   /** The join token is for another space (SPEC JT2). */
   TOKEN_WRONG_SPACE: 4436,
+  /** The server is stopping (SIGTERM) after saving everything: rejoin when it is back (SPEC RS5). */
+  SERVER_RESTARTING: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 
@@ -69,6 +71,7 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.TOKEN_INVALID]: 'The invitation in this link is not valid. Ask its organiser for a new one.',
   [CloseCode.TOKEN_EXPIRED]: 'The invitation in this link has expired. Ask its organiser for a new one.',
   [CloseCode.TOKEN_WRONG_SPACE]: 'The invitation in this link is for another space.',
+  [CloseCode.SERVER_RESTARTING]: 'The server is restarting. This page rejoins by itself when it is back.',
 };
 
 /** Decides whether a client of `clientVersion` may join; returns the refusal code or null. */

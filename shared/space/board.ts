@@ -4,6 +4,8 @@
  * +Y; 0 faces −Z, like an avatar's heading), so people stand in front of it looking the other way.
  */
 import { BOARD_UNITS_H, BOARD_UNITS_W } from '../protocol/board.js';
+import type { Bounds } from './bounds.js';
+import { spawnSpot } from './spawn.js';
 
 export interface BoardPlacement {
   /** Centre of the drawing surface, metres. */
@@ -71,4 +73,28 @@ export function worldToUnits(b: BoardPlacement, p: Vec3): { u: number; v: number
 export function viewingSpot(b: BoardPlacement, distance = 3.2): { x: number; z: number; yaw: number } {
   const { normal } = boardAxes(b.yaw);
   return { x: b.x + normal.x * distance, z: b.z + normal.z * distance, yaw: b.yaw + Math.PI };
+}
+
+/**
+ * Where "Go to board" puts someone (SPEC B9): the viewing spot `distance` metres out and `along`
+ * metres to the board's right; when someone already stands there, the nearest free spot (the
+ * newcomer rule, HD8), so a room full of people pressing it spreads out instead of stacking. Facing
+ * the board: straight at it on the spot itself, at its centre from a spot moved aside; then `turn`
+ * radians to the left.
+ */
+export function boardSpot(
+  b: BoardPlacement,
+  bounds: Bounds,
+  standing: Iterable<{ x: number; z: number }>,
+  distance = 3.4,
+  along = 0,
+  turn = 0,
+): { x: number; z: number; yaw: number } {
+  const spot = viewingSpot(b, distance);
+  const { right } = boardAxes(b.yaw);
+  const want = { x: spot.x + right.x * along, z: spot.z + right.z * along };
+  const at = spawnSpot(want.x, want.z, bounds, standing);
+  const moved = at.x !== want.x || at.z !== want.z;
+  // Heading towards the centre: atan2(−forward.x, −forward.z) with forward = board − spot.
+  return { x: at.x, z: at.z, yaw: (moved ? Math.atan2(at.x - b.x, at.z - b.z) : spot.yaw) + turn };
 }

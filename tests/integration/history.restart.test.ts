@@ -4,61 +4,21 @@
  * there, up to the moment it stopped; killed with SIGKILL — at most the last flush interval (5 s) of
  * samples is missing. Against PGlite and the real PostgreSQL.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
+import { killAll, startChild, type ChildServer } from '../support/childServer.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { waitForAsync } from '../support/wait.js';
 
 const TOKEN = 'restart-test-token-0123456789';
 const FLUSH_MS = 5000;
-const children = new Set<ChildProcess>();
 
-afterAll(() => {
-  for (const c of children) c.kill('SIGKILL');
-});
+afterAll(killAll);
 
-async function freePort(): Promise<number> {
-  const s = net.createServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const port = (s.address() as net.AddressInfo).port;
-  await new Promise<void>((r) => s.close(() => r()));
-  return port;
-}
-
-interface Running {
-  base: string;
-  child: ChildProcess;
-  exited: Promise<number | null>;
-}
-
-async function start(env: Record<string, string>): Promise<Running> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', INGEST_TOKEN: TOKEN, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  children.add(child);
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
-  const base = `http://127.0.0.1:${port}`;
-  await waitForAsync(
-    'the server up with its store open',
-    async () => {
-      const h = await fetch(`${base}/health`).then(
-        (r) => r.json() as Promise<{ store: { state: string } }>,
-        () => null,
-      );
-      return h?.store.state === 'ready';
-    },
-    600_000,
-    200,
-  );
-  return { base, child, exited };
-}
+const start = (env: Record<string, string>): Promise<ChildServer> => startChild({ INGEST_TOKEN: TOKEN, ...env });
 
 async function samples(base: string, from: number, to: number): Promise<number[]> {
   const res = await fetch(`${base}/api/twins/pump-1/history?property=speed&from=${from}&to=${to}&step=raw`);

@@ -4,7 +4,8 @@
  * composes it).
  */
 
-import { boardAxes, defaultBoardPlacement, viewingSpot } from '../../../shared/space/board.js';
+import { boardSpot, defaultBoardPlacement } from '../../../shared/space/board.js';
+import { hallBounds } from '../../../shared/space/layout.js';
 import type { ClientContext } from '../../context/context.js';
 import type { ClientFeature } from '../../core/feature.js';
 import { Listeners } from '../../core/listeners.js';
@@ -128,10 +129,16 @@ export function createBoardFeature(ctx: ClientContext, room: MeetingRoom, share:
     goToBoard(distance = 3.4, along = 0, turn = 0) {
       const b = info()?.board;
       if (!b) return;
-      const spot = viewingSpot(b, distance);
-      const { right } = boardAxes(b.yaw);
-      protocolToBabylon(spot.x + right.x * along, 0, spot.z + right.z * along, ctx.player.position);
-      ctx.player.yaw = flipYaw(spot.yaw + turn);
+      const hall = connection.state?.space;
+      if (!hall) return;
+      // Everyone pressing "Go to board" wants the same spot: the later ones spread out (SPEC B9).
+      const standing = [...store.others()].flatMap((a) => {
+        const p = a.poses.latest();
+        return p ? [{ x: p.head.px, z: p.head.pz }] : [];
+      });
+      const spot = boardSpot(b, hallBounds(hall), standing, distance, along, turn);
+      protocolToBabylon(spot.x, 0, spot.z, ctx.player.position);
+      ctx.player.yaw = flipYaw(spot.yaw);
       ctx.player.pitch = 0.05;
       ctx.local.markTeleport();
     },

@@ -1,0 +1,109 @@
+/**
+ * Twins come back after a restart with their last values, marked stale until fresh data arrives
+ * (SPEC RS4). Every {@link SNAPSHOT_MS} the properties that took a value since the last snapshot are
+ * upserted into `twin_last_values` (one statement per 500 properties, however often they changed);
+ * `stop()` writes the rest, so SIGTERM loses nothing and SIGKILL at most one interval. At start the
+ * saved values are put back into properties that have received nothing yet, with quality `stale`:
+ * a fresh value turns them good through the ordinary ingest path.
+ */
+import type { Logger } from '../log.js';
+import { readLastValues, upsertLastValues, type LastValue } from '../store/lastValuesTable.js';
+import { StoreUnavailable, type Store } from '../store/store.js';
+import { checkValue, MAX_TEXT } from './ingest.js';
+import type { LiveProperty, LiveTwin } from './live.js';
+import type { TwinRuntime } from './runtime.js';
+
+/** How often changed last values are saved, ms: what SIGKILL may lose. */
+export const SNAPSHOT_MS = 1000;
+/** Pause between tries to read the saved values while the store is not open yet, ms. */
+const RESTORE_RETRY_MS = 1000;
+
+export class LastValues {
+  /** `accepted` count of each property at its last snapshot. */
+  private readonly seen = new WeakMap<LiveProperty, number>();
+  private timer: NodeJS.Timeout | null = null;
+  /** Property values written so far (for /health: a test knows its value is saved). */
+  saved = 0;
+
+  constructor(
+    private readonly runtime: TwinRuntime,
+    private readonly store: Store,
+    private readonly log: Logger,
+  ) {}
+
+  /** Restores the saved values in the background (nothing waits on it), then snapshots every second. */
+  start(): void {
+    void this.restore();
+    this.timer = setInterval(() => this.snapshot(), SNAPSHOT_MS);
+  }
+
+  /** Writes what changed since the last snapshot (queued: the store saves it before it closes). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    this.snapshot();
+  }
+
+  snapshot(): void {
+    const rows: LastValue[] = [];
+    for (const twin of this.runtime.all())
+      for (const p of twin.properties.values()) {
+        if (p.accepted === (this.seen.get(p) ?? 0) || p.value === undefined) continue;
+        this.seen.set(p, p.accepted);
+        rows.push({ twin: twin.id, property: p.def.name, value: p.value, ts: p.ts });
+      }
+    if (rows.length === 0) return;
+    this.store.write(
+      'twins.last_values',
+      async (db) => {
+        await db.client.batch(upsertLastValues(db, rows));
+        this.saved += rows.length;
+      },
+      rows.length * 64,
+    );
+  }
+
+  private async restore(): Promise<void> {
+    let saved: LastValue[];
+    for (;;) {
+      try {
+        saved = await this.store.read(readLastValues);
+        break;
+      } catch (err) {
+        // Still opening (a fresh PGlite folder may take a minute) or away: try again, until stopped.
+        if (err instanceof StoreUnavailable && this.timer !== null) {
+          await new Promise<void>((r) => setTimeout(r, RESTORE_RETRY_MS).unref());
+          continue;
+        }
+        if (this.timer !== null)
+          this.log.warn({ problem: (err as Error).message }, 'last twin values not restored: twins wait for fresh data');
+        return;
+      }
+    }
+    let restored = 0;
+    for (const s of saved) {
+      const twin = this.runtime.get(s.twin);
+      const p = twin?.properties.get(s.property);
+      // A definition changed since (property gone, or a value its schema now refuses): skip it.
+      if (!twin || !p || p.accepted > 0 || checkValue(p, s.value) !== null) continue;
+      restoreValue(twin, p, s.value, s.ts);
+      restored++;
+    }
+    if (restored > 0) this.log.info({ properties: restored }, 'last twin values restored (stale until fresh data)');
+  }
+}
+
+/** Shows `value` as the property's last known one without calling it fresh: no alarms, no trend. */
+function restoreValue(twin: LiveTwin, p: LiveProperty, value: unknown, ts: number): void {
+  p.value = value;
+  p.ts = ts;
+  if (typeof value === 'number') p.num = value;
+  else if (typeof value === 'boolean') p.num = value ? 1 : 0;
+  else {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    p.text = text.length > MAX_TEXT ? text.slice(0, MAX_TEXT) : text;
+  }
+  p.quality = 'stale';
+  p.version++;
+  twin.version++;
+}
