@@ -17,6 +17,7 @@ const BENCHES: string[][] = [
   ['voice.bench.ts'],
   ['history.ts'],
   ['anomaly.ts'],
+  ['fuzz.ts'],
 ];
 
 const filter = process.argv[2];

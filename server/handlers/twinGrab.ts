@@ -9,9 +9,16 @@ import type { RoomTwin } from '../twins/room/roomTwins.js';
 import type { TwinPartState } from '../../shared/state/twin.js';
 
 /**
- * The part a message names, or a refusal sent. In a locked space only operators touch machine parts
- * (SPEC G5): the layout locks it because its machines are real, and viewers only watch.
+ * In a locked space only operators touch machine parts (SPEC G5): the layout locks it because its
+ * machines are real, and viewers only watch. False with a refusal sent.
  */
+export function mayTouchParts(ctx: RoomContext, p: Participant, ref: string): boolean {
+  if (!ctx.space.layout.locked || p.operator) return true;
+  ctx.refuse(p, 'twin.not_operator', ref, 'parts of a locked space move for operators only');
+  return false;
+}
+
+/** The part a message names, or a refusal sent. */
 export function partOf(
   ctx: RoomContext,
   p: Participant,
@@ -29,10 +36,6 @@ export function partOf(
     ctx.refuse(p, 'twin.unknown_part', ref, `${m.twin}/${m.part}`);
     return null;
   }
-  if (ctx.space.layout.locked && !p.operator && ref !== 'twin.release') {
-    ctx.refuse(p, 'twin.not_operator', ref, 'parts of a locked space move for operators only');
-    return null;
-  }
   return { rt, part };
 }
 
@@ -40,7 +43,7 @@ export function twinGrabRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<T
   return {
     handle(ctx, p, m) {
       const found = partOf(ctx, p, twins, m, 'twin.grab');
-      if (!found) return;
+      if (!found || !mayTouchParts(ctx, p, 'twin.grab')) return;
       const { part } = found;
       if (part.holder === p.sessionId) return;
       if (part.holder !== '') return ctx.refuse(p, 'twin.part_held', 'twin.grab', `${part.holderName} is holding it`);

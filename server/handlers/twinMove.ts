@@ -7,13 +7,13 @@ import type { TwinMoveMessage } from '../../shared/protocol/twinMessages.js';
 import { insideBounds } from '../../shared/space/bounds.js';
 import type { JsonRoute } from '../rooms/context.js';
 import type { RoomTwin } from '../twins/room/roomTwins.js';
-import { partOf } from './twinGrab.js';
+import { mayTouchParts, partOf } from './twinGrab.js';
 
 export function twinMoveRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinMoveMessage> {
   return {
     handle(ctx, p, m) {
       const found = partOf(ctx, p, twins, m, 'twin.move');
-      if (!found) return;
+      if (!found || !mayTouchParts(ctx, p, 'twin.move')) return;
       const { rt, part } = found;
       if (part.holder !== p.sessionId) return ctx.refuse(p, 'twin.not_holder', 'twin.move');
       const [x, y, z] = m.p;

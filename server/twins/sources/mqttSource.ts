@@ -123,7 +123,19 @@ export class MqttSource {
       client.options.reconnectPeriod = this.backoff;
       this.log.info({ broker: redact(this.url), nextBackoffMs: this.backoff }, 'MQTT reconnecting');
     });
-    client.on('error', (err) => this.log.warn({ err: err.message }, 'MQTT error'));
+    client.on('error', (err) => {
+      const code = (err as { code?: unknown }).code;
+      // A 3.1.1-only broker refuses an MQTT 5 CONNECT ("unacceptable protocol version", 1; 132 in
+      // MQTT 5 terms): speak 3.1.1 to it. Commands then have no broker-side expiry; the withdrawal at
+      // the timeout and `expiresAt` in the payload still hold (HD9).
+      if (client.options.protocolVersion === 5 && (code === 1 || code === 132)) {
+        client.options.protocolVersion = 4;
+        this.log.warn({ broker: redact(this.url) }, 'the MQTT broker does not speak MQTT 5; using 3.1.1 (no message expiry)');
+        client.reconnect();
+        return;
+      }
+      this.log.warn({ err: err.message }, 'MQTT error');
+    });
     client.on('message', (topic, payload) => {
       // A throw here would escape into mqtt.js's packet handling: log it and keep going.
       try {

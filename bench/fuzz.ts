@@ -1,0 +1,246 @@
+/**
+ * Fuzz under load (issue 10): 100,000 generated hostile messages from many sessions (the generators of
+ * tests/support/hostile.ts, shared with the fuzz test) plus floods of valid messages far past their
+ * rates (poses, chat, board strokes, machine commands), at a real server in a separate process, while
+ * a good client keeps measuring its own pose round trip (send a pose, see it in its own state).
+ *
+ * Prints crashes (the server process ending), violations (refusals without a known code, attackers
+ * closed with another code than 4431, the good client refused or closed, ghost avatars or avatars
+ * outside the hall afterwards, /health not 200, error-level server log lines), the server's RSS
+ * before / at peak / after, and the good client's round-trip p50/p99 before and during the attack.
+ * Goal: 0 crashes, 0 violations, RSS back within 10 % after, p99 ≤ 150 ms during. Loopback only.
+ *
+ *   npx tsx bench/fuzz.ts [--messages 100000] [--per-session 90] [--at-once 4] [--floods 4] [--settle 10]
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { ERROR_TEXT } from '../shared/protocol/errors.js';
+import { createPose, encodePose } from '../shared/protocol/pose.js';
+import { restPose } from '../shared/space/spawn.js';
+import { CloseCode } from '../shared/protocol/version.js';
+import { attack, hostileBatches } from '../tests/support/hostile.js';
+import { member, type Member } from '../tests/support/inbox.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const MESSAGES = arg('messages', 100_000);
+// Under the refusal budget (HD6: 100 at once): every hostile message of a session reaches the server's
+// handlers instead of a session it has already closed. The floods exercise the budget's close.
+const PER_SESSION = arg('per-session', 90);
+const AT_ONCE = arg('at-once', 4);
+const FLOODS = arg('floods', 4);
+const SETTLE_S = arg('settle', 10);
+const FLOOD_BATCH = 2000;
+const SPACE = 'fuzz';
+const PORT = 20000 + Math.floor(Math.random() * 20000);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+function pct(sorted: number[], p: number): number {
+  return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+// --- the server, in its own process so its RSS and a crash are its own ---
+const serverLog: string[] = [];
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: 'memory' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let crashed: string | null = null;
+server.on('exit', (code, signal) => (crashed = `exited with ${code ?? signal}`));
+for (const s of [server.stdout, server.stderr]) s.on('data', (d: Buffer) => serverLog.push(...d.toString().split('\n').filter(Boolean)));
+const endpoint = `ws://127.0.0.1:${PORT}`;
+const violations: string[] = [];
+const violation = (what: string) => {
+  if (violations.length < 50) violations.push(what);
+  else violations[49] = `… and more (last: ${what})`;
+};
+
+try {
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${PORT}/health`);
+      break;
+    } catch {
+      if (i > 200) throw new Error('server did not start');
+      await sleep(100);
+    }
+  }
+  let phase = 'joining';
+  const progress = setInterval(() => {
+    const pending = `${phase}: rss ${rssMiB(server.pid!).toFixed(0)} MiB`;
+    process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${pending}; ${status()}\n`);
+  }, 10_000);
+  let status = () => '';
+  const good = await member(endpoint, { space: SPACE, name: 'Good' });
+  const watcher = await member(endpoint, { space: SPACE, name: 'Watcher' });
+
+  // --- the good client's pose round trip: send a pose, wait until its own avatar shows it ---
+  const me = good.room.state.avatars.get(good.id)!;
+  const pose = restPose(createPose(), me.head.px, me.head.pz, 0);
+  const base = pose.head.px;
+  let step = 0;
+  async function roundTrip(): Promise<number> {
+    const target = base + (step++ % 2 === 0 ? 0.02 : 0);
+    pose.head.px = target;
+    const t0 = performance.now();
+    const seen = new Promise<number>((resolve) => {
+      const check = () => {
+        if (Math.abs(good.room.state.avatars.get(good.id)!.head.px - target) < 1e-3) {
+          good.room.onStateChange.remove(check);
+          resolve(performance.now() - t0);
+        }
+      };
+      good.room.onStateChange(check);
+    });
+    good.room.sendBytes('pose', encodePose(pose));
+    return Promise.race([seen, sleep(5000).then(() => Infinity)]);
+  }
+  async function sample(until: () => boolean, into: number[]): Promise<void> {
+    while (!until()) {
+      into.push(await roundTrip());
+      await sleep(20); // ≈ 14 samples a second: a person's pose stream is 30 Hz, this measures, not loads
+    }
+  }
+  await sample(() => step >= 20, []); // warm-up
+  const before: number[] = [];
+  phase = 'round trips before';
+  status = () => `${before.length} samples`;
+  await sample(() => before.length >= 200, before);
+
+  await sleep(2000);
+  const rssBefore = rssMiB(server.pid!);
+  let rssPeak = rssBefore;
+  const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(server.pid!) || 0)), 500);
+
+  // --- the attack: hostile batches, AT_ONCE sessions at a time, with floods beside them ---
+  const known = (c: string) => c in ERROR_TEXT;
+  let refusals = 0;
+  let closedByBudget = 0;
+  let sessions = 0;
+  const batches = hostileBatches(MESSAGES, PER_SESSION, 10);
+  let attacking = true;
+  const during: number[] = [];
+  const sampler = sample(() => !attacking, during);
+
+  let floodMessages = 0;
+  let floodSessions = 0;
+  const floodKinds = ['pose', 'chat', 'board', 'command'] as const;
+  async function flood(kind: (typeof floodKinds)[number]): Promise<void> {
+    const fp = createPose();
+    while (attacking) {
+      let m: Member;
+      try {
+        m = await member(endpoint, { space: SPACE, name: `Flood ${kind}` });
+      } catch (err) {
+        violation(`flood ${kind} could not join: ${(err as Error).message}`);
+        return;
+      }
+      floodSessions++;
+      const a = m.room.state.avatars.get(m.id)!;
+      restPose(fp, a.head.px, a.head.pz, 0);
+      for (let i = 0; i < FLOOD_BATCH && m.closed === null; i++) {
+        if (kind === 'pose') m.room.sendBytes('pose', encodePose(fp));
+        else if (kind === 'chat') m.room.send('chat.send', { text: `flood ${i}` });
+        else if (kind === 'board')
+          m.room.send('board.stroke', { key: i, color: '#ff0000', width: 4, points: [i % 1000, 10, 20, 30], end: true });
+        else m.room.send('twin.command', { twin: 'cnc-1', action: 'changeTool' });
+        floodMessages++;
+        if (i % 100 === 99) await new Promise((r) => setImmediate(r));
+      }
+      // A session the server closed never answers a leave (colyseus.js waits for a second close).
+      const closed = m.closed;
+      if (closed === null) await m.room.leave().catch(() => undefined);
+      for (const e of m.errors) if (!known(e.code)) violation(`flood ${kind}: unknown refusal ${e.code}`);
+      if (closed !== null && closed !== CloseCode.TOO_MANY_REFUSALS) violation(`flood ${kind} closed with ${closed}`);
+    }
+  }
+  const floods = Array.from({ length: FLOODS }, (_, i) => flood(floodKinds[i % floodKinds.length]!));
+
+  const t0 = performance.now();
+  phase = 'attack';
+  status = () =>
+    `${sessions}/${batches.length} attacker sessions, ${floodSessions} flood sessions, ${during.length} samples, good refused ${good.errors.length}`;
+  for (let i = 0; i < batches.length && !crashed; i += AT_ONCE) {
+    const results = await Promise.all(
+      batches.slice(i, i + AT_ONCE).map((b) =>
+        attack(endpoint, SPACE, b).catch((err: Error) => {
+          violation(`attacker could not join: ${err.message}`);
+          return { refusals: [], closed: null };
+        }),
+      ),
+    );
+    for (const r of results) {
+      sessions++;
+      refusals += r.refusals.length;
+      for (const c of r.refusals) if (!known(c)) violation(`unknown refusal code ${c}`);
+      if (r.closed === CloseCode.TOO_MANY_REFUSALS) closedByBudget++;
+      else if (r.closed !== null) violation(`attacker closed with ${r.closed}`);
+    }
+  }
+  const attackSeconds = (performance.now() - t0) / 1000;
+  attacking = false;
+  phase = 'stopping the floods';
+  await Promise.all([sampler, ...floods]);
+  phase = 'checking';
+  clearInterval(rssTimer);
+
+  // --- afterwards: the state holds exactly the people still here, all inside the hall ---
+  const observer = await member(endpoint, { space: SPACE, name: 'Observer' });
+  const s = observer.room.state;
+  const ids = [...s.avatars.keys()].sort();
+  const expected = [good.id, watcher.id, observer.id].sort();
+  if (JSON.stringify(ids) !== JSON.stringify(expected)) violation(`avatars after the attack: ${ids.length} (expected 3)`);
+  for (const [id, av] of s.avatars) {
+    const { px, py, pz } = av.head;
+    if (![px, py, pz].every(Number.isFinite) || Math.abs(px) > s.space.width / 2 || Math.abs(pz) > s.space.depth / 2)
+      violation(`avatar ${id} outside the hall: ${px}, ${py}, ${pz}`);
+  }
+  for (const e of good.errors) if (e.code !== 'message.rate') violation(`good client refused: ${e.code}`);
+  if (good.closed !== null) violation(`good client closed with ${good.closed}`);
+  const health = await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => null);
+  if (health?.status !== 200) violation(`/health answered ${health?.status ?? 'nothing'}`);
+  const errorLines = serverLog.filter((l) => /"level":(50|60)/.test(l) || /uncaught/i.test(l));
+  for (const l of errorLines.slice(0, 5)) violation(`server logged: ${l.slice(0, 200)}`);
+
+  await Promise.all([good, watcher, observer].map((m) => m.room.leave().catch(() => undefined)));
+  phase = 'settling';
+  await sleep(SETTLE_S * 1000);
+  const rssAfter = rssMiB(server.pid!);
+  clearInterval(progress);
+
+  before.sort((a, b) => a - b);
+  during.sort((a, b) => a - b);
+  const lost = during.filter((x) => x === Infinity).length + before.filter((x) => x === Infinity).length;
+  const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'lost');
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(`hostile messages: ${batches.flat().length} from ${sessions} sessions in ${attackSeconds.toFixed(1)} s (${AT_ONCE} at once)`);
+  console.log(
+    `flood messages:   ${floodMessages} from ${floodSessions} sessions (${FLOODS} at once: ${floodKinds.slice(0, FLOODS).join(', ')})`,
+  );
+  console.log(`refusals heard:   ${refusals}; attackers closed by the refusal budget (4431): ${closedByBudget}`);
+  console.log(`crashes:          ${crashed ? 1 : 0}${crashed ? ` (${crashed})` : ''}`);
+  console.log(`violations:       ${violations.length}`);
+  for (const v of violations) console.log(`  - ${v}`);
+  console.log(
+    `server RSS:       before ${rssBefore.toFixed(1)} MiB, peak ${rssPeak.toFixed(1)} MiB, after ${SETTLE_S} s ${rssAfter.toFixed(1)} MiB (${(((rssAfter - rssBefore) / rssBefore) * 100).toFixed(1)} %)`,
+  );
+  console.log(
+    `good pose RTT:    before p50 ${ms(pct(before, 50))} p99 ${ms(pct(before, 99))} (n=${before.length}); during p50 ${ms(pct(during, 50))} p99 ${ms(pct(during, 99))} (n=${during.length}); lost ${lost}`,
+  );
+  process.exitCode = crashed || violations.length > 0 ? 1 : 0;
+} finally {
+  server.kill('SIGTERM');
+}

@@ -1,0 +1,141 @@
+/**
+ * Soak (issue 10): N bots in one space for a long time — walking (poses at 10 Hz), chatting, drawing
+ * on the board (and erasing their own strokes again, B4) and commanding the simulated machines — at a
+ * real server in a separate process. Prints the server's RSS after warm-up and at the end (goal:
+ * grows < 10 %), and every error: refusals the bots heard, sessions the server closed, error-level
+ * server log lines, the server process ending (goal: none). Loopback only.
+ *
+ *   npx tsx bench/soak.ts [--bots 200] [--seconds 600] [--warmup 60]
+ *
+ * 200 bots in one process decode each other's poses (N² patches): on a small machine run the bots
+ * here and read the server's figures, not the bots' timing.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import { createPose, encodePose, PoseFlag } from '../shared/protocol/pose.js';
+import { restPose } from '../shared/space/spawn.js';
+import type { StrokePiece } from '../shared/protocol/board.js';
+import { member, type Member } from '../tests/support/inbox.js';
+
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const BOTS = arg('bots', 200);
+const SECONDS = arg('seconds', 600);
+const WARMUP_S = arg('warmup', Math.min(60, SECONDS / 5));
+const SPACE = 'soak';
+const PORT = 20000 + Math.floor(Math.random() * 20000);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function rssMiB(pid: number): number {
+  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+const serverLog: string[] = [];
+const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: 'memory' },
+  stdio: ['ignore', 'pipe', 'pipe'],
+});
+let crashed: string | null = null;
+server.on('exit', (code, signal) => (crashed = `exited with ${code ?? signal}`));
+for (const s of [server.stdout, server.stderr]) s.on('data', (d: Buffer) => serverLog.push(...d.toString().split('\n').filter(Boolean)));
+const endpoint = `ws://127.0.0.1:${PORT}`;
+
+try {
+  for (let i = 0; ; i++) {
+    try {
+      await fetch(`http://127.0.0.1:${PORT}/health`);
+      break;
+    } catch {
+      if (i > 200) throw new Error('server did not start');
+      await sleep(100);
+    }
+  }
+  const bots: Member[] = [];
+  for (let i = 0; i < BOTS; i++) bots.push(await member(endpoint, { space: SPACE, name: `Bot ${i}` }));
+  const twins = [...bots[0]!.room.state.twins.keys()];
+  const counts = { poses: 0, chat: 0, strokes: 0, erased: 0, commands: 0 };
+  const start = performance.now();
+  const poses = bots.map(() => createPose());
+  let tick = 0;
+  // Each bot walks its own slow circle (≈ 0.5 m/s) near the spawn point, looking around.
+  const walker = setInterval(() => {
+    const t = (performance.now() - start) / 1000;
+    bots.forEach((b, i) => {
+      if (b.closed !== null) return;
+      const a = (2 * Math.PI * i) / BOTS;
+      restPose(poses[i]!, 6 * Math.cos(a) + 0.5 * Math.cos(t + i), 2 + 4 * Math.sin(a) + 0.5 * Math.sin(t + i), t + i);
+      poses[i]!.flags = tick === 0 ? PoseFlag.TELEPORT : 0;
+      b.room.sendBytes('pose', encodePose(poses[i]!));
+      counts.poses++;
+    });
+    tick++;
+  }, 100);
+  // Once a second a tenth of the bots do something else: chat, draw (then erase it), command.
+  let round = 0;
+  const actor = setInterval(() => {
+    bots.forEach((b, i) => {
+      if (b.closed !== null || (i + round) % 10 !== 0) return;
+      const what = (i + round) % 3;
+      if (what === 0) {
+        b.room.send('chat.send', { text: `line ${round} from bot ${i}` });
+        counts.chat++;
+      } else if (what === 1) {
+        const mine = b.of<StrokePiece>('board.stroke').filter((s) => s.by === b.id && s.end);
+        const last = mine[mine.length - 1];
+        if (last && !b.of<{ ids: number[] }>('board.erase').some((e) => e.ids.includes(last.id))) {
+          b.room.send('board.erase', { ids: [last.id] });
+          counts.erased++;
+        } else {
+          b.room.send('board.stroke', { key: round, color: '#2e86de', width: 6, points: [i % 1800, 100, (i % 1800) + 40, 160], end: true });
+          counts.strokes++;
+        }
+      } else if (round % 6 === 2 && twins.length > 0) {
+        // Rarely: a machine takes at most 4 waiting commands (CMD3), so commands stay well under that.
+        b.room.send('twin.command', { twin: twins[i % twins.length]!, action: 'changeTool' });
+        counts.commands++;
+      }
+    });
+    round++;
+  }, 1000);
+
+  await sleep(WARMUP_S * 1000);
+  const rssWarm = rssMiB(server.pid!);
+  let rssPeak = rssWarm;
+  while ((performance.now() - start) / 1000 < SECONDS && !crashed) {
+    await sleep(1000);
+    rssPeak = Math.max(rssPeak, rssMiB(server.pid!) || 0);
+  }
+  clearInterval(walker);
+  clearInterval(actor);
+  const rssEnd = crashed ? NaN : rssMiB(server.pid!);
+  // Bots' messages are throttled per code; the chat/board bookkeeping above keeps them from being wrong.
+  await Promise.all(bots.map((b) => (b.closed === null ? b.roundTrip() : undefined)));
+  const refusals = new Map<string, number>();
+  for (const b of bots) for (const e of b.errors) refusals.set(e.code, (refusals.get(e.code) ?? 0) + 1);
+  const closed = bots.filter((b) => b.closed !== null).length;
+  const errorLines = serverLog.filter((l) => /"level":(50|60)/.test(l) || /uncaught/i.test(l));
+  await Promise.all(bots.map((b) => b.room.leave().catch(() => undefined)));
+
+  const growth = ((rssEnd - rssWarm) / rssWarm) * 100;
+  console.log(
+    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
+  console.log(`bots ${BOTS}, ${SECONDS} s (warm-up ${WARMUP_S} s); sent: ${JSON.stringify(counts)}`);
+  console.log(
+    `server RSS: after warm-up ${rssWarm.toFixed(1)} MiB, peak ${rssPeak.toFixed(1)} MiB, end ${rssEnd.toFixed(1)} MiB (${growth.toFixed(1)} %)`,
+  );
+  console.log(
+    `crash: ${crashed ?? 'none'}; sessions closed by the server: ${closed}; refusals: ${refusals.size === 0 ? 'none' : JSON.stringify(Object.fromEntries(refusals))}; server error lines: ${errorLines.length}`,
+  );
+  for (const l of errorLines.slice(0, 5)) console.log(`  ${l.slice(0, 200)}`);
+  process.exitCode = crashed || closed > 0 || refusals.size > 0 || errorLines.length > 0 || !(growth < 10) ? 1 : 0;
+} finally {
+  server.kill('SIGTERM');
+}
