@@ -8,6 +8,7 @@ import { Room } from 'colyseus.js';
 import { ROOM_NAME } from '../../shared/protocol/version.js';
 import { SpaceState } from '../../shared/state/space.js';
 import type { SpaceConnection } from '../../client/net/connection.js';
+import type { ConnectionStatus } from '../../client/net/status.js';
 import { createStateSync, type StateSync } from '../../client/net/stateSync.js';
 
 interface Serializer {
@@ -24,8 +25,10 @@ export interface StateFeed {
   readonly room: Room<SpaceState>;
   /** Sends what changed on the server as one patch; the client has applied it when this returns. */
   patch(): void;
-  /** A connection in front of the room: `onState` (with the room's StateSync) and `on` (nothing arrives). */
+  /** A connection in front of the room: `onState` (with the room's StateSync), `on` (nothing arrives), `onStatus`. */
   readonly connection: SpaceConnection;
+  /** Tells the connection's status listeners `s` (a loss, a rejoin). */
+  status(s: ConnectionStatus): void;
 }
 
 /** Opens the feed: `fill` prepares the server state sent as the first state. */
@@ -40,6 +43,7 @@ export function feedState(fill: (server: SpaceState) => void = () => undefined):
   encoder.discardChanges();
   room.onStateChange.invoke(room.state);
   const sync: StateSync = createStateSync(room);
+  const statusListeners = new Set<(s: ConnectionStatus) => void>();
   const connection = {
     onState(attach: (s: StateSync) => unknown) {
       attach(sync);
@@ -47,11 +51,16 @@ export function feedState(fill: (server: SpaceState) => void = () => undefined):
     },
     on: () => () => undefined,
     send: () => undefined,
+    onStatus(l: (s: ConnectionStatus) => void) {
+      statusListeners.add(l);
+      return () => statusListeners.delete(l);
+    },
   } as unknown as SpaceConnection;
   return {
     server,
     room,
     connection,
+    status: (s) => statusListeners.forEach((l) => l(s)),
     patch() {
       const bytes = encoder.encode();
       encoder.discardChanges();

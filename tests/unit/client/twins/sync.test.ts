@@ -149,4 +149,19 @@ describe('twins sync', () => {
     connectTwins(feedState((s) => void addTwin(s, 'b', ['temp'])).connection, store);
     expect([...store.twins.keys()]).toEqual(['b']);
   });
+
+  it('RS6 while the connection is lost every twin and value shows stale; the next room state is live again', () => {
+    const store = new TwinStore();
+    const feed = feedState((s) => void addTwin(s, 'a', ['temp']));
+    connectTwins(feed.connection, store);
+    expect(store.twins.get('a')?.quality).toBe('good');
+    feed.status({ state: 'reconnecting', attempt: 1, secondsLeft: 30 });
+    const lost = store.twins.get('a')!;
+    expect(lost.quality).toBe('stale');
+    expect(lost.properties.get('temp')?.quality).toBe('stale');
+    // The rejoined room's first state rewrites the twin from what the server says now.
+    connectTwins(feedState((s) => void addTwin(s, 'a', ['temp'])).connection, store);
+    expect(store.twins.get('a')?.quality).toBe('good');
+    expect(store.twins.get('a')?.properties.get('temp')?.quality).toBe('good');
+  });
 });
