@@ -26,7 +26,7 @@ const W = 0.95;
 const H = 1.45;
 const PPM = 1000;
 const WINDOW = 240;
-const QUALITY_COLOR = { good: '#29bf12', stale: '#9fb0c0', bad: '#e4572e' } as const;
+const QUALITY_COLOR = { good: '#29bf12', stale: '#9fb0c0', bad: '#e4572e', no_data: '#6b7785' } as const;
 
 /** What an action's input looks like to the panel: none, a number (maybe inside an object), or choices. */
 export type ActionInput =
@@ -224,7 +224,7 @@ export class TwinPanel {
   /** Takes the twin's latest data. */
   update(info: TwinInfo): void {
     const viewOnly = this.d.canOperate() ? '' : ' · view only: operating needs the operator passcode';
-    this.status.text = `${info.quality === 'good' ? '● live' : info.quality === 'bad' ? '● bad data' : '● no live data (stale)'} · source: ${info.source}${viewOnly}`;
+    this.status.text = `${info.quality === 'good' ? '● live' : info.quality === 'bad' ? '● bad data' : info.quality === 'no_data' ? '● no data recorded then' : '● no live data (stale)'} · source: ${info.source}${viewOnly}`;
     this.status.color = QUALITY_COLOR[info.quality] ?? PANEL_COLORS.muted;
     if (info.notes.length > 0) {
       this.notes.text = info.notes.join('\n');
