@@ -16,6 +16,8 @@ export const TimelineState = schema(
     playing: { type: 'boolean', default: false },
     /** Display name of who drove the timeline last ('' when live from the start). */
     by: { type: 'string', default: '' },
+    /** Who may drive it, from the layout's `timelineDrivers`: `host`, `operators` (host and operators) or `everyone` (RP3). */
+    drivers: { type: 'string', default: 'operators' },
   },
   'TimelineState',
 );

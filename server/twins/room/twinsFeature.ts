@@ -63,6 +63,8 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
     },
     opened(c) {
       replay = history ? new Replay(history, twins, c.log.child({ part: 'replay' })) : null;
+      // Clients enable their replay controls from this (the server checks every drive anyway, RP3).
+      c.state.timeline.drivers = c.space.layout.timelineDrivers;
       for (const placement of c.space.layout.twins) {
         const live = runtime.get(placement.twin);
         if (!live) {
