@@ -64,5 +64,5 @@ export const TIMELINE_ERRORS = {
   'timeline.past_retention': 'History is not kept that long: pick a more recent time.',
   'timeline.no_history': 'This server keeps no history (no store), so there is nothing to replay.',
   'timeline.live': 'The space is live: seek to a time first.',
-  'twin.replay': 'Replay: commands are off while the space shows a recorded time. Go back to live first.',
+  'twin.replay': 'Replay: commands are off while the space shows a recorded time (alarms shown are those of then). Go back to live first.',
 } as const;

@@ -126,10 +126,14 @@ describe('shared replay', () => {
     }
   });
 
-  it('RP6: commands are refused during a replay with twin.replay', async () => {
+  it('RP6: commands and alarm acknowledgements are refused during a replay with twin.replay', async () => {
     host.room.send('twin.command', { twin: 'pump-1', action: 'stop' });
-    await waitFor('the refusal', () => host.errors.length > 0);
-    expect(host.errors.map((e) => [e.code, e.ref])).toEqual([['twin.replay', 'twin.command']]);
+    host.room.send('twin.alarm_ack', { twin: 'pump-1', alarm: 'pressureHigh' });
+    await waitFor('the refusals', () => host.errors.length > 1);
+    expect(host.errors.map((e) => [e.code, e.ref])).toEqual([
+      ['twin.replay', 'twin.command'],
+      ['twin.replay', 'twin.alarm_ack'],
+    ]);
     expect(serverStateOf(host.room.roomId).twins.get('pump-1')!.commands.size).toBe(0);
     host.errors.length = 0;
   });

@@ -8,7 +8,7 @@ import type { SpaceInfo } from '../../rooms/deps.js';
 import type { RoomFeature } from '../../rooms/feature.js';
 import type { TwinRuntime } from '../runtime.js';
 import type { NoteBook } from '../../audit/notebook.js';
-import type { TwinNoteAddedMessage } from '../../../shared/protocol/twinMemory.js';
+import type { TwinAlarmAckMessage, TwinNoteAddedMessage } from '../../../shared/protocol/twinMemory.js';
 import { twinAlarmAckRoute } from '../../handlers/twinAlarmAck.js';
 import { twinNoteRoute } from '../../handlers/twinNote.js';
 import type { RoomContext } from '../../rooms/context.js';
@@ -42,6 +42,14 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
       command.handle(ctx, p, m);
     },
   };
+  // An acknowledgement acts on the live alarm, not the one of then that a replay shows (SPEC RP6).
+  const ack = twinAlarmAckRoute(twins, runtime, space.name);
+  const ackUnlessReplay: JsonRoute<TwinAlarmAckMessage> = {
+    handle(ctx, p, m) {
+      if (replay?.active) return ctx.refuse(p, 'twin.replay', 'twin.alarm_ack');
+      ack.handle(ctx, p, m);
+    },
+  };
   const timeline = timelineRoutes(() => replay, backToLive);
   let stopEvents: (() => void) | null = null;
   let stopNotes: (() => void) | null = null;
@@ -57,7 +65,7 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
       'twin.move': twinMoveRoute(twins),
       'twin.release': twinReleaseRoute(twins),
       'twin.panel': twinPanelRoute(twins),
-      'twin.alarm_ack': twinAlarmAckRoute(twins, runtime, space.name),
+      'twin.alarm_ack': ackUnlessReplay,
       'twin.note': twinNoteRoute(twins, notes, space.name),
       ...timeline,
     },
