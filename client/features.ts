@@ -7,6 +7,7 @@ import { createTwinsFeature } from './twins/feature.js';
 import { detectXrSupport } from './xr/support.js';
 import type { ClientFeatureFactory } from './context/context.js';
 import { createMeetingFeature } from './meeting/feature.js';
+import { createTimelineFeature } from './timeline/feature.js';
 
 const createXr: ClientFeatureFactory = async (ctx) => {
   const emulated = import.meta.env.MODE === 'test' && new URLSearchParams(location.search).has('xr');
@@ -16,4 +17,4 @@ const createXr: ClientFeatureFactory = async (ctx) => {
   return createXrFeature(ctx);
 };
 
-export const CLIENT_FEATURES: readonly ClientFeatureFactory[] = [createMeetingFeature, createTwinsFeature, createXr];
+export const CLIENT_FEATURES: readonly ClientFeatureFactory[] = [createMeetingFeature, createTwinsFeature, createTimelineFeature, createXr];

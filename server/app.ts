@@ -183,6 +183,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     memory: new SpaceMemory(500, storePersistence(store), log.child({ part: 'memory' })),
     journal,
     notes,
+    replay: { source: store, retentionDays: config.historyRetentionDays, wall: Date.now },
   };
   const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
   const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens) : null;

@@ -32,7 +32,7 @@ import { SEVERITY_COLORS } from './twinView.js';
 const WORD_WRAP = 1;
 /** One line, cut with "…": a long text never spills into the next area. */
 const ELLIPSIS = 2;
-const QUALITY_COLOR = { good: '#29bf12', stale: '#9fb0c0', bad: '#e4572e' } as const;
+const QUALITY_COLOR = { good: '#29bf12', stale: '#9fb0c0', bad: '#e4572e', no_data: '#6b7785' } as const;
 const CELL = '#1b232d';
 const SELECTED = '#2e86de';
 /** A confirmation pressed sooner than this after it appeared is ignored: a shaking ray or a double click. */
@@ -406,7 +406,14 @@ export class TwinPanel {
     this.info = info;
     const def = this.d.definition;
     const viewOnly = this.d.canOperate() ? '' : ' · view only: operating needs the operator passcode';
-    const quality = info.quality === 'good' ? '● live' : info.quality === 'bad' ? '● bad data' : '● no live data (stale)';
+    const quality =
+      info.quality === 'good'
+        ? '● live'
+        : info.quality === 'bad'
+          ? '● bad data'
+          : info.quality === 'no_data'
+            ? '● no data recorded then'
+            : '● no live data (stale)';
     this.status.text = `${quality} · source: ${info.source}${viewOnly}`;
     this.status.color = QUALITY_COLOR[info.quality] ?? PANEL_COLORS.muted;
     const me = this.d.selfId();

@@ -162,7 +162,8 @@ export class TwinView {
     const status = top
       ? { text: `⚠ ${top.message}`, color: SEVERITY_COLORS[top.severity] }
       : this.stale
-        ? { text: 'No live data (stale)', color: '#9fb0c0' }
+        ? // no_data: a replay at a time nothing was recorded (SPEC RP4).
+          { text: info.quality === 'no_data' ? 'No data recorded then' : 'No live data (stale)', color: '#9fb0c0' }
         : soon
           ? { text: `◷ ${soon.message} ${timeLeft(soon.at, Date.now())}`, color: SEVERITY_COLORS[soon.severity] }
           : { text: '● Live', color: '#29bf12' };

@@ -11,6 +11,7 @@ import type { SpaceMemory } from '../meeting/memory.js';
 import type { MeetingConfig } from '../meeting/config.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { TwinRuntime } from '../twins/runtime.js';
+import type { ReplayDeps } from '../twins/room/replay.js';
 
 /** What the composition root hands every space room (through `define`'s options). */
 export interface SpaceRoomDeps {
@@ -28,6 +29,8 @@ export interface SpaceRoomDeps {
   journal: Journal;
   /** Machines' lifecycle notes (SPEC NT2). */
   notes: NoteBook;
+  /** Where a replay reads the recorded past (SPEC RP*); absent: replays are refused. */
+  replay?: ReplayDeps;
 }
 
 /** The options `define('space', SpaceRoom, …)` passes each room's `onCreate`, with the client's `space`. */

@@ -20,7 +20,7 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
     // Before chat and board: a newcomer's greeting starts with the meeting's welcome.
     meetingFeature(deps.meetings, space, memory),
     operatorRoleFeature(),
-    twinsFeature(deps.twins, deps.notes, space),
+    twinsFeature(deps.twins, deps.notes, space, deps.replay ?? null),
     chatFeature(memory),
     boardFeature(memory, space),
     activityFeature(deps.journal, deps.twins),

@@ -22,6 +22,7 @@ const FALLBACK_LAYOUT: SpaceLayout = {
   spawn: { x: 0, z: 6, yaw: 0 },
   twins: [],
   locked: false,
+  timelineDrivers: 'operators',
 };
 
 export class SpaceLayouts {

@@ -11,6 +11,7 @@ import { TWIN_MEMORY_ERRORS } from './twinMemory.js';
 import { MEETING_ERRORS } from './meeting.js';
 import { CHAT_ERRORS } from './chat.js';
 import { BOARD_ERRORS } from './board.js';
+import { TIMELINE_ERRORS } from './timeline.js';
 
 /** Errors of the core protocol: poses and message handling. */
 const CORE_ERRORS = {
@@ -40,6 +41,7 @@ export const ERROR_TEXT = {
   ...MEETING_ERRORS,
   ...CHAT_ERRORS,
   ...BOARD_ERRORS,
+  ...TIMELINE_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_TEXT;

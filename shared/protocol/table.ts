@@ -14,6 +14,7 @@ import { ActivityServerMessages } from './activity.js';
 import { MeetingClientMessages, MeetingServerMessages } from './meeting.js';
 import { ChatClientMessages, ChatServerMessages } from './chat.js';
 import { BoardClientMessages, BoardServerMessages } from './board.js';
+import { TimelineClientMessages } from './timeline.js';
 
 /** An entry whose error codes are checked against ERROR_TEXT (the feature tables only know strings). */
 type Checked<E> = E extends BinaryClientEntry
@@ -28,6 +29,7 @@ export const ClientMessages = {
   ...MeetingClientMessages,
   ...ChatClientMessages,
   ...BoardClientMessages,
+  ...TimelineClientMessages,
 } as const satisfies Record<string, Checked<JsonClientEntry> | Checked<BinaryClientEntry>>;
 
 /** server → client: every message the server may send. */

@@ -67,7 +67,15 @@ export const TwinClientMessages = {
     kind: 'json',
     schema: TwinCommandMessage,
     rate: { perSecond: 5, burst: 10 },
-    errors: ['twin.unknown', 'twin.not_operator', 'twin.unknown_action', 'twin.invalid_input', 'twin.unbound_action', 'twin.busy'],
+    errors: [
+      'twin.unknown',
+      'twin.not_operator',
+      'twin.unknown_action',
+      'twin.invalid_input',
+      'twin.unbound_action',
+      'twin.busy',
+      'twin.replay',
+    ],
     doc: '`{ twin, action, input? }`: invoke an action (CMD1–CMD3)',
   } as const satisfies JsonClientEntry<TwinCommandMessage>,
   'twin.grab': {

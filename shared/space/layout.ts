@@ -48,6 +48,8 @@ export const SpaceLayout = z.strictObject({
   locked: z._default(z.boolean(), false),
   /** The passcode that makes a participant an operator in a locked space. Keep layout files with one out of public repositories. */
   operatorPasscode: z.optional(z.string().check(z.minLength(4), z.maxLength(64))),
+  /** Who may drive the shared replay (SPEC RP3): the host only, the host and operators, or everyone. */
+  timelineDrivers: z._default(z.enum(['host', 'operators', 'everyone']), 'operators'),
   /** Where the shared board hangs (shared/space/board.ts); default: on the −x wall. */
   board: z.optional(
     z.strictObject({

@@ -5,6 +5,7 @@ import { schema, type SchemaType } from '@colyseus/schema';
 import { AvatarState } from './avatar.js';
 import { TwinState } from './twin.js';
 import { BoardState, MeetingState } from './meeting.js';
+import { TimelineState } from './timeline.js';
 
 /** The space's identity and its hall, from its layout file (static for the room's life). */
 export const SpaceInfoState = schema(
@@ -45,6 +46,8 @@ export const SpaceState = schema(
     meeting: MeetingState,
     /** The shared board's placement and screen share (SPEC B1, B7). */
     board: BoardState,
+    /** Live or replay, shared by everyone in the space (SPEC RP1). Last, so older clients ignore it. */
+    timeline: TimelineState,
   },
   'SpaceState',
 );

@@ -6,8 +6,12 @@
  * them back with a check instead of a cast.
  */
 
-/** Quality of a value or a twin: `good`, `stale` (nothing new for `staleAfter` s, or the source is down) or `bad` (the latest reading was refused). */
-export const QUALITIES = ['good', 'stale', 'bad'] as const;
+/**
+ * Quality of a value or a twin: `good`, `stale` (nothing new for `staleAfter` s, or the source is
+ * down), `bad` (the latest reading was refused) or `no_data` (in a replay: nothing was recorded near
+ * the replayed time, SPEC RP4).
+ */
+export const QUALITIES = ['good', 'stale', 'bad', 'no_data'] as const;
 export type Quality = (typeof QUALITIES)[number];
 
 /** Severity of an alarm rule (TD `tv:twin.alarms`). */

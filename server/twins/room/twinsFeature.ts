@@ -8,7 +8,7 @@ import type { SpaceInfo } from '../../rooms/deps.js';
 import type { RoomFeature } from '../../rooms/feature.js';
 import type { TwinRuntime } from '../runtime.js';
 import type { NoteBook } from '../../audit/notebook.js';
-import type { TwinNoteAddedMessage } from '../../../shared/protocol/twinMemory.js';
+import type { TwinAlarmAckMessage, TwinNoteAddedMessage } from '../../../shared/protocol/twinMemory.js';
 import { twinAlarmAckRoute } from '../../handlers/twinAlarmAck.js';
 import { twinNoteRoute } from '../../handlers/twinNote.js';
 import type { RoomContext } from '../../rooms/context.js';
@@ -19,9 +19,38 @@ import { twinPanelRoute } from '../../handlers/twinPanel.js';
 import type { Participant } from '../../rooms/participant.js';
 import { createRoomTwin, type RoomTwin } from './roomTwins.js';
 import { syncTwin } from './twinSync.js';
+import { Replay, type ReplayDeps } from './replay.js';
+import { timelineRoutes } from '../../handlers/timelineDrive.js';
+import type { TwinCommandMessage } from '../../../shared/protocol/twinMessages.js';
+import type { JsonRoute } from '../../rooms/context.js';
 
-export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: SpaceInfo): RoomFeature {
+export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: SpaceInfo, history: ReplayDeps | null = null): RoomFeature {
   const twins = new Map<string, RoomTwin>();
+  let replay: Replay | null = null;
+  // Back to live: forget what was copied, so the next sync writes every live value, alarm and quality again (SPEC RP5).
+  const backToLive = () => {
+    for (const rt of twins.values()) {
+      rt.seen = { version: -1, alarms: -1, forecasts: -1, anomalies: -1, commands: -1, quality: -1, props: new Map() };
+      syncTwin(rt);
+    }
+  };
+  const command = twinCommandRoute(twins, runtime, space.name);
+  // A command acts on the machine now, which a replay does not show: refused until live (SPEC RP6).
+  const commandUnlessReplay: JsonRoute<TwinCommandMessage> = {
+    handle(ctx, p, m) {
+      if (replay?.active) return ctx.refuse(p, 'twin.replay', 'twin.command');
+      command.handle(ctx, p, m);
+    },
+  };
+  // An acknowledgement acts on the live alarm, not the one of then that a replay shows (SPEC RP6).
+  const ack = twinAlarmAckRoute(twins, runtime, space.name);
+  const ackUnlessReplay: JsonRoute<TwinAlarmAckMessage> = {
+    handle(ctx, p, m) {
+      if (replay?.active) return ctx.refuse(p, 'twin.replay', 'twin.alarm_ack');
+      ack.handle(ctx, p, m);
+    },
+  };
+  const timeline = timelineRoutes(() => replay, backToLive);
   let stopEvents: (() => void) | null = null;
   let stopNotes: (() => void) | null = null;
   const goodbye = (c: RoomContext, p: Participant) => {
@@ -31,15 +60,19 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
   return {
     name: 'twins',
     json: {
-      'twin.command': twinCommandRoute(twins, runtime, space.name),
+      'twin.command': commandUnlessReplay,
       'twin.grab': twinGrabRoute(twins),
       'twin.move': twinMoveRoute(twins),
       'twin.release': twinReleaseRoute(twins),
       'twin.panel': twinPanelRoute(twins),
-      'twin.alarm_ack': twinAlarmAckRoute(twins, runtime, space.name),
+      'twin.alarm_ack': ackUnlessReplay,
       'twin.note': twinNoteRoute(twins, notes, space.name),
+      ...timeline,
     },
     opened(c) {
+      replay = history ? new Replay(history, twins, c.log.child({ part: 'replay' })) : null;
+      // Clients enable their replay controls from this (the server checks every drive anyway, RP3).
+      c.state.timeline.drivers = c.space.layout.timelineDrivers;
       for (const placement of c.space.layout.twins) {
         const live = runtime.get(placement.twin);
         if (!live) {
@@ -65,13 +98,15 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
       });
     },
     dispose() {
+      replay?.stop();
       stopEvents?.();
       stopNotes?.();
     },
     beforePatch(c) {
       // Runs inside Colyseus's patch timer, where a throw would end the process: contain it.
       try {
-        for (const rt of twins.values()) syncTwin(rt);
+        if (replay?.active) replay.tick(c.now(), c.state.timeline);
+        else for (const rt of twins.values()) syncTwin(rt);
       } catch (err) {
         c.log.error({ err }, 'twin sync failed');
       }

@@ -49,6 +49,10 @@ describe('rates (SPEC M2, M3, P2, C2, G2, CMD6)', () => {
     'board.erase': [10, 20],
     'board.clear': [1, 2],
     'board.share': [1, 3],
+    'timeline.seek': [4, 8],
+    'timeline.play': [4, 8],
+    'timeline.pause': [4, 8],
+    'timeline.live': [4, 8],
   };
 
   it('every client → server message has the rate it had before the table held them', () => {

@@ -1,0 +1,89 @@
+/**
+ * Shared replay in real browsers (SPEC RP1, RP5, RP7): history is seeded through the runtime's ingest
+ * path with its own timestamps; a replay started in page A shows the recorded value and colour in
+ * page B, with the banner and scrubber; back to live, both show the live machine again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../support/e2e.js';
+import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import pg from 'pg';
+
+let e2e: E2E;
+const schema = uniqueName('tvreplaye2e').toLowerCase();
+/** A whole minute an hour ago: the recorded past. */
+const T0 = Math.floor((Date.now() - 3_600_000) / 60_000) * 60_000;
+
+beforeAll(async () => {
+  await requireService('postgres');
+  e2e = await startE2E({}, { SIMULATOR: 'off', DATABASE_URL, DATABASE_SCHEMA: schema });
+  const { server } = e2e;
+  await server.store.opened();
+  // An hour ago the pump's bearing ran hot (90 °C: the colour ramp's red) for two minutes; a note then.
+  for (let s = 0; s < 120; s++) {
+    server.twins.ingest('pump-1', 'bearingTemperature', 90, T0 + s * 1000);
+    server.twins.ingest('pump-1', 'flow', 12.5, T0 + s * 1000);
+  }
+  server.store.recordAlarm({
+    twin: 'pump-1',
+    alarm: 'bearingHot',
+    property: 'bearingTemperature',
+    kind: 'raised',
+    severity: 'warning',
+    message: 'Pump bearing hot',
+    value: 90,
+    bySession: '',
+    byName: '',
+    at: T0 + 1000,
+  });
+  // Now it is cool (20 °C: the ramp's grey).
+  server.twins.ingest('pump-1', 'bearingTemperature', 20, Date.now());
+  server.history!.flush();
+  await server.store.drained();
+}, 120_000);
+
+afterAll(async () => {
+  await e2e?.close();
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  await db.end();
+});
+
+describe('shared replay (e2e)', () => {
+  it('RP1 RP5 RP7: a replay started in page A shows the recorded value, colour and banner in page B; back to live for both', async () => {
+    const a = await e2e.join('?space=e2e-replay&name=Ada', { width: 1280, height: 720 });
+    const b = await e2e.join('?space=e2e-replay&name=Bo', { width: 1280, height: 720 });
+    for (const p of [a, b])
+      await p.page.waitForFunction(() => window.twinverse!.features.twins!.value('pump-1', 'bearingTemperature')?.num === 20, undefined, {
+        timeout: 30_000,
+      });
+    const casing = (p: typeof a) => p.page.evaluate(() => window.twinverse!.features.twins!.binding('pump-1', 'casing').color);
+    const live = await casing(b);
+    // An open space: everyone may drive; A seeks to a minute into the hot spell, paused.
+    expect(await a.page.evaluate(() => window.twinverse!.features.timeline!.allowed())).toBe(true);
+    const at = T0 + 60_000;
+    await a.page.evaluate((t) => window.twinverse!.features.timeline!.seek(t), at);
+
+    await b.page.waitForFunction(() => window.twinverse!.features.twins!.value('pump-1', 'bearingTemperature')?.num === 90, undefined, {
+      timeout: 15_000,
+    });
+    expect(await casing(b)).toBe('#E03030');
+    expect(await casing(b)).not.toBe(live);
+    const banner = await b.page.evaluate(() => window.twinverse!.features.timeline!.banner());
+    expect(banner).toMatch(/^REPLAY · .* · paused · by Ada$/);
+    expect(await b.page.evaluate(() => window.twinverse!.features.timeline!.timeline())).toMatchObject({ mode: 'replay', at });
+    expect(await b.page.locator('#replay-banner').isVisible()).toBe(true);
+    expect(await b.page.locator('#replay-scrubber').isVisible()).toBe(true);
+    await b.page.waitForFunction(() => window.twinverse!.features.timeline!.markers() > 0, undefined, { timeout: 10_000 });
+    await e2e.shot(b.page, 'replay-desktop');
+    // Controls: enabled for B too (an open space: everyone may drive); the play button offers to play.
+    expect(await b.page.locator('#replay-play').textContent()).toBe('▶ Play');
+
+    await b.page.click('#replay-live');
+    for (const p of [a, b]) {
+      await p.page.waitForFunction(() => window.twinverse!.features.timeline!.timeline().mode === 'live');
+      await p.page.waitForFunction(() => window.twinverse!.features.twins!.value('pump-1', 'bearingTemperature')?.num === 20);
+      expect(await p.page.locator('#replay-banner').isVisible()).toBe(false);
+    }
+  });
+});
