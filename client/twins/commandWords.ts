@@ -47,7 +47,8 @@ export function commandWhat(def: TwinDefinition, c: Pick<CommandInfo, 'action' |
   if ((input.kind === 'number' || input.kind === 'choice') && input.field && v && typeof v === 'object')
     v = (v as Record<string, unknown>)[input.field];
   if (typeof v === 'number') return `${title}: ${formatQuantity(v, input.kind === 'number' ? { unit: input.unit } : {})}`;
-  if (typeof v === 'string' || typeof v === 'boolean') return `${title}: ${String(v)}`;
+  if (typeof v === 'string') return `${title}: ${choiceWords(v)}`;
+  if (typeof v === 'boolean') return `${title}: ${String(v)}`;
   return title;
 }
 
@@ -70,4 +71,18 @@ export function commandLine(def: TwinDefinition, c: CommandInfo, who: string, tw
   const o = commandOutcome(c);
   const text = `${commandWhat(def, c)} by ${who} ${o.mark}`;
   return { text: twinTitle ? `${twinTitle}: ${text}` : text, color: o.color };
+}
+
+/**
+ * An enum value of a TD's input as words: a TD names choices as identifiers (`bearingWear`,
+ * `clogged_filter`), a person reads "Bearing wear" (SPEC PN5).
+ */
+export function choiceWords(v: string | number): string {
+  if (typeof v === 'number') return String(v);
+  const words = v
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .trim()
+    .toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }

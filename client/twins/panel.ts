@@ -19,7 +19,7 @@ import { button, createPanel3D, setButton, text, PANEL_COLORS, type Panel3D } fr
 import { describeInput, actionShapes, sliderStart, type ActionInput } from './actionInput.js';
 import { PanelChart, type ChartDrawn, type ChartLimit } from './chart.js';
 import { CHART_RANGES, type ChartHistory, type ChartRangeId } from './chartData.js';
-import { commandLine, shapeOf } from './commandWords.js';
+import { choiceWords, commandLine, shapeOf } from './commandWords.js';
 import type { TwinDefinition } from './definitions.js';
 import { layoutPanel, PANEL_PX_PER_M, type PanelLayout, type Rect } from './panelLayout.js';
 import type { PanelFit } from './panelPlacement.js';
@@ -184,7 +184,7 @@ export class TwinPanel {
       } else if (input.kind === 'choice') {
         this.line(`${name}-label`, l.labels.get(name)!, `${title}:`, 26, PANEL_COLORS.muted);
         for (const v of input.values)
-          this.press(`${name}:${v}`, l.buttons.get(`${name}:${v}`)!, String(v), () =>
+          this.press(`${name}:${v}`, l.buttons.get(`${name}:${v}`)!, choiceWords(v), () =>
             d.command(name, input.field ? { [input.field]: v } : v),
           );
       }
