@@ -8,12 +8,18 @@ import { TwinPartState, TwinPropertyState, TwinState } from '../../../shared/sta
 import type { Primitive } from '../../../shared/twin/extension.js';
 import { eulerDegToQuat, multiplyQuat, rotateVec, type Quat } from '../../../shared/twin/math.js';
 import type { LiveTwin } from '../live.js';
+import { bodyBox, type BodyBox, type Placement } from '../partBounds.js';
 
 export interface PartInfo {
   /** Where the part rests, protocol frame (metres). */
   rest: [number, number, number];
+  /** Its rotation at rest, protocol frame (where `twin.return_part` puts it back, SPEC G7). */
+  restQ: Quat;
   /** Farthest it may be moved from rest, metres (the definition's reach × placement scale). */
   reach: number;
+  /** Where the machine stands, and its solid parts in its own frame: a part is kept out of them (SPEC G6). */
+  placement: Placement;
+  body: readonly BodyBox[];
 }
 
 export interface RoomTwin {
@@ -59,6 +65,9 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
   const model = live.def.ext.model;
   if ('primitives' in model) {
     const byId = new Map(model.primitives.map((p) => [p.id, p]));
+    const movable = new Set(live.def.ext.movable.map((m) => m.part));
+    const body = solidBoxes(byId, movable);
+    const placed: Placement = { position: [px, py, pz], rotation: place, scale: placement.scale };
     for (const m of live.def.ext.movable) {
       const local = partPose(byId, m.part);
       if (!local) continue;
@@ -74,7 +83,13 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
       ps.qz = q.z;
       ps.qw = q.w;
       state.parts.set(m.part, ps);
-      parts.set(m.part, { rest: [ps.px, ps.py, ps.pz], reach: m.reach * placement.scale });
+      parts.set(m.part, {
+        rest: [ps.px, ps.py, ps.pz],
+        restQ: { x: ps.qx, y: ps.qy, z: ps.qz, w: ps.qw },
+        reach: m.reach * placement.scale,
+        placement: placed,
+        body,
+      });
     }
   }
   return {
@@ -83,6 +98,18 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
     parts,
     seen: { version: -1, alarms: -1, forecasts: -1, anomalies: -1, commands: -1, quality: -1, props: new Map() },
   };
+}
+
+/** Boxes of the parts that stay put: everything but the movable parts and what hangs on them. */
+function solidBoxes(byId: Map<string, Primitive>, movable: ReadonlySet<string>): BodyBox[] {
+  const moves = (id: string | undefined): boolean => id !== undefined && (movable.has(id) || moves(byId.get(id)?.parent));
+  const boxes: BodyBox[] = [];
+  for (const prim of byId.values()) {
+    if (moves(prim.id)) continue;
+    const pose = partPose(byId, prim.id);
+    if (pose) boxes.push(bodyBox(prim.size, pose.p, pose.q));
+  }
+  return boxes;
 }
 
 /** A part's pose in the twin's frame, following its parents. */
