@@ -12,6 +12,7 @@ import { createAlarmList } from './alarmList.js';
 import { createActivityFeed } from '../ui/activityFeed.js';
 import { connectMemory } from './memoryNet.js';
 import { createNoteForm } from './noteForm.js';
+import { createReturnOffer } from './returnPart.js';
 import { createChartHistorySource } from './chartData.js';
 import { commandLine } from './commandWords.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
@@ -41,8 +42,16 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     if (e.ref === 'twin.note') noteForm.problem(e.message);
   });
   /** The note form stands beside the open panel, for those who may write. */
-  const syncNoteForm = () =>
+  const syncNoteForm = () => {
     noteForm.show(open && keepsRecords() ? { id: open.twin, title: store.twins.get(open.twin)?.title ?? open.twin } : null);
+    syncReturn();
+  };
+  // Parts of the open panel's machine left away from rest can be put back (SPEC G7).
+  const returnOffer = createReturnOffer({ send: net.returnPart, register: (a) => ctx.actions.register(a) });
+  ctx.hud.addPanel(returnOffer.element);
+  const syncReturn = () =>
+    returnOffer.show(open ? (store.twins.get(open.twin) ?? null) : null, open ? (views.get(open.twin)?.definition.ext ?? null) : null);
+  store.onChanged(syncReturn);
   const definitions = new Map<string, Promise<TwinDefinition>>();
   const views = new Map<string, TwinView>();
   const base = ctx.connection.endpoint.replace(/^ws/, 'http');
@@ -267,6 +276,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
       offRole();
       offNoteError();
       noteForm.element.remove();
+      returnOffer.dispose();
       offAckAction?.();
       offActivity();
       feed.element.remove();

@@ -6,7 +6,8 @@
 import type { TwinPlacement } from '../../../shared/space/layout.js';
 import { TwinPartState, TwinPropertyState, TwinState } from '../../../shared/state/twin.js';
 import type { Primitive } from '../../../shared/twin/extension.js';
-import { eulerDegToQuat, multiplyQuat, rotateVec, type Quat } from '../../../shared/twin/math.js';
+import { eulerDegToQuat, type Quat } from '../../../shared/twin/math.js';
+import { partPose, restPose } from '../../../shared/twin/partRest.js';
 import type { LiveTwin } from '../live.js';
 import { bodyBox, type BodyBox, type Placement } from '../partBounds.js';
 
@@ -69,15 +70,11 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
     const body = solidBoxes(byId, movable);
     const placed: Placement = { position: [px, py, pz], rotation: place, scale: placement.scale };
     for (const m of live.def.ext.movable) {
-      const local = partPose(byId, m.part);
-      if (!local) continue;
-      const scaled: [number, number, number] = [local.p[0] * placement.scale, local.p[1] * placement.scale, local.p[2] * placement.scale];
-      const r = rotateVec(place, scaled);
-      const q = multiplyQuat(place, local.q);
+      const rest = restPose(byId, m.part, placed);
+      if (!rest) continue;
+      const q = rest.q;
       const ps = new TwinPartState();
-      ps.px = px + r[0];
-      ps.py = py + r[1];
-      ps.pz = pz + r[2];
+      [ps.px, ps.py, ps.pz] = rest.p;
       ps.qx = q.x;
       ps.qy = q.y;
       ps.qz = q.z;
@@ -110,16 +107,4 @@ function solidBoxes(byId: Map<string, Primitive>, movable: ReadonlySet<string>):
     if (pose) boxes.push(bodyBox(prim.size, pose.p, pose.q));
   }
   return boxes;
-}
-
-/** A part's pose in the twin's frame, following its parents. */
-function partPose(byId: Map<string, Primitive>, id: string): { p: [number, number, number]; q: Quat } | null {
-  const prim = byId.get(id);
-  if (!prim) return null;
-  const own = prim.rotation ? eulerDegToQuat(...prim.rotation) : { x: 0, y: 0, z: 0, w: 1 };
-  if (!prim.parent) return { p: [...prim.position], q: own };
-  const parent = partPose(byId, prim.parent);
-  if (!parent) return null;
-  const r = rotateVec(parent.q, prim.position);
-  return { p: [parent.p[0] + r[0], parent.p[1] + r[1], parent.p[2] + r[2]], q: multiplyQuat(parent.q, own) };
 }
