@@ -13,6 +13,7 @@ import { createActivityFeed } from '../ui/activityFeed.js';
 import { connectMemory } from './memoryNet.js';
 import { createNoteForm } from './noteForm.js';
 import { createReturnOffer } from './returnPart.js';
+import { createTwinHover } from './hover.js';
 import { createChartHistorySource } from './chartData.js';
 import { commandLine } from './commandWords.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
@@ -174,6 +175,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     dragging: (on) => ctx.input.suppressLook(on),
   });
 
+  // A machine under the pointer lights up, and the mouse cursor says it can be clicked (SPEC HV1).
+  const hover = createTwinHover({ scene, cursor: ctx.canvas, locked: () => document.pointerLockElement === ctx.canvas });
   const alarms = createAlarmList(store, (twin) => void openPanel(twin), { allowed: keepsRecords, acknowledge: memory.acknowledge });
   ctx.hud.addPanel(alarms.element);
   // In VR the HTML list is not seen: while a new alarm waits and I may acknowledge it, the wrist menu
@@ -281,6 +284,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
       offActivity();
       feed.element.remove();
       interaction.dispose();
+      hover.dispose();
       closePanel();
       alarms.dispose();
       for (const v of views.values()) v.dispose();
