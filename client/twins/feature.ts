@@ -273,6 +273,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
             alarms,
             feed,
             actions: ctx.actions,
+            hover,
           }),
     dispose() {
       offAction();

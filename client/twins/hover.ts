@@ -11,7 +11,7 @@ import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 
 const TINT = new Color3(1, 0.85, 0.4);
-const TINT_ALPHA = 0.18;
+const TINT_ALPHA = 0.3;
 
 export interface TwinHover {
   /** The machine under a pointer now, or null. */
@@ -52,8 +52,10 @@ export function createTwinHover(d: HoverDeps): TwinHover {
     if (info.type !== PointerEventTypes.POINTERMOVE) return;
     const e = info.event as PointerEvent;
     const mouse = e.pointerType === 'mouse' && !d.locked();
-    // Babylon picks on move for most pointers; a free mouse is picked here if it did not.
-    const mesh = info.pickInfo?.pickedMesh ?? (mouse ? d.scene.pick(d.scene.pointerX, d.scene.pointerY).pickedMesh : null);
+    // The scene skips picking on move (engine.ts, for speed): a free mouse is picked here; the
+    // crosshair and XR rays come with a pick of their own.
+    const given = info.pickInfo?.hit ? info.pickInfo.pickedMesh : null;
+    const mesh = given ?? (mouse ? d.scene.pick(d.scene.pointerX, d.scene.pointerY).pickedMesh : null);
     const twin = twinOf(mesh);
     if (twin !== over) {
       if (over) tint(over, false);
