@@ -12,6 +12,8 @@ import { createAlarmList } from './alarmList.js';
 import { createActivityFeed } from '../ui/activityFeed.js';
 import { connectMemory } from './memoryNet.js';
 import { createNoteForm } from './noteForm.js';
+import { createReturnOffer } from './returnPart.js';
+import { createTwinHover } from './hover.js';
 import { createChartHistorySource } from './chartData.js';
 import { commandLine } from './commandWords.js';
 import { fetchDefinition, type TwinDefinition } from './definitions.js';
@@ -41,8 +43,16 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     if (e.ref === 'twin.note') noteForm.problem(e.message);
   });
   /** The note form stands beside the open panel, for those who may write. */
-  const syncNoteForm = () =>
+  const syncNoteForm = () => {
     noteForm.show(open && keepsRecords() ? { id: open.twin, title: store.twins.get(open.twin)?.title ?? open.twin } : null);
+    syncReturn();
+  };
+  // Parts of the open panel's machine left away from rest can be put back (SPEC G7).
+  const returnOffer = createReturnOffer({ send: net.returnPart, register: (a) => ctx.actions.register(a) });
+  ctx.hud.addPanel(returnOffer.element);
+  const syncReturn = () =>
+    returnOffer.show(open ? (store.twins.get(open.twin) ?? null) : null, open ? (views.get(open.twin)?.definition.ext ?? null) : null);
+  store.onChanged(syncReturn);
   const definitions = new Map<string, Promise<TwinDefinition>>();
   const views = new Map<string, TwinView>();
   const base = ctx.connection.endpoint.replace(/^ws/, 'http');
@@ -165,6 +175,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     dragging: (on) => ctx.input.suppressLook(on),
   });
 
+  // A machine under the pointer lights up, and the mouse cursor says it can be clicked (SPEC HV1).
+  const hover = createTwinHover({ scene, cursor: ctx.canvas, locked: () => document.pointerLockElement === ctx.canvas });
   const alarms = createAlarmList(store, (twin) => void openPanel(twin), { allowed: keepsRecords, acknowledge: memory.acknowledge });
   ctx.hud.addPanel(alarms.element);
   // In VR the HTML list is not seen: while a new alarm waits and I may acknowledge it, the wrist menu
@@ -261,16 +273,19 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
             alarms,
             feed,
             actions: ctx.actions,
+            hover,
           }),
     dispose() {
       offAction();
       offRole();
       offNoteError();
       noteForm.element.remove();
+      returnOffer.dispose();
       offAckAction?.();
       offActivity();
       feed.element.remove();
       interaction.dispose();
+      hover.dispose();
       closePanel();
       alarms.dispose();
       for (const v of views.values()) v.dispose();

@@ -13,6 +13,8 @@ export interface TwinNet {
   grab(twin: string, part: string): void;
   move(twin: string, part: string, p: [number, number, number], q: [number, number, number, number]): void;
   release(twin: string, part: string): void;
+  /** Puts a part nobody holds back where it rests (SPEC G7). */
+  returnPart(twin: string, part: string): void;
   panel(twin: string, open: boolean): void;
 }
 
@@ -64,6 +66,7 @@ export function connectTwins(connection: SpaceConnection, store: TwinStore): Twi
     grab: (twin, part) => connection.send('twin.grab', { twin, part }),
     move: (twin, part, p, q) => connection.send('twin.move', { twin, part, p, q }),
     release: (twin, part) => connection.send('twin.release', { twin, part }),
+    returnPart: (twin, part) => connection.send('twin.return_part', { twin, part }),
     panel: (twin, open) => connection.send('twin.panel', { twin, open }),
   };
 }

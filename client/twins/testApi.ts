@@ -8,6 +8,7 @@ import type { AlarmList } from './alarmList.js';
 import type { ActivityFeed } from '../ui/activityFeed.js';
 import type { ActionRegistry } from '../core/actions.js';
 import type { TwinInteraction } from './interaction.js';
+import type { TwinHover } from './hover.js';
 import type { TwinPanel } from './panel.js';
 import type { TwinStore } from './store.js';
 import type { TwinView } from './twinView.js';
@@ -69,6 +70,8 @@ export interface TwinsTestApi {
   activityLines(): string[];
   /** The wrist menu's acknowledge entry as labelled now; null when it is not offered (SPEC AK4). */
   menuAckLabel(): string | null;
+  /** The machine under a pointer now (SPEC HV1), and how many of its meshes are tinted. */
+  hover(): { twin: string | null; tinted: number };
 }
 
 export type PanelChartState = ReturnType<TwinPanel['chartState']>;
@@ -92,6 +95,7 @@ export function createTwinsTestApi(d: {
   alarms: AlarmList;
   feed: ActivityFeed;
   actions: ActionRegistry;
+  hover: TwinHover;
 }): TwinsTestApi {
   const toScreen = (world: Vector3) => {
     const scene = d.scene;
@@ -182,5 +186,6 @@ export function createTwinsTestApi(d: {
     alarmRows: () => d.alarms.rows(),
     activityLines: () => d.feed.lines(),
     menuAckLabel: () => d.actions.get('alarm-ack')?.label() ?? null,
+    hover: () => ({ twin: d.hover.twin, tinted: d.scene.meshes.filter((m) => m.renderOverlay === true).length }),
   };
 }

@@ -14,6 +14,10 @@ const ROWS: [string, string][] = [
   ['Enter', 'chat'],
   ['Drag on the board', 'draw'],
   ['H', 'show / hide this help'],
+  ['Click a machine', 'open its panel (it lights up when you point at it)'],
+  ['Drag a lit part', 'move it (Return puts it back)'],
+  ['Hand button', 'raise / lower your hand'],
+  ['Share button', 'share your screen on the board'],
 ];
 
 const MOVE_KEYS = new Set(['KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);

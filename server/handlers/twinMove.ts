@@ -1,11 +1,12 @@
 /**
- * `twin.move`: the holder moves a part, up to 30 times a second (SPEC G4). JSON, not binary: only a
+ * `twin.move`: the holder moves a part, up to 30 times a second (SPEC G2, G6). JSON, not binary: only a
  * holder sends it (one per part), it passes the same validated table as every other message, and
  * what everyone else receives is the schema patch of seven float32 fields, not this message.
  */
 import type { TwinMoveMessage } from '../../shared/protocol/twinMessages.js';
 import { insideBounds } from '../../shared/space/bounds.js';
 import type { JsonRoute } from '../rooms/context.js';
+import { clampPart } from '../twins/partBounds.js';
 import type { RoomTwin } from '../twins/room/roomTwins.js';
 import { mayTouchParts, partOf } from './twinGrab.js';
 
@@ -25,9 +26,8 @@ export function twinMoveRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<T
       if (d > info.reach)
         return ctx.refuse(p, 'twin.part_range', 'twin.move', `${d.toFixed(2)} m from its place, at most ${info.reach.toFixed(2)} m`);
       if (!insideBounds(ctx.bounds, x, y, z)) return ctx.refuse(p, 'twin.part_range', 'twin.move', 'outside the space');
-      part.px = x;
-      part.py = y;
-      part.pz = z;
+      // Kept where someone can still see and take it: out of the machine, above the floor (SPEC G6).
+      [part.px, part.py, part.pz] = clampPart([x, y, z], info.placement, info.body, info.rest);
       part.qx = qx / n;
       part.qy = qy / n;
       part.qz = qz / n;

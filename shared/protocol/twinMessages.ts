@@ -90,7 +90,7 @@ export const TwinClientMessages = {
     schema: TwinMoveMessage,
     rate: { perSecond: 30, burst: 10 },
     errors: [...PART_ERRORS, 'twin.not_operator', 'twin.not_holder', 'twin.part_rotation', 'twin.part_range'],
-    doc: '`{ twin, part, p, q }`: move the part I hold, protocol frame (G2, G5)',
+    doc: '`{ twin, part, p, q }`: move the part I hold, protocol frame; kept reachable (G2, G5, G6)',
   } as const satisfies JsonClientEntry<TwinMoveMessage>,
   'twin.release': {
     kind: 'json',
@@ -98,6 +98,13 @@ export const TwinClientMessages = {
     rate: { perSecond: 5, burst: 10 },
     errors: [...PART_ERRORS, 'twin.not_holder'],
     doc: '`{ twin, part }`: let go of a part I hold (G3)',
+  } as const satisfies JsonClientEntry<TwinPartMessage>,
+  'twin.return_part': {
+    kind: 'json',
+    schema: TwinPartMessage,
+    rate: { perSecond: 2, burst: 4 },
+    errors: [...PART_ERRORS, 'twin.not_operator', 'twin.part_held'],
+    doc: '`{ twin, part }`: put a part nobody holds back at its rest pose (G7, G5)',
   } as const satisfies JsonClientEntry<TwinPartMessage>,
   'twin.panel': {
     kind: 'json',

@@ -6,14 +6,21 @@
 import type { TwinPlacement } from '../../../shared/space/layout.js';
 import { TwinPartState, TwinPropertyState, TwinState } from '../../../shared/state/twin.js';
 import type { Primitive } from '../../../shared/twin/extension.js';
-import { eulerDegToQuat, multiplyQuat, rotateVec, type Quat } from '../../../shared/twin/math.js';
+import { eulerDegToQuat, type Quat } from '../../../shared/twin/math.js';
+import { partPose, restPose } from '../../../shared/twin/partRest.js';
 import type { LiveTwin } from '../live.js';
+import { bodyBox, type BodyBox, type Placement } from '../partBounds.js';
 
 export interface PartInfo {
   /** Where the part rests, protocol frame (metres). */
   rest: [number, number, number];
+  /** Its rotation at rest, protocol frame (where `twin.return_part` puts it back, SPEC G7). */
+  restQ: Quat;
   /** Farthest it may be moved from rest, metres (the definition's reach × placement scale). */
   reach: number;
+  /** Where the machine stands, and its solid parts in its own frame: a part is kept out of them (SPEC G6). */
+  placement: Placement;
+  body: readonly BodyBox[];
 }
 
 export interface RoomTwin {
@@ -59,22 +66,27 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
   const model = live.def.ext.model;
   if ('primitives' in model) {
     const byId = new Map(model.primitives.map((p) => [p.id, p]));
+    const movable = new Set(live.def.ext.movable.map((m) => m.part));
+    const body = solidBoxes(byId, movable);
+    const placed: Placement = { position: [px, py, pz], rotation: place, scale: placement.scale };
     for (const m of live.def.ext.movable) {
-      const local = partPose(byId, m.part);
-      if (!local) continue;
-      const scaled: [number, number, number] = [local.p[0] * placement.scale, local.p[1] * placement.scale, local.p[2] * placement.scale];
-      const r = rotateVec(place, scaled);
-      const q = multiplyQuat(place, local.q);
+      const rest = restPose(byId, m.part, placed);
+      if (!rest) continue;
+      const q = rest.q;
       const ps = new TwinPartState();
-      ps.px = px + r[0];
-      ps.py = py + r[1];
-      ps.pz = pz + r[2];
+      [ps.px, ps.py, ps.pz] = rest.p;
       ps.qx = q.x;
       ps.qy = q.y;
       ps.qz = q.z;
       ps.qw = q.w;
       state.parts.set(m.part, ps);
-      parts.set(m.part, { rest: [ps.px, ps.py, ps.pz], reach: m.reach * placement.scale });
+      parts.set(m.part, {
+        rest: [ps.px, ps.py, ps.pz],
+        restQ: { x: ps.qx, y: ps.qy, z: ps.qz, w: ps.qw },
+        reach: m.reach * placement.scale,
+        placement: placed,
+        body,
+      });
     }
   }
   return {
@@ -85,14 +97,14 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
   };
 }
 
-/** A part's pose in the twin's frame, following its parents. */
-function partPose(byId: Map<string, Primitive>, id: string): { p: [number, number, number]; q: Quat } | null {
-  const prim = byId.get(id);
-  if (!prim) return null;
-  const own = prim.rotation ? eulerDegToQuat(...prim.rotation) : { x: 0, y: 0, z: 0, w: 1 };
-  if (!prim.parent) return { p: [...prim.position], q: own };
-  const parent = partPose(byId, prim.parent);
-  if (!parent) return null;
-  const r = rotateVec(parent.q, prim.position);
-  return { p: [parent.p[0] + r[0], parent.p[1] + r[1], parent.p[2] + r[2]], q: multiplyQuat(parent.q, own) };
+/** Boxes of the parts that stay put: everything but the movable parts and what hangs on them. */
+function solidBoxes(byId: Map<string, Primitive>, movable: ReadonlySet<string>): BodyBox[] {
+  const moves = (id: string | undefined): boolean => id !== undefined && (movable.has(id) || moves(byId.get(id)?.parent));
+  const boxes: BodyBox[] = [];
+  for (const prim of byId.values()) {
+    if (moves(prim.id)) continue;
+    const pose = partPose(byId, prim.id);
+    if (pose) boxes.push(bodyBox(prim.size, pose.p, pose.q));
+  }
+  return boxes;
 }

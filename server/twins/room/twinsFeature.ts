@@ -14,6 +14,7 @@ import { twinNoteRoute } from '../../handlers/twinNote.js';
 import type { RoomContext } from '../../rooms/context.js';
 import { twinCommandRoute } from '../../handlers/twinCommand.js';
 import { releaseAll, twinGrabRoute, twinReleaseRoute } from '../../handlers/twinGrab.js';
+import { twinReturnRoute } from '../../handlers/twinReturn.js';
 import { twinMoveRoute } from '../../handlers/twinMove.js';
 import { twinPanelRoute } from '../../handlers/twinPanel.js';
 import type { Participant } from '../../rooms/participant.js';
@@ -64,6 +65,7 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
       'twin.grab': twinGrabRoute(twins),
       'twin.move': twinMoveRoute(twins),
       'twin.release': twinReleaseRoute(twins),
+      'twin.return_part': twinReturnRoute(twins),
       'twin.panel': twinPanelRoute(twins),
       'twin.alarm_ack': ackUnlessReplay,
       'twin.note': twinNoteRoute(twins, notes, space.name),

@@ -24,7 +24,7 @@ describe('the message tables and SPEC.md (SPEC M6)', () => {
   });
 });
 
-describe('rates (SPEC M2, M3, P2, C2, G2, CMD6)', () => {
+describe('rates (SPEC M2, M3, P2, C2, G2, G7, CMD6)', () => {
   // The rates as they were when they moved into the table: a change here is a protocol decision.
   const RATES: Record<string, [perSecond: number, burst: number]> = {
     pose: [30, 8],
@@ -33,6 +33,7 @@ describe('rates (SPEC M2, M3, P2, C2, G2, CMD6)', () => {
     'twin.grab': [5, 10],
     'twin.move': [30, 10],
     'twin.release': [5, 10],
+    'twin.return_part': [2, 4],
     'twin.panel': [4, 8],
     'twin.alarm_ack': [2, 5],
     'twin.note': [1, 3],
