@@ -41,6 +41,14 @@ export const ProfileMessage = z.strictObject({
 });
 export type ProfileMessage = z.infer<typeof ProfileMessage>;
 
+/**
+ * `ping { id }` → `pong { id }` (SPEC M7): a round trip that changes nothing. One socket keeps order
+ * both ways, so once the pong is here the server has handled everything sent before the ping, and
+ * everything it sent before the pong has arrived (latency shown to a person; barriers in tests).
+ */
+export const PingMessage = z.strictObject({ id: z.number().check(z.int(), z.gte(0), z.lte(2 ** 31 - 1)) });
+export type PingMessage = z.infer<typeof PingMessage>;
+
 const POSE_ERRORS = [
   'pose.truncated',
   'pose.format',
@@ -70,9 +78,17 @@ export const CoreClientMessages = {
     errors: [],
     doc: '`{ name?, color?, mode? }` (same rules as J1), M2',
   } as const satisfies JsonClientEntry<ProfileMessage>,
+  ping: {
+    kind: 'json',
+    schema: PingMessage,
+    rate: { perSecond: 10, burst: 20 },
+    errors: [],
+    doc: '`{ id }`: answered with `pong { id }` to the sender only, nothing changes (M7)',
+  } as const satisfies JsonClientEntry<PingMessage>,
 } as const;
 
 /** The core server → client messages, for the table. */
 export const CoreServerMessages = {
   error: { schema: ErrorMessage, doc: '`{ code, message, ref }`: something you sent was refused (M5)' } satisfies ServerEntry<ErrorMessage>,
+  pong: { schema: PingMessage, doc: '`{ id }`: the answer to your `ping` (M7)' } satisfies ServerEntry<PingMessage>,
 } as const;

@@ -196,6 +196,27 @@ describe('messages', () => {
     await b.room.leave();
   });
 
+  it('M7: ping is answered with pong of the same id to the sender only, many times a second, nothing else happens', async () => {
+    const a = await join(server.endpoint, { space: 'ping' });
+    const b = await join(server.endpoint, { space: 'ping' });
+    const pongs: number[] = [];
+    let bPongs = 0;
+    a.room.onMessage('pong', (m: { id: number }) => pongs.push(m.id));
+    b.room.onMessage('pong', () => bPongs++);
+    for (const id of [7, 8, 9]) a.room.send('ping', { id });
+    await waitFor('three pongs', () => pongs.length === 3);
+    expect(pongs).toEqual([7, 8, 9]);
+    // Round trips back to back (each a ping) all answer, and B heard none of A's.
+    for (let i = 0; i < 5; i++) await a.roundTrip();
+    await b.roundTrip();
+    expect(bPongs).toBe(1);
+    a.room.send('ping', { id: -1 });
+    await waitFor('a bad id refused', () => a.errors.find((e) => e.code === 'message.invalid' && e.ref === 'ping'));
+    expect(a.errors.map((e) => e.code)).toEqual(['message.invalid']);
+    await a.room.leave();
+    await b.room.leave();
+  });
+
   it('M1 M3 M4: unknown, invalid and malformed messages are refused by name; the session stays', async () => {
     const a = await join(server.endpoint, { space: 'msgs' });
     a.room.send('no-such-message', { x: 1 });

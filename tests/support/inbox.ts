@@ -51,7 +51,7 @@ export async function member(endpoint: string, o: Partial<Omit<JoinOptions, 'pro
   };
   room.onMessage('*', (type, message) => {
     const t = String(type);
-    if (t === 'error' && rt.take(message as ErrorMessage)) return;
+    if (t === 'pong' && rt.take(message as { id: number })) return;
     if (t === 'error') errors.push(message as ErrorMessage);
     if (!got.has(t)) got.set(t, []);
     got.get(t)!.push(message);

@@ -29,6 +29,7 @@ describe('rates (SPEC M2, M3, P2, C2, G2, G7, CMD6)', () => {
   const RATES: Record<string, [perSecond: number, burst: number]> = {
     pose: [30, 8],
     profile: [2, 5],
+    ping: [10, 20],
     'twin.command': [5, 10],
     'twin.grab': [5, 10],
     'twin.move': [30, 10],
