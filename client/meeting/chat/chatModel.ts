@@ -4,6 +4,7 @@
  */
 import type { ChatLine } from '../../../shared/protocol/chat.js';
 import { Listeners } from '../../core/listeners.js';
+import { clockText } from '../../core/clock.js';
 
 const KEEP = 500;
 
@@ -32,8 +33,7 @@ export function describeLine(l: ChatLine): string {
   return l.kind === 'chat' ? `${l.name}: ${l.text}` : l.kind === 'system' ? l.text : `${l.name} ${l.text}`;
 }
 
-/** "14:05" in the viewer's clock. */
+/** "14:05" in the viewer's clock ("28 Nov 14:05" when not today). */
 export function clock(at: number): string {
-  const d = new Date(at);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return clockText(at);
 }
