@@ -11,6 +11,19 @@ const KEEP = 500;
 export class ChatModel {
   readonly lines: ChatLine[] = [];
   private readonly listeners = new Listeners<readonly ChatLine[]>();
+  /** Lines up to this id came in a history snapshot: said before we looked, so not unread (UX5). */
+  private readThrough = 0;
+
+  /** A history snapshot (on joining, after a reconnection): its lines count as read. */
+  addHistory(history: readonly ChatLine[]): void {
+    for (const l of history) this.readThrough = Math.max(this.readThrough, l.id);
+    this.add(history);
+  }
+
+  /** Whether a line is news to this person (arrived live, not in a history snapshot). */
+  isNews(l: ChatLine): boolean {
+    return l.id > this.readThrough;
+  }
 
   /** Adds lines not seen yet (any order); tells listeners which were new. */
   add(incoming: readonly ChatLine[]): void {
