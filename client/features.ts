@@ -8,6 +8,7 @@ import { detectXrSupport } from './xr/support.js';
 import type { ClientFeatureFactory } from './context/context.js';
 import { createMeetingFeature } from './meeting/feature.js';
 import { createTimelineFeature } from './timeline/feature.js';
+import { createReactionsFeature } from './meeting/reactions/feature.js';
 
 const createXr: ClientFeatureFactory = async (ctx) => {
   const emulated = import.meta.env.MODE === 'test' && new URLSearchParams(location.search).has('xr');
@@ -17,4 +18,10 @@ const createXr: ClientFeatureFactory = async (ctx) => {
   return createXrFeature(ctx);
 };
 
-export const CLIENT_FEATURES: readonly ClientFeatureFactory[] = [createMeetingFeature, createTwinsFeature, createTimelineFeature, createXr];
+export const CLIENT_FEATURES: readonly ClientFeatureFactory[] = [
+  createMeetingFeature,
+  createTwinsFeature,
+  createTimelineFeature,
+  createReactionsFeature,
+  createXr,
+];

@@ -89,7 +89,7 @@ async function main(): Promise<void> {
   registerMouseRay(rays, scene, canvas, camera);
 
   // HUD.
-  const { hud, badge, people, notices } = createOverlay(root, store, info.title, link.space);
+  const { hud, badge, people, notices, help } = createOverlay(root, store, info.title, link.space);
 
   // Features (XR, meetings, twins …) on top of the core.
   loading.step(0.8, 'Preparing the space…');
@@ -141,6 +141,8 @@ async function main(): Promise<void> {
   await scene.whenReadyAsync();
   loading.step(1, 'Ready');
   loading.done();
+  // The help card's fold timer starts when people can first see the scene, not while they wait (UX4).
+  scene.onAfterRenderObservable.addOnce(() => help.start());
 
   if (import.meta.env.MODE === 'test') {
     const { installTestApi } = await import('./debug/testApi.js');

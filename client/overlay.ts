@@ -4,8 +4,9 @@
  */
 import type { AvatarStore } from './avatars/store.js';
 import { el } from './core/dom.js';
+import { installEscapeToScene } from './core/sceneFocus.js';
 import { createConnectionBadge } from './ui/connectionBadge.js';
-import { createHelpOverlay } from './ui/helpOverlay.js';
+import { createHelpOverlay, type HelpOverlay } from './ui/helpOverlay.js';
 import { createHud, type Hud } from './ui/hud.js';
 import { createNotices, type Notices } from './ui/notices.js';
 import { createPeopleList, type PeopleList } from './ui/peopleList.js';
@@ -16,6 +17,7 @@ export interface Overlay {
   badge: ReturnType<typeof createConnectionBadge>;
   people: PeopleList;
   notices: Notices;
+  help: HelpOverlay;
 }
 
 export function createOverlay(root: HTMLElement, store: AvatarStore, spaceTitle: string, space: string): Overlay {
@@ -33,6 +35,7 @@ export function createOverlay(root: HTMLElement, store: AvatarStore, spaceTitle:
     trailing: [createShareLink(space)],
   });
   hud.addPanel(people.panel);
+  installEscapeToScene();
   root.append(help.element, el('div', { class: 'hint', id: 'look-hint' }, 'Click to look around · WASD to walk'));
-  return { hud, badge, people, notices };
+  return { hud, badge, people, notices, help };
 }

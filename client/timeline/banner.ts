@@ -6,6 +6,7 @@
  * enabled only for those who may drive (the server refuses the others anyway).
  */
 import { el } from '../core/dom.js';
+import { clockText } from '../core/clock.js';
 import { TIMELINE_SPEEDS, type TimelineSpeed } from '../../shared/timeline/playhead.js';
 import type { Marker } from './markers.js';
 import { bannerText, replayedWhen, type Timeline } from './model.js';
@@ -32,7 +33,7 @@ export interface ReplayBar {
   speed(): TimelineSpeed;
 }
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clock = (ms: number) => clockText(ms);
 
 export function createReplayBar(drive: ReplayDrive, now: () => number = Date.now): ReplayBar {
   let chosen: TimelineSpeed = 1;

@@ -3,6 +3,7 @@
  * the words the banner shows. No DOM, no Babylon: unit-testable.
  */
 import type { TimelineState } from '../../shared/state/timeline.js';
+import { clockText } from '../core/clock.js';
 
 export interface Timeline {
   mode: 'live' | 'replay';
@@ -31,21 +32,13 @@ export function mayDrive(t: Timeline, me: { host: boolean; operator: boolean }):
   return me.host || me.operator;
 }
 
-/** "Tue 1 Dec 2026, 18:05:12" in the viewer's locale and time zone. */
-export function replayedWhen(at: number): string {
-  return new Date(at).toLocaleString([], {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  });
+/** The replayed moment with seconds, the day in front when it is not today ("30 Nov 18:05:12"). */
+export function replayedWhen(at: number, now: number = Date.now()): string {
+  return clockText(at, { now, seconds: true });
 }
 
 /** The banner's line: "REPLAY · <when> · playing 10× · by Ada" (words, not ⏸: not every system font has it). */
-export function bannerText(t: Timeline): string {
+export function bannerText(t: Timeline, now: number = Date.now()): string {
   const state = t.playing ? `playing ${t.speed}×` : 'paused';
-  return `REPLAY · ${replayedWhen(t.at)} · ${state}${t.by ? ` · by ${t.by}` : ''}`;
+  return `REPLAY · ${replayedWhen(t.at, now)} · ${state}${t.by ? ` · by ${t.by}` : ''}`;
 }

@@ -6,6 +6,7 @@
  * and when. Clicking one opens that machine's panel.
  */
 import { el } from '../core/dom.js';
+import { clockText } from '../core/clock.js';
 import type { AlarmInfo, TwinInfo, TwinStore } from './store.js';
 import { SEVERITY_COLORS } from './twinView.js';
 import { timeLeft } from './trendWords.js';
@@ -25,7 +26,7 @@ export interface AlarmAcks {
   acknowledge(twin: string, alarm: string): void;
 }
 
-const clock = (ms: number) => new Date(ms).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+const clock = (ms: number) => clockText(ms);
 
 export function createAlarmList(store: TwinStore, open: (twin: string) => void, acks: AlarmAcks): AlarmList {
   const list = el('ul', { id: 'alarm-list' });

@@ -16,6 +16,7 @@ import type { Button } from '@babylonjs/gui/2D/controls/button.js';
 import { needsConfirmation } from '../../shared/twin/actionSafety.js';
 import { formatQuantity } from '../../shared/twin/format.js';
 import { button, createPanel3D, setButton, text, PANEL_COLORS, type Panel3D } from '../ui3d/panel.js';
+import { clockText } from '../core/clock.js';
 import { describeInput, actionShapes, sliderStart, type ActionInput } from './actionInput.js';
 import { PanelChart, type ChartDrawn, type ChartLimit } from './chart.js';
 import { CHART_RANGES, type ChartHistory, type ChartRangeId } from './chartData.js';
@@ -467,7 +468,7 @@ export class TwinPanel {
         return;
       }
       const w = commandLine(def, c, c.by === me ? 'you' : c.byName);
-      line.text = `${formatTime(c.at)}  ${w.text}`;
+      line.text = `${clockText(c.at, { now: this.d.now() })}  ${w.text}`;
       line.color = w.color;
     });
 
@@ -562,9 +563,4 @@ export class TwinPanel {
     this.chart.dispose();
     this.panel.dispose();
   }
-}
-
-function formatTime(ms: number): string {
-  const d = new Date(ms);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
 }

@@ -5,6 +5,7 @@
  */
 import type { ActivityMessage } from '../../shared/protocol/activity.js';
 import { el } from '../core/dom.js';
+import { clockText } from '../core/clock.js';
 
 /** Lines kept; older ones go. */
 export const FEED_LINES = 5;
@@ -62,7 +63,7 @@ export function createActivityFeed(): ActivityFeed {
   return {
     element,
     add(m) {
-      const time = new Date(m.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+      const time = clockText(m.at);
       element.append(el('li', {}, el('span', { class: 'muted' }, time), ' ', activityWords(m)));
       while (element.children.length > FEED_LINES) element.firstElementChild?.remove();
     },

@@ -1,6 +1,8 @@
 /**
  * The controls, in a corner. Shown on arrival; it folds away into a small "Controls (H)" button once
- * you start walking or click into the scene, and H or the button brings it back.
+ * you start walking or click into the scene, and H or the button brings it back. Nothing folds it
+ * before `start()`, which the page calls on the first frame of the scene (SPEC UX4): a slow load used
+ * to spend the fold timer behind the loading screen, so people never saw the card.
  */
 import { el } from '../core/dom.js';
 
@@ -22,7 +24,15 @@ const ROWS: [string, string][] = [
 
 const MOVE_KEYS = new Set(['KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
-export function createHelpOverlay(): { element: HTMLElement; toggle(): void; dispose(): void } {
+export interface HelpOverlay {
+  element: HTMLElement;
+  toggle(): void;
+  /** The scene is on screen: from now on walking, a click or time fold the card. */
+  start(): void;
+  dispose(): void;
+}
+
+export function createHelpOverlay(): HelpOverlay {
   const table = el('dl', {});
   for (const [k, v] of ROWS) table.append(el('dt', {}, el('kbd', {}, k)), el('dd', {}, v));
   const panel = el('aside', { class: 'panel help', id: 'help' }, el('h2', {}, 'Controls'), table);
@@ -58,18 +68,25 @@ export function createHelpOverlay(): { element: HTMLElement; toggle(): void; dis
   const onPointer = (e: PointerEvent) => {
     if ((e.target as HTMLElement | null)?.tagName === 'CANVAS') foldSoon(0);
   };
-  window.addEventListener('keydown', onKey);
-  window.addEventListener('pointerdown', onPointer);
-  // Out of the way after a while even for people who only look and click.
-  const fold = setTimeout(() => {
-    if (!folded) {
-      folded = true;
-      show(false);
-    }
-  }, 20_000);
+  let fold: ReturnType<typeof setTimeout> | undefined;
+  let started = false;
+  const start = () => {
+    if (started) return;
+    started = true;
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onPointer);
+    // Out of the way after a while even for people who only look and click.
+    fold = setTimeout(() => {
+      if (!folded) {
+        folded = true;
+        show(false);
+      }
+    }, 20_000);
+  };
   return {
     element,
     toggle,
+    start,
     dispose: () => {
       clearTimeout(fold);
       clearTimeout(pending);

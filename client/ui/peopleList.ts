@@ -57,7 +57,7 @@ export function createPeopleList(store: AvatarStore): PeopleList {
       'li',
       { 'data-id': a.id, class: a.connected ? '' : 'offline' },
       el('span', { class: 'chip', style: `background:${a.color}` }),
-      el('span', { class: 'who' }, a.name, a.id === store.selfId ? el('span', { class: 'muted' }, ' (you)') : null),
+      el('span', { class: 'who', title: a.name }, a.name, a.id === store.selfId ? el('span', { class: 'muted' }, ' (you)') : null),
       el(
         'span',
         { class: 'muted mode' },

@@ -1,5 +1,6 @@
 /** The link to this space, ready to copy and send to a colleague. */
 import { el } from '../core/dom.js';
+import { focusScene } from '../core/sceneFocus.js';
 
 export function spaceLink(space: string, base = location.origin + location.pathname): string {
   const url = new URL(base);
@@ -21,6 +22,8 @@ export function createShareLink(space: string): HTMLElement {
   button.addEventListener('click', () => {
     field.select();
     const done = () => {
+      // Copied: the keys go back to the scene (the selected field only matters for Ctrl+C; SPEC UX3).
+      focusScene();
       button.textContent = 'Copied';
       setTimeout(() => (button.textContent = 'Copy link'), 1500);
     };

@@ -10,6 +10,7 @@ import { boardFeature } from '../features/board.js';
 import { chatFeature } from '../features/chat.js';
 import { meetingFeature } from '../features/meeting.js';
 import { activityFeature } from '../features/activity.js';
+import { reactionsFeature } from '../features/reactions.js';
 import type { SpaceInfo, SpaceRoomDeps } from './deps.js';
 import type { RoomFeature } from './feature.js';
 
@@ -24,6 +25,7 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
     chatFeature(memory),
     boardFeature(memory, space),
     activityFeature(deps.journal, deps.twins),
+    reactionsFeature(),
     { name: 'memory', dispose: () => deps.memory.release(space.name) },
   ];
 }

@@ -12,6 +12,7 @@ import { MEETING_ERRORS } from './meeting.js';
 import { CHAT_ERRORS } from './chat.js';
 import { BOARD_ERRORS } from './board.js';
 import { TIMELINE_ERRORS } from './timeline.js';
+import { REACTION_ERRORS } from './reaction.js';
 
 /** Errors of the core protocol: poses and message handling. */
 const CORE_ERRORS = {
@@ -42,6 +43,7 @@ export const ERROR_TEXT = {
   ...CHAT_ERRORS,
   ...BOARD_ERRORS,
   ...TIMELINE_ERRORS,
+  ...REACTION_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_TEXT;

@@ -15,6 +15,7 @@ import { MeetingClientMessages, MeetingServerMessages } from './meeting.js';
 import { ChatClientMessages, ChatServerMessages } from './chat.js';
 import { BoardClientMessages, BoardServerMessages } from './board.js';
 import { TimelineClientMessages } from './timeline.js';
+import { ReactionClientMessages, ReactionServerMessages } from './reaction.js';
 
 /** An entry whose error codes are checked against ERROR_TEXT (the feature tables only know strings). */
 type Checked<E> = E extends BinaryClientEntry
@@ -30,6 +31,7 @@ export const ClientMessages = {
   ...ChatClientMessages,
   ...BoardClientMessages,
   ...TimelineClientMessages,
+  ...ReactionClientMessages,
 } as const satisfies Record<string, Checked<JsonClientEntry> | Checked<BinaryClientEntry>>;
 
 /** server → client: every message the server may send. */
@@ -41,6 +43,7 @@ export const ServerMessages = {
   ...MeetingServerMessages,
   ...ChatServerMessages,
   ...BoardServerMessages,
+  ...ReactionServerMessages,
 } as const satisfies Record<string, ServerEntry>;
 
 type ClientTable = typeof ClientMessages;

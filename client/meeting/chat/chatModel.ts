@@ -4,12 +4,26 @@
  */
 import type { ChatLine } from '../../../shared/protocol/chat.js';
 import { Listeners } from '../../core/listeners.js';
+import { clockText } from '../../core/clock.js';
 
 const KEEP = 500;
 
 export class ChatModel {
   readonly lines: ChatLine[] = [];
   private readonly listeners = new Listeners<readonly ChatLine[]>();
+  /** Lines up to this id came in a history snapshot: said before we looked, so not unread (UX5). */
+  private readThrough = 0;
+
+  /** A history snapshot (on joining, after a reconnection): its lines count as read. */
+  addHistory(history: readonly ChatLine[]): void {
+    for (const l of history) this.readThrough = Math.max(this.readThrough, l.id);
+    this.add(history);
+  }
+
+  /** Whether a line is news to this person (arrived live, not in a history snapshot). */
+  isNews(l: ChatLine): boolean {
+    return l.id > this.readThrough;
+  }
 
   /** Adds lines not seen yet (any order); tells listeners which were new. */
   add(incoming: readonly ChatLine[]): void {
@@ -32,8 +46,7 @@ export function describeLine(l: ChatLine): string {
   return l.kind === 'chat' ? `${l.name}: ${l.text}` : l.kind === 'system' ? l.text : `${l.name} ${l.text}`;
 }
 
-/** "14:05" in the viewer's clock. */
+/** "14:05" in the viewer's clock ("28 Nov 14:05" when not today). */
 export function clock(at: number): string {
-  const d = new Date(at);
-  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+  return clockText(at);
 }

@@ -1,10 +1,12 @@
 /**
  * The desktop chat: a panel in the HUD's side column with the lines and a box to type in. Enter
- * (outside a text box) opens it and puts the cursor in the box; Esc leaves it. Refusals (too long, too
+ * (outside a text box) opens it and puts the cursor in the box; sending or Esc gives the keys back to the scene. Refusals (too long, too
  * fast) show under the box, in words.
  */
 import { CHAT_MAX_CHARS, type ChatLine } from '../../../shared/protocol/chat.js';
 import { el } from '../../core/dom.js';
+import { focusScene } from '../../core/sceneFocus.js';
+import { foldArrivals, type ChatRow } from './arrivals.js';
 import { clock, type ChatModel } from './chatModel.js';
 import { Listeners } from '../../core/listeners.js';
 
@@ -41,7 +43,12 @@ export function createChatPanel(model: ChatModel, send: (text: string) => void, 
     unreadListeners.emit(n);
   };
 
-  const row = (l: ChatLine) => {
+  const row = (r: ChatRow) => {
+    if (r.kind === 'arrivals') {
+      const names = r.lines.map((l) => l.name).join(', ');
+      return el('li', { class: 'line arrivals muted', 'data-id': r.lines.at(-1)!.id, title: names }, r.text);
+    }
+    const l = r.line;
     if (l.kind !== 'chat') {
       return el(
         'li',
@@ -60,13 +67,12 @@ export function createChatPanel(model: ChatModel, send: (text: string) => void, 
   };
   const render = (added: readonly ChatLine[]) => {
     const nearBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
-    // History can arrive out of order after a reconnection: redraw all then; else append.
-    const last = Number((list.lastElementChild as HTMLElement | null)?.dataset.id ?? 0);
-    if (added.every((l) => l.id > last)) list.append(...added.map(row));
-    else list.replaceChildren(...model.lines.map(row));
+    // Redrawn whole: an arrival may join the folded row above it, and history after a reconnection
+    // can arrive out of order. At most 500 lines, at most a line a second each: cheap enough.
+    list.replaceChildren(...foldArrivals(model.lines).map(row));
     while (list.childElementCount > 500) list.firstElementChild?.remove();
     if (nearBottom || added.some((l) => l.from === selfId())) list.scrollTop = list.scrollHeight;
-    if (panel.hidden) setUnread(unread + added.filter((l) => l.kind === 'chat' && l.from !== selfId()).length);
+    if (panel.hidden) setUnread(unread + added.filter((l) => l.kind === 'chat' && l.from !== selfId() && model.isNews(l)).length);
   };
   const offAdded = model.onAdded(render);
   render(model.lines);
@@ -78,10 +84,13 @@ export function createChatPanel(model: ChatModel, send: (text: string) => void, 
     send(text);
     input.value = '';
     problem.textContent = '';
+    // Said and done: back to the scene, so W A S D walk (Enter opens the box again; SPEC UX3).
+    focusScene();
   });
   input.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape') input.blur();
-    // Keys typed here are not walking or muting.
+    // Esc leaves the box for the scene (a capture listener does it for every field; this one is the
+    // panel's own promise when used alone). Keys typed here are not walking or muting.
+    if (e.key === 'Escape') focusScene();
     e.stopPropagation();
   });
   const onKey = (e: KeyboardEvent) => {

@@ -26,7 +26,7 @@ export function createChatFeature(ctx: ClientContext, room: MeetingRoom): ChatFe
   const send = (text: string) => connection.send('chat.send', { text });
   const panel = createChatPanel(model, send, room.selfId);
   ctx.hud.addPanel(panel.panel);
-  const offNet = [room.net.on('chat.line', (l) => model.add([l])), room.net.on('chat.history', (h) => model.add(h.lines))];
+  const offNet = [room.net.on('chat.line', (l) => model.add([l])), room.net.on('chat.history', (h) => model.addHistory(h.lines))];
   const offError = connection.onServerError((e) => {
     if (e.ref === 'chat.send') panel.problem(e.message);
   });

@@ -55,6 +55,7 @@ describe('rates (SPEC M2, M3, P2, C2, G2, G7, CMD6)', () => {
     'timeline.play': [4, 8],
     'timeline.pause': [4, 8],
     'timeline.live': [4, 8],
+    reaction: [2, 4],
   };
 
   it('every client → server message has the rate it had before the table held them', () => {

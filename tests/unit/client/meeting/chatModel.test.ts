@@ -16,6 +16,17 @@ describe('chat model (SPEC C3)', () => {
     expect(added).toEqual([[2], [1, 3]]);
   });
 
+  it('UX5: lines from a history snapshot are read; lines arriving live after it are news', () => {
+    const m = new ChatModel();
+    m.addHistory([line(1), line(2)]);
+    m.add([line(3)]);
+    expect(m.lines.map((l) => m.isNews(l))).toEqual([false, false, true]);
+    // A reconnection's history overlaps and may carry lines missed meanwhile: those were not seen live.
+    m.addHistory([line(3), line(4)]);
+    expect(m.isNews(line(4))).toBe(false);
+    expect(m.isNews(line(5))).toBe(true);
+  });
+
   it('says each line as a sentence', () => {
     expect(describeLine(line(1, 'hi'))).toBe('Ada: hi');
     expect(describeLine({ ...line(2), kind: 'join', text: 'joined' })).toBe('Ada joined');
