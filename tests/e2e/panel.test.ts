@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
 import type { Page } from 'playwright-core';
-import { pageErrors, startE2E, type E2E } from '../support/e2e.js';
+import { startE2E, type E2E } from '../support/e2e.js';
 import { MQTT_URL, requireService } from '../support/services.js';
 import { waitForAsync } from '../support/wait.js';
 
@@ -175,7 +175,7 @@ describe('machine panel (e2e)', () => {
         const seen = await a.page.evaluate(() => (window as unknown as { noticesSeen: string[] }).noticesSeen);
         throw new Error(`notices seen: ${JSON.stringify(seen)}`, { cause: err });
       });
-    expect(pageErrors(a.errors)).toEqual([]);
+    expect(a.errors).toEqual([]);
   });
 
   it('PN2 PN3: no control moves over 10 s of live telemetry, trends, alarms and commands; Stop asks for confirmation elsewhere', async () => {
@@ -259,7 +259,7 @@ describe('machine panel (e2e)', () => {
       (await a.page.evaluate(() => window.twinverse!.features.twins!.commands('pump-1'))).filter((c) => c.action === 'stop'),
     ).toHaveLength(1);
     expect(received.filter((r) => r.topic.endsWith('/actions/stop'))).toHaveLength(1);
-    expect(pageErrors(a.errors)).toEqual([]);
+    expect(a.errors).toEqual([]);
   });
 
   it('PN6: on a 390×844 phone the panel opens whole, facing the user, clear of the HUD', async () => {
@@ -279,6 +279,6 @@ describe('machine panel (e2e)', () => {
     expect(p.text).toMatch(/Outlet pressure/);
     for (const h of box.hud) expect(overlaps(box.panel, h), JSON.stringify(h)).toBe(false);
     await e2e.shot(a.page, 'panel-phone-390x844');
-    expect(pageErrors(a.errors)).toEqual([]);
+    expect(a.errors).toEqual([]);
   });
 });

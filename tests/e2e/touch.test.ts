@@ -3,7 +3,7 @@
  * pointer; moving off gives both back. The built-in simulator runs the factory's machines.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { pageErrors, startE2E, type E2E } from '../support/e2e.js';
+import { startE2E, type E2E } from '../support/e2e.js';
 
 let e2e: E2E;
 
@@ -39,6 +39,6 @@ describe('desktop pointing', () => {
     await a.page.waitForFunction(() => window.twinverse!.features.twins!.hover().twin === null);
     expect(await a.page.evaluate(() => window.twinverse!.features.twins!.hover().tinted)).toBe(0);
     expect(await a.page.evaluate(() => document.querySelector('canvas')!.style.cursor)).toBe('');
-    expect(pageErrors(a.errors)).toEqual([]);
+    expect(a.errors).toEqual([]);
   });
 });

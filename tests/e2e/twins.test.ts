@@ -4,7 +4,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import mqtt, { type MqttClient } from 'mqtt';
-import { pageErrors, startE2E, type E2E } from '../support/e2e.js';
+import { startE2E, type E2E } from '../support/e2e.js';
 import { MQTT_URL, requireService } from '../support/services.js';
 
 const BASE = 'twinverse/factory';
@@ -181,8 +181,8 @@ describe('twinned machines (e2e)', () => {
         throw new Error(`B's panel never listed Ada: ${JSON.stringify(seen)}`, { cause: err });
       });
     await e2e.shot(b.page, 'twins-outcome-in-b');
-    expect(pageErrors(a.errors)).toEqual([]);
-    expect(pageErrors(b.errors)).toEqual([]);
+    expect(a.errors).toEqual([]);
+    expect(b.errors).toEqual([]);
     await a.context.close();
     await b.context.close();
   }, 300_000);

@@ -11,14 +11,6 @@ import type { Config } from '../../server/config.js';
 export const CLIENT_TEST_DIR = path.resolve('dist/client-test');
 export const SHOTS_DIR = path.resolve('test-results/screenshots');
 
-/**
- * A page's errors, less the browser's own log line for the one 404 a machine panel may meet: a server
- * without `GET /api/twins/:id/notes` (the chart reads that as "no notes" and stops asking).
- */
-export function pageErrors(errors: readonly string[]): string[] {
-  return errors.filter((e) => e !== 'console: Failed to load resource: the server responded with a status of 404 (Not Found)');
-}
-
 export interface E2E {
   server: TestServer;
   browser: Browser;
