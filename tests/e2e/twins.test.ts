@@ -189,6 +189,10 @@ describe('twinned machines (e2e)', () => {
 
   it('T5: pressing the mouse on a movable part grabs it; it follows the pointer for everyone until release', async () => {
     const a = await e2e.join('?space=e2e-twins-carry&name=Ada', { width: 800, height: 500 });
+    // The controls card covers the lower left of a small window until someone walks or clicks: fold it
+    // (H), so the press lands on the scene.
+    await a.page.keyboard.press('h');
+    await a.page.waitForFunction(() => document.getElementById('help')?.hidden === true);
     await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 3, undefined, {
       timeout: 30_000,
     });
