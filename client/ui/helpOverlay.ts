@@ -20,7 +20,6 @@ const ROWS: [string, string][] = [
   ['Drag a lit part', 'move it (Return puts it back)'],
   ['Hand button', 'raise / lower your hand'],
   ['Share button', 'share your screen on the board'],
-  ['1 – 5', 'react: 👍 ❓ 👏 ❤️ 😮 over your head'],
 ];
 
 const MOVE_KEYS = new Set(['KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
