@@ -15,7 +15,7 @@ import type { SpaceConnection } from './net/connection.js';
 import { createPoseSender } from './net/poseSender.js';
 import { createDesktopMovement, type DesktopMovement } from './player/desktopMovement.js';
 import type { Player } from './player/player.js';
-import type { FloorObstacle } from './render/hall/hall.js';
+import type { FloorObstacle } from './render/hall/furniture.js';
 import type { PhasedSystem, Phase } from './core/phases.js';
 import type { System } from './core/system.js';
 

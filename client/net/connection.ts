@@ -49,7 +49,6 @@ export class SpaceConnection {
   private readonly errorListeners = new Set<(e: ErrorMessage) => void>();
   private readonly inbox = new ServerInbox();
   private leaving = false;
-  private readonly attachers = new Set<(room: Room<SpaceState>) => (() => void) | void>();
   private readonly stateAttachers = new Set<(sync: StateSync) => (() => void) | void>();
   /** The current room's state and its change callbacks, once its first state arrived. */
   private sync: StateSync | null = null;
@@ -107,19 +106,6 @@ export class SpaceConnection {
     }
     await this.adopt(room);
     return room.state;
-  }
-
-  /**
-   * Runs `attach` with every room this connection adopts — the first join and each reconnection — so
-   * a feature's net module can listen to messages and state; `attach` returns its detach function.
-   */
-  onRoom(attach: (room: Room<SpaceState>) => (() => void) | void): () => void {
-    this.attachers.add(attach);
-    if (this.room) {
-      const d = attach(this.room);
-      if (d) this.detachers.push(d);
-    }
-    return () => this.attachers.delete(attach);
   }
 
   /**
@@ -193,7 +179,6 @@ export class SpaceConnection {
         resolve();
       }),
     );
-    for (const attach of this.attachers) this.attach(() => attach(room));
     // Every name of the table has a handler on the room, so each message reaches the inbox's check.
     for (const name of SERVER_MESSAGE_NAMES) room.onMessage(name, (m: unknown) => this.inbox.deliver(name, m));
     room.onLeave((code) => void this.onLeave(room, code));

@@ -6,7 +6,7 @@ import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
 import type { Bounds } from '../../shared/space/bounds.js';
 import type { Frame, System } from '../core/system.js';
 import type { MoveIntent } from '../input/desktopInput.js';
-import type { FloorObstacle } from '../render/hall/hall.js';
+import type { FloorObstacle } from '../render/hall/furniture.js';
 import type { Player } from './player.js';
 
 export const WALK_SPEED = 2.2;

@@ -1,10 +1,9 @@
 /**
  * A machine's memory over the wire (SPEC AK1, NT2, AU5): acknowledging alarms, writing notes, and
- * hearing the space's activity and new notes. Its own module, beside the twin mirror: each payload
- * is checked against the server → client table before anyone sees it.
+ * hearing the space's activity and new notes. Its own module, beside the twin mirror; the connection's
+ * typed `on` checks each payload against the server → client table before anyone sees it.
  */
 import type { ActivityMessage } from '../../shared/protocol/activity.js';
-import { checkServerMessage } from '../../shared/protocol/table.js';
 import type { NoteKind, TwinNoteAddedMessage } from '../../shared/protocol/twinMemory.js';
 import type { SpaceConnection } from '../net/connection.js';
 
@@ -18,22 +17,9 @@ export interface MemoryNet {
 export function connectMemory(connection: SpaceConnection): MemoryNet {
   const activity = new Set<(m: ActivityMessage) => void>();
   const notes = new Set<(m: TwinNoteAddedMessage) => void>();
-  connection.onRoom((room) => {
-    const offActivity = room.onMessage('activity', (raw: unknown) => {
-      const m = checkServerMessage('activity', raw);
-      if (m.ok) activity.forEach((l) => l(m.value));
-      else console.warn('[twinverse] activity message refused:', m.problems);
-    });
-    const offNote = room.onMessage('twin.note_added', (raw: unknown) => {
-      const m = checkServerMessage('twin.note_added', raw);
-      if (m.ok) notes.forEach((l) => l(m.value));
-      else console.warn('[twinverse] twin.note_added refused:', m.problems);
-    });
-    return () => {
-      offActivity();
-      offNote();
-    };
-  });
+  // The connection's inbox checks each payload against the server → client table (SPEC CL3).
+  connection.on('activity', (m) => activity.forEach((l) => l(m)));
+  connection.on('twin.note_added', (m) => notes.forEach((l) => l(m)));
   return {
     acknowledge: (twin, alarm) => connection.send('twin.alarm_ack', { twin, alarm }),
     note: (twin, kind, text) => connection.send('twin.note', { twin, kind, text }),

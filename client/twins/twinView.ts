@@ -17,7 +17,7 @@ import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { Binding } from '../../shared/twin/extension.js';
 import { gaugeFill, labelText, rampColor, type Rgb } from '../../shared/twin/bindings.js';
-import type { FloorObstacle } from '../render/hall/hall.js';
+import type { FloorObstacle } from '../render/hall/furniture.js';
 import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
 import type { TwinDefinition } from './definitions.js';
 import { buildModel, mergeStaticParts, type ModelPart } from './model.js';

@@ -20,8 +20,6 @@ import { C, material, seeded } from './palette.js';
 import { floorTexture, hazardTexture, signTexture } from './textures.js';
 import { buildWalls } from './walls.js';
 
-export type { FloorObstacle };
-
 export interface HallSize {
   width: number;
   depth: number;
