@@ -8,10 +8,10 @@
  * Chunks of history are read ahead of the play head (replayChunks.ts); while the chunk under the
  * head is still being read, the machines keep what they showed.
  */
-import { TwinAlarmState } from '../../../shared/state/twin.js';
 import type { TimelineState } from '../../../shared/state/timeline.js';
 import { headAt, headFrom, retime, type PlayHead } from '../../../shared/timeline/playhead.js';
 import type { Logger } from '../../log.js';
+import { writeAlarms } from './alarmState.js';
 import { alarmsAt, CHUNK_MS, chunkStart, readChunk, recorded, valueAt, type Chunk, type ReplaySource } from './replayChunks.js';
 import type { RoomTwin } from './roomTwins.js';
 
@@ -130,24 +130,7 @@ function write(rt: RoomTwin, chunk: Chunk, at: number): void {
   const quality = any ? 'good' : 'no_data';
   if (state.quality !== quality) state.quality = quality;
   const stood = alarmsAt(chunk.alarms.get(live.id), at);
-  for (const id of [...state.alarms.keys()]) if (!stood.has(id)) state.alarms.delete(id);
-  for (const a of stood.values()) {
-    let s = state.alarms.get(a.id);
-    if (!s || s.since !== a.since) {
-      s = new TwinAlarmState();
-      s.id = a.id;
-      s.property = a.property;
-      s.severity = a.severity;
-      s.message = a.message;
-      s.since = a.since;
-      s.value = a.value;
-      state.alarms.set(a.id, s);
-    }
-    if (s.ackAt !== a.ackAt) {
-      s.ackByName = a.ackByName;
-      s.ackAt = a.ackAt;
-    }
-  }
+  writeAlarms(state.alarms, stood);
   // Forecasts and anomaly notices are about the live machine's future and present: none in a replay.
   if (state.forecasts.size > 0) state.forecasts.clear();
   if (state.anomalies.size > 0) state.anomalies.clear();

@@ -3,8 +3,9 @@
  * however often a sensor publishes, a room writes each property at most once per patch. Version
  * counters make an idle twin cost one comparison.
  */
-import { TwinAlarmState, TwinCommandState, TwinForecastState, type TwinPropertyState } from '../../../shared/state/twin.js';
+import { TwinCommandState, TwinForecastState, type TwinPropertyState } from '../../../shared/state/twin.js';
 import type { LiveProperty } from '../live.js';
+import { writeAlarms } from './alarmState.js';
 import { syncAnomalies } from './anomalySync.js';
 import type { RoomTwin } from './roomTwins.js';
 
@@ -53,26 +54,7 @@ function writeProperty(ps: TwinPropertyState, p: LiveProperty): void {
 }
 
 function syncAlarms({ live, state }: RoomTwin): void {
-  for (const id of [...state.alarms.keys()]) if (!live.alarms.has(id)) state.alarms.delete(id);
-  for (const a of live.alarms.values()) {
-    let s = state.alarms.get(a.id);
-    if (!s) {
-      s = new TwinAlarmState();
-      s.id = a.id;
-      s.property = a.property;
-      s.severity = a.severity;
-      s.message = a.message;
-      s.since = a.since;
-      s.value = a.value;
-      state.alarms.set(a.id, s);
-    }
-    // An acknowledgement changes an alarm already shown (SPEC AK1).
-    if (s.ackAt !== a.ackAt) {
-      s.ackBy = a.ackBy;
-      s.ackByName = a.ackByName;
-      s.ackAt = a.ackAt;
-    }
-  }
+  writeAlarms(state.alarms, live.alarms);
 }
 
 function syncForecasts({ live, state }: RoomTwin): void {
