@@ -4,13 +4,9 @@
  * there, up to the moment it stopped; killed with SIGKILL — at most the last flush interval (5 s) of
  * samples is missing. Against PGlite and the real PostgreSQL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import { killAll, startChild, type ChildServer } from '../support/childServer.js';
-import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import { forEachStore } from '../support/stores.js';
 import { waitForAsync } from '../support/wait.js';
 
 const TOKEN = 'restart-test-token-0123456789';
@@ -71,26 +67,6 @@ async function exercise(env: Record<string, string>): Promise<void> {
   expect(await c.exited).toBe(0);
 }
 
-describe('restart', () => {
-  it('HS2 HS6: SIGTERM keeps everything, SIGKILL at most the last flush — PostgreSQL', async () => {
-    await requireService('postgres');
-    const schema = uniqueName('tvrestart').toLowerCase();
-    try {
-      await exercise({ DATABASE_URL, DATABASE_SCHEMA: schema });
-    } finally {
-      const db = new pg.Client({ connectionString: DATABASE_URL });
-      await db.connect();
-      await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.end();
-    }
-  }, 240_000);
-
-  it('HS2 HS6: SIGTERM keeps everything, SIGKILL at most the last flush — PGlite data folder', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twinverse-pglite-'));
-    try {
-      await exercise({ DATA_DIR: dataDir });
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 900_000);
+describe('HS2 HS6: SIGTERM keeps everything, SIGKILL at most the last flush', () => {
+  forEachStore('tvrestart', exercise, { postgres: 240_000, pglite: 900_000 });
 });

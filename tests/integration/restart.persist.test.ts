@@ -5,17 +5,13 @@
  * seat behind that passcode, and each twin's last values (stale until fresh data) are back; on SIGTERM
  * every session closes with 4503. Against PGlite and the real PostgreSQL.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect } from 'vitest';
 import type { BoardSnapshot, StrokePiece } from '../../shared/protocol/board.js';
 import type { ChatHistoryMessage, ChatLine } from '../../shared/protocol/chat.js';
 import { CloseCode } from '../../shared/protocol/version.js';
 import { health, killAll, settledWrites, startChild, type ChildServer } from '../support/childServer.js';
 import { member, type Member } from '../support/inbox.js';
-import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import { forEachStore } from '../support/stores.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 
 const TOKEN = 'restart-test-token-0123456789';
@@ -134,26 +130,6 @@ async function exercise(store: Record<string, string>): Promise<void> {
   expect(await c.exited).toBe(0);
 }
 
-describe('restart keeps what people made', () => {
-  it('RS1 RS2 RS3 RS4 RS5: chat, board, lock and host seat, twin last values (stale) survive SIGTERM and SIGKILL; SIGTERM closes with 4503 — PostgreSQL', async () => {
-    await requireService('postgres');
-    const schema = uniqueName('tvpersist').toLowerCase();
-    try {
-      await exercise({ DATABASE_URL, DATABASE_SCHEMA: schema });
-    } finally {
-      const db = new pg.Client({ connectionString: DATABASE_URL });
-      await db.connect();
-      await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.end();
-    }
-  }, 240_000);
-
-  it('RS1 RS2 RS3 RS4 RS5: chat, board, lock and host seat, twin last values (stale) survive SIGTERM and SIGKILL; SIGTERM closes with 4503 — PGlite data folder', async () => {
-    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twinverse-persist-'));
-    try {
-      await exercise({ DATA_DIR: dataDir });
-    } finally {
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    }
-  }, 900_000);
+describe('RS1 RS2 RS3 RS4 RS5: chat, board, lock and host seat, twin last values (stale) survive SIGTERM and SIGKILL; SIGTERM closes with 4503', () => {
+  forEachStore('tvpersist', exercise, { postgres: 240_000, pglite: 900_000 });
 });

@@ -13,6 +13,7 @@ import { describe, expect, it } from 'vitest';
 import { join } from '../support/clients.js';
 import { startTestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import { dropSchema } from '../support/stores.js';
 import { startTcpProxy } from '../support/tcpProxy.js';
 import { startTwinServer, twinOf } from '../support/twinServer.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
@@ -22,13 +23,6 @@ interface Health {
   store: { state: string; queued: number };
 }
 const health = async (base: string) => (await (await fetch(`${base}/health`)).json()) as Health;
-
-async function dropSchema(schema: string): Promise<void> {
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.end();
-}
 
 describe('store faults', () => {
   it('ST5: PostgreSQL gone → rooms keep serving, /health degraded; back → writes resume, nothing recorded meanwhile is lost', async () => {

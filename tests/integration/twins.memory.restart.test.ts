@@ -6,15 +6,11 @@
  * outlives a database outage (AU1, ST5): PostgreSQL cut through a proxy, a note is still taken at
  * once and kept when the database is back.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-
 import { member } from '../support/inbox.js';
 import { startTestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import { dropSchema, forEachStore } from '../support/stores.js';
 import { startTcpProxy } from '../support/tcpProxy.js';
 import { INGEST_TOKEN } from '../support/twinServer.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
@@ -86,32 +82,10 @@ async function exercise(env: Record<string, string>): Promise<void> {
   }
 }
 
-async function dropSchema(schema: string): Promise<void> {
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.end();
-}
-
 describe('machine memory across a restart', () => {
-  it('AU6 NT3 AK3: acknowledgements, notes and the audit log survive a restart — PGlite folder', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'twinverse-memory-'));
-    try {
-      await exercise({ DATA_DIR: dir });
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
-
-  it('AU6 NT3 AK3: acknowledgements, notes and the audit log survive a restart — PostgreSQL', async () => {
-    await requireService('postgres');
-    const schema = uniqueName('tvmemory').toLowerCase();
-    try {
-      await exercise({ DATABASE_URL, DATABASE_SCHEMA: schema });
-    } finally {
-      await dropSchema(schema);
-    }
-  }, 120_000);
+  describe('AU6 NT3 AK3: acknowledgements, notes and the audit log survive a restart', () => {
+    forEachStore('tvmemory', exercise, { postgres: 120_000, pglite: 120_000 });
+  });
 
   it('AU1 NT3: with PostgreSQL cut, a note is taken and announced at once; its row and audit entry land when the database is back', async () => {
     await requireService('postgres');
