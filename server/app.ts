@@ -116,7 +116,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     alarmEvent: (e) => store.recordAlarm(e),
   });
   history?.start();
-  const lastValues = new LastValues(twins, store, log.child({ part: 'twins' }));
+  const lastValues = new LastValues(twins, store, log.child({ part: 'twins' }), config.historyRetentionDays);
   lastValues.start();
   const scaleOut = await createScaleOut(config, log);
   const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, log.child({ part: 'twins' })) : null;

@@ -48,7 +48,26 @@ export async function readAlarmEvents(db: Db, twin: string, from: number, to: nu
      WHERE twin = $1 AND at >= to_timestamp($2 / 1000.0) AND at <= to_timestamp($3 / 1000.0) ORDER BY at, id LIMIT $4`,
     [twin, from, to, limit],
   );
-  return rows.map((r) => ({
+  return rows.map(toEvent);
+}
+
+/**
+ * Each alarm's latest event of each kind (raised, cleared, acknowledged), newest ids winning ties:
+ * enough to tell which alarms were still active at the last stop and who had acknowledged them
+ * (SPEC AK5). `since` (ms epoch) bounds the scan to the retained history.
+ */
+export async function readLatestAlarmEvents(db: Db, since: number): Promise<(AlarmEvent & { id: number })[]> {
+  const { rows } = await db.client.query<Row & { id: string | number }>(
+    `SELECT DISTINCT ON (twin, alarm, kind) id, twin, alarm, property, kind, severity, message, value, by_session, by_name, at
+     FROM ${db.schema}.alarm_events WHERE at >= to_timestamp($1 / 1000.0) ORDER BY twin, alarm, kind, at DESC, id DESC`,
+    [since],
+  );
+  // The id says which came last (the order they were written), where two events share a millisecond.
+  return rows.map((r) => ({ ...toEvent(r), id: Number(r.id) }));
+}
+
+function toEvent(r: Row): AlarmEvent {
+  return {
     twin: r.twin,
     alarm: r.alarm,
     property: r.property,
@@ -59,5 +78,5 @@ export async function readAlarmEvents(db: Db, twin: string, from: number, to: nu
     bySession: r.by_session,
     byName: r.by_name,
     at: Math.round(new Date(r.at).getTime()),
-  }));
+  };
 }

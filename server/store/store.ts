@@ -8,7 +8,7 @@
  * module and a few methods here.
  */
 import type { Logger } from '../log.js';
-import { type AlarmEvent, insertAlarmEvent, readAlarmEvents } from './alarmEventsTable.js';
+import { type AlarmEvent, insertAlarmEvent, readAlarmEvents, readLatestAlarmEvents } from './alarmEventsTable.js';
 import { type AuditEntry, type AuditQuery, insertAudit, readAudit, type StoredAuditEntry } from './auditTable.js';
 import { insertNote, readNotes, type StoredNote } from './notesTable.js';
 import { completeCommand, insertCommand, markLost, recentCommands } from './commandsTable.js';
@@ -103,6 +103,11 @@ export class Store {
 
   alarmEvents(twin: string, from: number, to: number, limit: number): Promise<AlarmEvent[]> {
     return this.read((db) => readAlarmEvents(db, twin, from, to, limit));
+  }
+
+  /** Each alarm's latest event of each kind since `since` (ms epoch): which alarms were open at the last stop (SPEC AK5). */
+  latestAlarmEvents(since: number): Promise<(AlarmEvent & { id: number })[]> {
+    return this.read((db) => readLatestAlarmEvents(db, since));
   }
 
   /** Queues a lifecycle note (SPEC NT3). */

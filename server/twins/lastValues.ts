@@ -4,7 +4,8 @@
  * upserted into `twin_last_values` (one statement per 500 properties, however often they changed);
  * `stop()` writes the rest, so SIGTERM loses nothing and SIGKILL at most one interval. At start the
  * saved values are put back into properties that have received nothing yet, with quality `stale`:
- * a fresh value turns them good through the ordinary ingest path.
+ * a fresh value turns them good through the ordinary ingest path. Alarms open at the last stop come
+ * back with their acknowledgements (openAlarms.ts, SPEC AK5).
  */
 import type { Logger } from '../log.js';
 import { readLastValues, upsertLastValues, type LastValue } from '../store/lastValuesTable.js';
@@ -12,6 +13,7 @@ import { StoreUnavailable, type Store } from '../store/store.js';
 import { checkValue, MAX_TEXT } from './ingest.js';
 import type { LiveProperty, LiveTwin } from './live.js';
 import type { TwinRuntime } from './runtime.js';
+import { openAlarms, restoreOpenAlarm } from './openAlarms.js';
 
 /** How often changed last values are saved, ms: what SIGKILL may lose. */
 export const SNAPSHOT_MS = 1000;
@@ -29,6 +31,8 @@ export class LastValues {
     private readonly runtime: TwinRuntime,
     private readonly store: Store,
     private readonly log: Logger,
+    /** How far back alarm events are read for open alarms, days (the history retention). */
+    private readonly retentionDays = 30,
   ) {}
 
   /** Restores the saved values in the background (nothing waits on it), then snapshots every second. */
@@ -63,23 +67,39 @@ export class LastValues {
     );
   }
 
-  private async restore(): Promise<void> {
-    let saved: LastValue[];
+  /** Reads once the store is open (a fresh PGlite folder may take a minute); null when stopped or the read failed (logged). */
+  private async readWhenOpen<T>(what: string, run: () => Promise<T>): Promise<T | null> {
     for (;;) {
       try {
-        saved = await this.store.read(readLastValues);
-        break;
+        return await run();
       } catch (err) {
-        // Still opening (a fresh PGlite folder may take a minute) or away: try again, until stopped.
+        // Still opening or away: try again, until stopped.
         if (err instanceof StoreUnavailable && this.timer !== null) {
           await new Promise<void>((r) => setTimeout(r, RESTORE_RETRY_MS).unref());
           continue;
         }
-        if (this.timer !== null)
-          this.log.warn({ problem: (err as Error).message }, 'last twin values not restored: twins wait for fresh data');
-        return;
+        if (this.timer !== null) this.log.warn({ problem: (err as Error).message }, `${what} not restored`);
+        return null;
       }
     }
+  }
+
+  private async restore(): Promise<void> {
+    const saved = await this.readWhenOpen('last twin values (twins wait for fresh data)', () => this.store.read(readLastValues));
+    if (saved) this.restoreValues(saved);
+    // Alarms open at the last stop, with their acknowledgement (SPEC AK5).
+    const since = Date.now() - this.retentionDays * 86_400_000;
+    const events = await this.readWhenOpen('open alarms', () => this.store.latestAlarmEvents(since));
+    if (!events) return;
+    let alarms = 0;
+    for (const o of openAlarms(events)) {
+      const twin = this.runtime.get(o.raised.twin);
+      if (twin && restoreOpenAlarm(twin, o)) alarms++;
+    }
+    if (alarms > 0) this.log.info({ alarms }, 'alarms still open at the last stop restored, with their acknowledgements');
+  }
+
+  private restoreValues(saved: LastValue[]): void {
     let restored = 0;
     for (const s of saved) {
       const twin = this.runtime.get(s.twin);
