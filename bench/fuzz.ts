@@ -12,20 +12,14 @@
  *
  *   npx tsx bench/fuzz.ts [--messages 100000] [--per-session 90] [--at-once 4] [--floods 4] [--settle 10]
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import { ERROR_TEXT } from '../shared/protocol/errors.js';
 import { createPose, encodePose } from '../shared/protocol/pose.js';
 import { restPose } from '../shared/space/spawn.js';
 import { CloseCode } from '../shared/protocol/version.js';
 import { attack, hostileBatches } from '../tests/support/hostile.js';
 import { member, type Member } from '../tests/support/inbox.js';
+import { arg, machineLine, sleep, startBenchServer } from './benchServer.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const MESSAGES = arg('messages', 100_000);
 // Under the refusal budget (HD6: 100 at once): every hostile message of a session reaches the server's
 // handlers instead of a session it has already closed. The floods exercise the budget's close.
@@ -35,28 +29,14 @@ const FLOODS = arg('floods', 4);
 const SETTLE_S = arg('settle', 10);
 const FLOOD_BATCH = 2000;
 const SPACE = 'fuzz';
-const PORT = 20000 + Math.floor(Math.random() * 20000);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-function rssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
 
 function pct(sorted: number[], p: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
 }
 
 // --- the server, in its own process so its RSS and a crash are its own ---
-const serverLog: string[] = [];
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: 'memory' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let crashed: string | null = null;
-server.on('exit', (code, signal) => (crashed = `exited with ${code ?? signal}`));
-for (const s of [server.stdout, server.stderr]) s.on('data', (d: Buffer) => serverLog.push(...d.toString().split('\n').filter(Boolean)));
-const endpoint = `ws://127.0.0.1:${PORT}`;
+const server = await startBenchServer();
+const endpoint = server.endpoint;
 const violations: string[] = [];
 const violation = (what: string) => {
   if (violations.length < 50) violations.push(what);
@@ -64,18 +44,9 @@ const violation = (what: string) => {
 };
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${PORT}/health`);
-      break;
-    } catch {
-      if (i > 200) throw new Error('server did not start');
-      await sleep(100);
-    }
-  }
   let phase = 'joining';
   const progress = setInterval(() => {
-    const pending = `${phase}: rss ${rssMiB(server.pid!).toFixed(0)} MiB`;
+    const pending = `${phase}: rss ${server.rssMiB().toFixed(0)} MiB`;
     process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${pending}; ${status()}\n`);
   }, 10_000);
   let status = () => '';
@@ -116,9 +87,9 @@ try {
   await sample(() => before.length >= 200, before);
 
   await sleep(2000);
-  const rssBefore = rssMiB(server.pid!);
+  const rssBefore = server.rssMiB();
   let rssPeak = rssBefore;
-  const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, rssMiB(server.pid!) || 0)), 500);
+  const rssTimer = setInterval(() => (rssPeak = Math.max(rssPeak, server.rssMiB() || 0)), 500);
 
   // --- the attack: hostile batches, AT_ONCE sessions at a time, with floods beside them ---
   const known = (c: string) => c in ERROR_TEXT;
@@ -168,7 +139,7 @@ try {
   phase = 'attack';
   status = () =>
     `${sessions}/${batches.length} attacker sessions, ${floodSessions} flood sessions, ${during.length} samples, good refused ${good.errors.length}`;
-  for (let i = 0; i < batches.length && !crashed; i += AT_ONCE) {
+  for (let i = 0; i < batches.length && !server.crashed; i += AT_ONCE) {
     const results = await Promise.all(
       batches.slice(i, i + AT_ONCE).map((b) =>
         attack(endpoint, SPACE, b).catch((err: Error) => {
@@ -205,33 +176,28 @@ try {
   }
   for (const e of good.errors) if (e.code !== 'message.rate') violation(`good client refused: ${e.code}`);
   if (good.closed !== null) violation(`good client closed with ${good.closed}`);
-  const health = await fetch(`http://127.0.0.1:${PORT}/health`).catch(() => null);
+  const health = await fetch(`${server.base}/health`).catch(() => null);
   if (health?.status !== 200) violation(`/health answered ${health?.status ?? 'nothing'}`);
-  const errorLines = serverLog.filter((l) => /"level":(50|60)/.test(l) || /uncaught/i.test(l));
+  const errorLines = server.errorLines();
   for (const l of errorLines.slice(0, 5)) violation(`server logged: ${l.slice(0, 200)}`);
 
   await Promise.all([good, watcher, observer].map((m) => m.room.leave().catch(() => undefined)));
   phase = 'settling';
   await sleep(SETTLE_S * 1000);
-  const rssAfter = rssMiB(server.pid!);
+  const rssAfter = server.rssMiB();
   clearInterval(progress);
 
   before.sort((a, b) => a - b);
   during.sort((a, b) => a - b);
   const lost = during.filter((x) => x === Infinity).length + before.filter((x) => x === Infinity).length;
   const ms = (x: number) => (Number.isFinite(x) ? `${x.toFixed(1)} ms` : 'lost');
-  console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
+  console.log(machineLine());
   console.log(`hostile messages: ${batches.flat().length} from ${sessions} sessions in ${attackSeconds.toFixed(1)} s (${AT_ONCE} at once)`);
   console.log(
     `flood messages:   ${floodMessages} from ${floodSessions} sessions (${FLOODS} at once: ${floodKinds.slice(0, FLOODS).join(', ')})`,
   );
   console.log(`refusals heard:   ${refusals}; attackers closed by the refusal budget (4431): ${closedByBudget}`);
-  console.log(`crashes:          ${crashed ? 1 : 0}${crashed ? ` (${crashed})` : ''}`);
+  console.log(`crashes:          ${server.crashed ? 1 : 0}${server.crashed ? ` (${server.crashed})` : ''}`);
   console.log(`violations:       ${violations.length}`);
   for (const v of violations) console.log(`  - ${v}`);
   console.log(
@@ -240,7 +206,7 @@ try {
   console.log(
     `good pose RTT:    before p50 ${ms(pct(before, 50))} p99 ${ms(pct(before, 99))} (n=${before.length}); during p50 ${ms(pct(during, 50))} p99 ${ms(pct(during, 99))} (n=${during.length}); lost ${lost}`,
   );
-  process.exitCode = crashed || violations.length > 0 ? 1 : 0;
+  process.exitCode = server.crashed || violations.length > 0 ? 1 : 0;
 } finally {
-  server.kill('SIGTERM');
+  server.stop();
 }

@@ -10,50 +10,21 @@
  * 200 bots in one process decode each other's poses (N² patches): on a small machine run the bots
  * here and read the server's figures, not the bots' timing.
  */
-import { spawn } from 'node:child_process';
-import fs from 'node:fs';
-import os from 'node:os';
 import { createPose, encodePose, PoseFlag } from '../shared/protocol/pose.js';
 import { restPose } from '../shared/space/spawn.js';
 import type { StrokePiece } from '../shared/protocol/board.js';
 import { member, type Member } from '../tests/support/inbox.js';
+import { arg, machineLine, sleep, startBenchServer } from './benchServer.js';
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : fallback;
-};
 const BOTS = arg('bots', 200);
 const SECONDS = arg('seconds', 600);
 const WARMUP_S = arg('warmup', Math.min(60, SECONDS / 5));
 const SPACE = 'soak';
-const PORT = 20000 + Math.floor(Math.random() * 20000);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-function rssMiB(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? Number(m[1]) / 1024 : NaN;
-}
-
-const serverLog: string[] = [];
-const server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: 'memory' },
-  stdio: ['ignore', 'pipe', 'pipe'],
-});
-let crashed: string | null = null;
-server.on('exit', (code, signal) => (crashed = `exited with ${code ?? signal}`));
-for (const s of [server.stdout, server.stderr]) s.on('data', (d: Buffer) => serverLog.push(...d.toString().split('\n').filter(Boolean)));
-const endpoint = `ws://127.0.0.1:${PORT}`;
+const server = await startBenchServer();
+const endpoint = server.endpoint;
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      await fetch(`http://127.0.0.1:${PORT}/health`);
-      break;
-    } catch {
-      if (i > 200) throw new Error('server did not start');
-      await sleep(100);
-    }
-  }
   const bots: Member[] = [];
   for (let i = 0; i < BOTS; i++) bots.push(await member(endpoint, { space: SPACE, name: `Bot ${i}` }));
   const twins = [...bots[0]!.room.state.twins.keys()];
@@ -103,39 +74,34 @@ try {
   }, 1000);
 
   await sleep(WARMUP_S * 1000);
-  const rssWarm = rssMiB(server.pid!);
+  const rssWarm = server.rssMiB();
   let rssPeak = rssWarm;
-  while ((performance.now() - start) / 1000 < SECONDS && !crashed) {
+  while ((performance.now() - start) / 1000 < SECONDS && !server.crashed) {
     await sleep(1000);
-    rssPeak = Math.max(rssPeak, rssMiB(server.pid!) || 0);
+    rssPeak = Math.max(rssPeak, server.rssMiB() || 0);
   }
   clearInterval(walker);
   clearInterval(actor);
-  const rssEnd = crashed ? NaN : rssMiB(server.pid!);
+  const rssEnd = server.crashed ? NaN : server.rssMiB();
   // Bots' messages are throttled per code; the chat/board bookkeeping above keeps them from being wrong.
   await Promise.all(bots.map((b) => (b.closed === null ? b.roundTrip() : undefined)));
   const refusals = new Map<string, number>();
   for (const b of bots) for (const e of b.errors) refusals.set(e.code, (refusals.get(e.code) ?? 0) + 1);
   const closed = bots.filter((b) => b.closed !== null).length;
-  const errorLines = serverLog.filter((l) => /"level":(50|60)/.test(l) || /uncaught/i.test(l));
+  const errorLines = server.errorLines();
   await Promise.all(bots.map((b) => b.room.leave().catch(() => undefined)));
 
   const growth = ((rssEnd - rssWarm) / rssWarm) * 100;
-  console.log(
-    `machine: ${os.cpus().length} × ${os.cpus()[0]?.model ?? '?'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, load ${os
-      .loadavg()
-      .map((l) => l.toFixed(1))
-      .join(' ')}`,
-  );
+  console.log(machineLine());
   console.log(`bots ${BOTS}, ${SECONDS} s (warm-up ${WARMUP_S} s); sent: ${JSON.stringify(counts)}`);
   console.log(
     `server RSS: after warm-up ${rssWarm.toFixed(1)} MiB, peak ${rssPeak.toFixed(1)} MiB, end ${rssEnd.toFixed(1)} MiB (${growth.toFixed(1)} %)`,
   );
   console.log(
-    `crash: ${crashed ?? 'none'}; sessions closed by the server: ${closed}; refusals: ${refusals.size === 0 ? 'none' : JSON.stringify(Object.fromEntries(refusals))}; server error lines: ${errorLines.length}`,
+    `crash: ${server.crashed ?? 'none'}; sessions closed by the server: ${closed}; refusals: ${refusals.size === 0 ? 'none' : JSON.stringify(Object.fromEntries(refusals))}; server error lines: ${errorLines.length}`,
   );
   for (const l of errorLines.slice(0, 5)) console.log(`  ${l.slice(0, 200)}`);
-  process.exitCode = crashed || closed > 0 || refusals.size > 0 || errorLines.length > 0 || !(growth < 10) ? 1 : 0;
+  process.exitCode = server.crashed || closed > 0 || refusals.size > 0 || errorLines.length > 0 || !(growth < 10) ? 1 : 0;
 } finally {
-  server.kill('SIGTERM');
+  server.stop();
 }
