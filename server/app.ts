@@ -33,6 +33,7 @@ import { quietSocketErrors } from './security/socketErrors.js';
 import { startTwinRuntime } from './twins/start.js';
 import type { TwinRuntime } from './twins/runtime.js';
 import { shareIngest } from './twins/ingestShare.js';
+import { shareTwins } from './cluster/twinShare.js';
 import { Store } from './store/store.js';
 import { HistoryRecorder } from './history/recorder.js';
 import { Journal } from './audit/journal.js';
@@ -111,15 +112,32 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   // The audit log and activity feed, and machines' notes, kept through the store's queue (SPEC AU1, NT3).
   const journal = new Journal(store);
   const notes = new NoteBook(store, journal);
-  const twins = await startTwinRuntime(config, log.child({ part: 'twins' }), store.commands, history ?? undefined, {
-    journal,
-    alarmEvent: (e) => store.recordAlarm(e),
-  });
-  history?.start();
-  const lastValues = new LastValues(twins, store, log.child({ part: 'twins' }), config.historyRetentionDays);
-  lastValues.start();
+  const twins = await startTwinRuntime(
+    config,
+    log.child({ part: 'twins' }),
+    store.commands,
+    history ?? undefined,
+    { journal, alarmEvent: (e) => store.recordAlarm(e) },
+    false,
+  );
   const scaleOut = await createScaleOut(config, log);
-  const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, log.child({ part: 'twins' })) : null;
+  const twinLog = log.child({ part: 'twins' });
+  const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, twinLog, config.redisPrefix) : null;
+  // With several processes, each twin runs on one of them (SPEC S4): joined before its sources start.
+  const clusterRedis = scaleOut.presence ? await redisClient(config.redisUrl) : undefined;
+  const cluster =
+    scaleOut.presence && clusterRedis
+      ? await shareTwins(scaleOut.presence, clusterRedis, twins, journal, notes, {
+          prefix: config.redisPrefix,
+          leaseMs: config.twinLeaseMs,
+          forwardTimeoutMs: Math.min(config.commandTimeoutMs, 5000),
+          log: twinLog.child({ part: 'cluster' }),
+        })
+      : null;
+  twins.start();
+  history?.start();
+  const lastValues = new LastValues(twins, store, twinLog, config.historyRetentionDays);
+  lastValues.start();
   const app = createHttpApp({
     assetsDir: config.assetsDir,
     twins: {
@@ -215,6 +233,9 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       if (closed) return;
       closed = true;
       await share?.stop().catch(() => undefined);
+      // Its twins are given back first, so another process takes them over at once (SPEC S4).
+      await cluster?.stop().catch(() => undefined);
+      clusterRedis?.disconnect();
       // What people did up to now is saved before they are told the server is going (SPEC RS5):
       // the rooms then close every session with SERVER_RESTARTING (SpaceRoom.onBeforeShutdown).
       await settled(store.drained(), FLUSH_BEFORE_CLOSE_MS);

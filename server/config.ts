@@ -37,6 +37,13 @@ const Env = z.object({
   ASSETS_DIR: z.optional(z.string()),
   ALLOWED_ORIGINS: z._default(list, []),
   REDIS_URL: z.optional(z.string()),
+  /** Prefix of the keys and channels this deployment uses in Redis (several deployments, or tests, may share one). */
+  REDIS_PREFIX: z._default(
+    z.string().check(z.regex(/^[A-Za-z0-9:_-]{1,64}$/, 'REDIS_PREFIX is 1–64 letters, digits, : _ -')),
+    'twinverse:',
+  ),
+  /** How long a process owns a twin without renewing, ms: a dead owner's twins are taken over within about this (SPEC S4). */
+  TWIN_LEASE_MS: z._default(z.coerce.number().check(z.int(), z.gte(300), z.lte(60_000)), 5000),
   TLS_CERT_FILE: z.optional(z.string()),
   TLS_KEY_FILE: z.optional(z.string()),
   PUBLIC_ADDRESS: z.optional(z.string()),
@@ -74,6 +81,10 @@ export interface Config extends TwinConfig {
   httpRateWindow: number;
   /** With a Redis URL, presence and the matchmaking driver go to Redis so several processes share spaces. */
   redisUrl: string | undefined;
+  /** Prefix of this deployment's Redis keys and channels (multi-process only). */
+  redisPrefix: string;
+  /** Twin ownership lease, ms (multi-process only, SPEC S4). */
+  twinLeaseMs: number;
   /** This process's address as other processes' clients reach it (multi-process only). */
   publicAddress: string | undefined;
   /**
@@ -117,6 +128,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     httpRate: e.HTTP_RATE,
     httpRateWindow: e.HTTP_RATE_WINDOW,
     redisUrl: e.REDIS_URL,
+    redisPrefix: e.REDIS_PREFIX,
+    twinLeaseMs: e.TWIN_LEASE_MS,
     publicAddress: e.PUBLIC_ADDRESS,
     tls:
       e.TLS_CERT_FILE && e.TLS_KEY_FILE

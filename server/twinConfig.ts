@@ -46,7 +46,7 @@ export interface TwinConfig {
   databaseSchema: string;
   /** PGlite data folder; undefined = in memory. */
   dataDir: string | undefined;
-  /** Record accepted values (off: on all but one process sharing a PostgreSQL). */
+  /** Record accepted values (with several processes, only each twin's owner records, SPEC S4). */
   history: boolean;
   /** Days of history kept. */
   historyRetentionDays: number;

@@ -9,8 +9,11 @@ import type { AuditEntry } from '../store/auditTable.js';
 /** What a caller says happened; the journal stamps the time. */
 export type AuditInput = Omit<AuditEntry, 'at'>;
 
-/** Receives each entry; `announce` is false for entries that are a record, not an action (a command's outcome). */
-export type JournalListener = (e: AuditEntry, announce: boolean) => void;
+/**
+ * Receives each entry; `announce` is false for entries that are a record, not an action (a command's
+ * outcome); `local` is false for entries another process recorded (server/cluster/, SPEC S5).
+ */
+export type JournalListener = (e: AuditEntry, announce: boolean, local: boolean) => void;
 
 /** Where entries are kept (the Store; a list in unit tests). */
 export interface AuditSink {
@@ -35,6 +38,11 @@ export class Journal {
     return this.add(e, false);
   }
 
+  /** An entry another process recorded (and kept): passed to the listeners, not kept again (SPEC S5). */
+  relay(e: AuditEntry, announce: boolean): void {
+    for (const l of this.listeners) l(e, announce, false);
+  }
+
   /** Listens to every entry; returns the function that stops listening. */
   onEntry(l: JournalListener): () => void {
     this.listeners.add(l);
@@ -44,7 +52,7 @@ export class Journal {
   private add(e: AuditInput, announce: boolean): AuditEntry {
     const entry: AuditEntry = { ...e, at: this.clock() };
     this.sink.recordAudit(entry);
-    for (const l of this.listeners) l(entry, announce);
+    for (const l of this.listeners) l(entry, announce, true);
     return entry;
   }
 }

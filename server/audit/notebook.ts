@@ -19,7 +19,8 @@ export interface NoteAuthor {
   space: string;
 }
 
-export type NoteListener = (n: StoredNote) => void;
+/** Receives each note; `local` is false for notes written through another process (SPEC S5). */
+export type NoteListener = (n: StoredNote, local: boolean) => void;
 
 export class NoteBook {
   private readonly listeners = new Set<NoteListener>();
@@ -42,8 +43,13 @@ export class NoteBook {
       subject: kind,
       detail: { note: note.id, kind, text },
     });
-    for (const l of this.listeners) l(note);
+    for (const l of this.listeners) l(note, true);
     return note;
+  }
+
+  /** A note written through another process (and kept there): passed to the listeners only (SPEC S5). */
+  relay(note: StoredNote): void {
+    for (const l of this.listeners) l(note, false);
   }
 
   onNote(l: NoteListener): () => void {

@@ -15,8 +15,10 @@ export function twinCommandRoute(twins: ReadonlyMap<string, RoomTwin>, runtime: 
     handle(ctx, p, m) {
       if (!twins.has(m.twin)) return ctx.refuse(p, 'twin.unknown', REF, m.twin);
       if (!p.operator) return ctx.refuse(p, 'twin.not_operator', REF);
-      const r = runtime.invoke(m.twin, m.action, m.input, { session: p.sessionId, name: p.avatar.name, space });
-      if (!r.ok) return ctx.refuse(p, r.code, REF, r.detail);
+      // Executed here or by the process that runs the machine (SPEC S4); a refusal comes back either way.
+      void runtime.request(m.twin, m.action, m.input, { session: p.sessionId, name: p.avatar.name, space }).then((r) => {
+        if (!r.ok) ctx.refuse(p, r.code, REF, r.detail);
+      });
     },
   };
 }

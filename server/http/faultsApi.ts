@@ -48,6 +48,8 @@ export function faultsApi(d: FaultsApiDeps): Router {
     if (result.code === 'twin.unknown_action' || result.code === 'twin.unbound_action')
       return fail(res, 409, 'no_fault_action', `${id}'s definition has no ${INJECT_FAULT}/${CLEAR_FAULT} action the simulator answers`);
     if (result.code === 'twin.busy') return fail(res, 429, 'busy', `${id} has too many commands waiting (${result.detail ?? ''})`);
+    if (result.code === 'twin.owner_unreachable')
+      return fail(res, 503, 'owner_unreachable', `the server process that runs ${id} did not answer; try again`);
     return fail(res, 400, 'invalid_fault', result.detail ?? result.code);
   };
 
@@ -79,13 +81,13 @@ export function faultsApi(d: FaultsApiDeps): Router {
       ...(b.severity !== undefined ? { severity: b.severity } : {}),
       ...(b.rampSeconds !== undefined ? { rampSeconds: b.rampSeconds } : {}),
     };
-    answer(res, id, d.runtime.invoke(id, INJECT_FAULT, input, HTTP_ACTOR));
+    void d.runtime.request(id, INJECT_FAULT, input, HTTP_ACTOR).then((r) => answer(res, id, r));
   });
 
   r.delete('/:id/faults', rateLimit(d.ingestRate), authorise(d.ingestToken), (req, res) => {
     const id = String(req.params.id);
     if (!machine(id, res)) return;
-    answer(res, id, d.runtime.invoke(id, CLEAR_FAULT, undefined, HTTP_ACTOR));
+    void d.runtime.request(id, CLEAR_FAULT, undefined, HTTP_ACTOR).then((r) => answer(res, id, r));
   });
 
   r.use((err: Error & { type?: string }, _req: express.Request, res: Response, next: express.NextFunction) => {

@@ -58,6 +58,8 @@ export class CommandBook {
   /** Ids this process timed out, oldest first (bounded); each is forgotten at its first late answer. */
   private readonly expired = new Set<string>();
   private sweepTimer: NodeJS.Timeout | null = null;
+  /** Told of each command this book opens or completes (the cluster share passes them on, SPEC S4). */
+  onChange: ((cmd: CommandRecord) => void) | null = null;
 
   constructor(
     private readonly store: CommandStore,
@@ -111,6 +113,7 @@ export class CommandBook {
       }
     }
     this.bump(twin);
+    this.onChange?.(cmd);
     const timer = setTimeout(
       () => this.complete(cmd.id, 'timed_out', `no answer from the device within ${this.timeoutMs / 1000} s`),
       this.timeoutMs,
@@ -191,6 +194,7 @@ export class CommandBook {
     }
     this.trim(twin);
     this.bump(twin);
+    this.onChange?.(cmd);
     this.store.complete(id, status, cmd.reason, cmd.doneAt);
     this.journal?.note({
       space: cmd.space,
@@ -230,6 +234,16 @@ export class CommandBook {
       this.log.info({ command: id, twin: e.twin.id }, 'command aborted at shutdown');
     }
     this.open.clear();
+  }
+
+  /**
+   * A command another process (the twin's owner) opened or completed, as everyone sees it (SPEC S4):
+   * copied into this process's twin, nothing sent or recorded (the owner does both).
+   */
+  mirror(twin: LiveTwin, cmd: CommandRecord): void {
+    twin.commands.set(cmd.id, cmd);
+    this.trim(twin);
+    this.bump(twin);
   }
 
   private trim(twin: LiveTwin): void {

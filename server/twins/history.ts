@@ -1,6 +1,6 @@
 /**
  * A short window of recent samples of one numeric property, for the panel's sparkline (raw history
- * is a later issue's job). Fixed-size ring; at most one sample per {@link HISTORY_STEP_MS}, so a
+ * is a later issue's job). Fixed-size ring; at most one sample per {@link HISTORY_STEP_MS} of the clock, so a
  * sensor at 1 kHz keeps the same window length as one at 4 Hz.
  */
 import { fitTrend, type Trend } from '../../shared/twin/trend.js';
@@ -19,13 +19,15 @@ export class History {
   private count = 0;
 
   /**
-   * Adds a sample at `t` (ms since epoch) unless the last one is less than a step ago (or newer:
-   * samples stay in time order). Whether it was added.
+   * Adds a sample at `t` (ms since epoch) unless the last one is in the same step (or newer: samples
+   * stay in time order). Whether it was added.
    */
   push(t: number, v: number): boolean {
     if (this.count > 0) {
       const last = this.t[(this.next - 1 + HISTORY_SAMPLES) % HISTORY_SAMPLES]!;
-      if (t - last < HISTORY_STEP_MS) return false;
+      // One sample per step of a grid counted from the epoch, not from the first sample: processes that
+      // start hearing a twin at different moments keep the same samples, so their trends agree (S4).
+      if (Math.floor(t / HISTORY_STEP_MS) <= Math.floor(last / HISTORY_STEP_MS)) return false;
     }
     this.t[this.next] = t;
     this.v[this.next] = v;

@@ -12,7 +12,8 @@ import type { Logger } from '../log.js';
 import { IngestEnvelope } from './ingestBatch.js';
 import type { TwinRuntime } from './runtime.js';
 
-export const INGEST_CHANNEL = 'twinverse:ingest';
+/** The channel, after the deployment's REDIS_PREFIX. */
+export const INGEST_CHANNEL = 'ingest';
 
 /** One accepted HTTP batch as it travels between processes: the ingest envelope, its twin, and the process that accepted it (it does not write it twice). */
 export const SharedBatch = z.extend(IngestEnvelope, { from: z.string(), twin: z.string() });
@@ -24,29 +25,30 @@ export interface IngestShare {
   stop(): Promise<void>;
 }
 
-export async function shareIngest(presence: Presence, runtime: TwinRuntime, log: Logger): Promise<IngestShare> {
+export async function shareIngest(presence: Presence, runtime: TwinRuntime, log: Logger, prefix = 'twinverse:'): Promise<IngestShare> {
   const self = randomUUID();
+  const channel = `${prefix}${INGEST_CHANNEL}`;
   const receive = (m: unknown) => {
     const read = check(SharedBatch, m);
     if (!read.ok) {
-      log.warn({ channel: INGEST_CHANNEL, problems: read.problems }, 'malformed shared ingest batch ignored');
+      log.warn({ channel, problems: read.problems }, 'malformed shared ingest batch ignored');
       return;
     }
     const b = read.value;
     if (b.from === self) return;
     for (const [k, v] of Object.entries(b.values)) runtime.ingest(b.twin, k, v, b.ts);
   };
-  await presence.subscribe(INGEST_CHANNEL, receive);
+  await presence.subscribe(channel, receive);
   return {
     publish(twin, values, ts) {
       const batch: SharedBatch = { from: self, twin, values, ...(ts !== undefined ? { ts } : {}) };
       // A lost batch costs the other processes one reading, never this request: log, do not throw.
-      Promise.resolve(presence.publish(INGEST_CHANNEL, batch)).catch((err: unknown) =>
+      Promise.resolve(presence.publish(channel, batch)).catch((err: unknown) =>
         log.warn({ err: (err as Error).message }, 'could not share an HTTP ingest batch with the other processes'),
       );
     },
     stop: async () => {
-      await presence.unsubscribe(INGEST_CHANNEL, receive);
+      await presence.unsubscribe(channel, receive);
     },
   };
 }

@@ -13,7 +13,7 @@ import type { ActionRoute } from './bindings.js';
 import { CommandBook, type Actor, type InvokeResult } from './commands.js';
 import type { TwinDefinition } from './definition.js';
 import { checkValue, markRefused, newStats, writeValue, type IngestStats } from './ingest.js';
-import type { LiveProperty, LiveTwin } from './live.js';
+import type { ActiveAlarm, CommandRecord, LiveProperty, LiveTwin } from './live.js';
 import type { LoadProblem } from './loader.js';
 import { FAULT_ACTIONS } from './simulator/faults.js';
 import { postCommand } from './sources/httpDevice.js';
@@ -65,6 +65,30 @@ export interface TwinClock {
 
 const PROCESS_CLOCK: TwinClock = { now: () => performance.now(), wall: () => Date.now() };
 
+/**
+ * Several processes sharing the twins (REDIS_URL, server/cluster/, SPEC S4): which twins this process
+ * runs, and how what it runs reaches the others. Absent when the process is alone: it runs them all.
+ */
+export interface TwinCluster {
+  /** This process owns the twin: it runs its simulator, records its history, executes its commands. */
+  owns(twin: string): boolean;
+  /** A command for a twin another process owns: sent there; the owner's answer comes back. */
+  forward(twin: string, action: string, input: unknown, actor: Actor): Promise<InvokeResult>;
+  /** Readings the simulator produced for an owned twin, as ingested here (`ts` ms epoch). */
+  readings(twin: string, values: Record<string, number | boolean>, ts: number): void;
+  /** Someone here acknowledged an alarm. */
+  acknowledged(twin: string, alarm: ActiveAlarm): void;
+}
+
+/** A set-point as a command left it on its property (mirrored with the command, SPEC S4). */
+export interface DesiredValue {
+  property: string;
+  /** JSON text, '' when none. */
+  text: string;
+  num: number | null;
+  tolerance: number;
+}
+
 /** Receives a machine's event: twin id, event name, its data, when it arrived (ms epoch). */
 export type EventListener = (twin: string, event: string, data: unknown, ts: number) => void;
 
@@ -88,6 +112,7 @@ export class TwinRuntime {
   private readonly eventListeners = new Set<EventListener>();
   private readonly log: Logger;
   private readonly clock: TwinClock;
+  private cluster: TwinCluster | null = null;
   readonly failures: { file: string; problems: LoadProblem[] }[];
 
   constructor(
@@ -134,8 +159,11 @@ export class TwinRuntime {
         o.seed,
         {
           publish: (twin, readings) => {
+            // Another process runs this machine: ours is a shadow, kept in step by its commands (S4).
+            if (!this.owns(twin.id)) return;
             const ts = this.clock.wall();
             for (const [k, v] of Object.entries(readings)) if (twin.properties.has(k)) this.ingest(twin.id, k, v, ts);
+            this.cluster?.readings(twin.id, readings, ts);
           },
           answer: (id, ok, reason) => this.answer(id, ok, reason),
         },
@@ -160,6 +188,16 @@ export class TwinRuntime {
     this.sim?.stop();
     this.commands.stop();
     await this.mqtt?.stop();
+  }
+
+  /** Joins the processes sharing the twins (SPEC S4): from now on this process runs only what it owns. */
+  attachCluster(cluster: TwinCluster): void {
+    this.cluster = cluster;
+  }
+
+  /** Whether this process runs the twin (always, when it is alone). */
+  owns(id: string): boolean {
+    return this.cluster ? this.cluster.owns(id) : true;
   }
 
   get(id: string): LiveTwin | undefined {
@@ -216,7 +254,8 @@ export class TwinRuntime {
     if (problem) return this.refuse(twin, p, `${property}: ${problem}`);
     const wall = this.clock.wall();
     const at = ts !== undefined && Number.isFinite(ts) && ts > 0 && ts < wall + MAX_FUTURE_MS ? ts : wall;
-    const rec = this.o.recorder;
+    // The owner alone records, so processes sharing a database keep each value once (S4).
+    const rec = this.owns(twinId) ? this.o.recorder : undefined;
     // Alarm states before the write, to record the transitions it causes.
     const was = rec && p.def.alarms.length > 0 ? p.def.alarms.map((a) => twin.alarmOn.get(a.id) ?? false) : null;
     writeValue(twin, p, value, at, this.clock.now());
@@ -257,7 +296,16 @@ export class TwinRuntime {
     for (const l of this.eventListeners) l(twin.id, name, data, ts);
   }
 
-  /** A command from a participant (authorised by the caller). */
+  /**
+   * A command from a participant or the HTTP API (authorised by the caller), wherever the machine runs:
+   * here when this process owns it, else forwarded to its owner and answered from there (SPEC S4).
+   */
+  request(twinId: string, action: string, input: unknown, actor: Actor): Promise<InvokeResult> {
+    if (!this.twins.has(twinId) || !this.cluster || this.owns(twinId)) return Promise.resolve(this.invoke(twinId, action, input, actor));
+    return this.cluster.forward(twinId, action, input, actor);
+  }
+
+  /** A command executed here (authorised by the caller). */
   invoke(twinId: string, action: string, input: unknown, actor: Actor): InvokeResult {
     const twin = this.twins.get(twinId);
     if (!twin) return { ok: false, code: 'twin.unknown', detail: twinId };
@@ -303,7 +351,48 @@ export class TwinRuntime {
       detail: { alarm: alarm.id, property: alarm.property, severity: alarm.severity, since: alarm.since, value: alarm.value },
     });
     this.log.info({ twin: twin.id, alarm: alarm.id, by: actor.name, space: actor.space }, 'alarm acknowledged');
+    this.cluster?.acknowledged(twin.id, alarm);
     return { ok: true };
+  }
+
+  /**
+   * An acknowledgement given through another process (kept and audited there, SPEC S5): shown here.
+   * An alarm this process has not raised (yet) or that someone here acknowledged first is left alone.
+   */
+  applyRemoteAck(twinId: string, alarmId: string, by: { session: string; name: string; at: number }): void {
+    const twin = this.twins.get(twinId);
+    const alarm = twin?.alarms.get(alarmId);
+    if (!twin || !alarm || alarm.ackAt !== 0) return;
+    alarm.ackBy = by.session;
+    alarm.ackByName = by.name;
+    alarm.ackAt = by.at;
+    twin.alarmsVersion++;
+    twin.version++;
+  }
+
+  /**
+   * A command the twin's owner opened or completed (SPEC S4): everyone here sees it, with the set-point
+   * it left on its property; once the machine accepted it, this process's shadow model takes it too, so
+   * a takeover continues from the same machine state (running, speed, faults).
+   */
+  applyRemoteCommand(cmd: CommandRecord, desired: DesiredValue | null): void {
+    const twin = this.twins.get(cmd.twin);
+    if (!twin) return;
+    const known = twin.commands.get(cmd.id);
+    const finished = cmd.status !== 'pending' && known?.status !== cmd.status;
+    this.commands.mirror(twin, cmd);
+    const p = desired ? twin.properties.get(desired.property) : undefined;
+    if (desired && p && p.desired !== desired.text) {
+      p.desired = desired.text;
+      p.desiredNum = desired.num ?? Number.NaN;
+      p.desiredTolerance = desired.tolerance;
+      p.version++;
+      twin.version++;
+    }
+    if (finished && cmd.status === 'acknowledged') {
+      if (!(FAULT_ACTIONS as readonly string[]).includes(cmd.action)) twin.operatedAt = cmd.doneAt;
+      this.sim?.mirror(twin, cmd);
+    }
   }
 
   private answer(id: string, ok: boolean, reason: string): void {

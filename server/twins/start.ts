@@ -15,6 +15,8 @@ export async function startTwinRuntime(
   store: CommandStore,
   recorder?: TwinRecorder,
   memory?: TwinMemoryHooks,
+  /** Leave it unstarted: the caller first joins it to the other processes (SPEC S4), then starts it. */
+  startNow = true,
 ): Promise<TwinRuntime> {
   const loaded = await loadTwinDefinitions(config.twinsDir);
   for (const f of loaded.failures)
@@ -32,6 +34,6 @@ export async function startTwinRuntime(
     clock: config.twinClock,
     ...(memory ? { memory } : {}),
   });
-  runtime.start();
+  if (startNow) runtime.start();
   return runtime;
 }

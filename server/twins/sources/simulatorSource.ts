@@ -74,6 +74,16 @@ export class SimulatorSource {
     return m ? { supported: m.model.faults.supported, active: m.model.faults.list() } : null;
   }
 
+  /**
+   * A command the owning process's machine accepted (SPEC S4): applied to this process's shadow of the
+   * machine at once and silently (the owner answered), so the shadow stays in step for a takeover.
+   */
+  mirror(twin: LiveTwin, cmd: CommandRecord): void {
+    const m = this.machines.get(twin.id);
+    if (!m) return;
+    if (!faultAction(m.model.faults, cmd.action, cmd.input, cmd.byName)) m.model.invoke(cmd.action, cmd.input);
+  }
+
   send(twin: LiveTwin, cmd: CommandRecord): void {
     const m = this.machines.get(twin.id);
     if (!m) throw new Error(`no simulated machine for ${twin.id}`);

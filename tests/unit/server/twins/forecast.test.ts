@@ -18,7 +18,8 @@ beforeEach(async () => {
 
 const cnc = () => runtime.get('cnc-1')!;
 const temperature = () => cnc().properties.get('motorTemperature')!;
-const START = Date.now() - 60_000;
+// On a whole second: sparkline samples sit on a 250 ms grid of the clock (TW7), trends follow them.
+const START = Math.floor((Date.now() - 60_000) / 1000) * 1000;
 
 /** Motor temperature readings every 500 ms from START, f(seconds) °C; returns the last timestamp. */
 function feed(from: number, seconds: number, f: (s: number) => number): number {

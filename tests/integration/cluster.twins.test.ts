@@ -1,0 +1,207 @@
+/**
+ * One owner per twin across processes (SPEC S4) and what people do shared between them (S5), on the
+ * real Redis: two twin runtimes in this test process stand for two server processes — each with its
+ * own Redis connections, journal, notebook and simulator (seeded differently, so a value that came
+ * from the wrong simulator would show). Rooms read these runtimes; the rooms across two real
+ * processes are in cluster.rooms.test.ts.
+ */
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { pino } from 'pino';
+import { RedisPresence } from '@colyseus/redis-presence';
+import { Redis } from 'ioredis';
+import { loadTwinDefinitions } from '../../server/twins/loader.js';
+import { TwinRuntime } from '../../server/twins/runtime.js';
+import { Store } from '../../server/store/store.js';
+import { Journal, type AuditSink } from '../../server/audit/journal.js';
+import { NoteBook } from '../../server/audit/notebook.js';
+import { shareTwins, type TwinShare } from '../../server/cluster/twinShare.js';
+import { TwinLeases } from '../../server/cluster/twinLeases.js';
+import type { AuditEntry } from '../../server/store/auditTable.js';
+import type { StoredNote } from '../../server/store/notesTable.js';
+import { uniqueName } from '../support/services.js';
+import { waitFor } from '../support/wait.js';
+
+const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
+const TWINS = ['pump-1', 'conveyor-1', 'cnc-1'];
+const quiet = pino({ level: 'silent' });
+
+interface Node {
+  name: string;
+  runtime: TwinRuntime;
+  journal: Journal;
+  notes: NoteBook;
+  share: TwinShare;
+  /** Entries other processes recorded, as this one's listeners got them. */
+  relayed: AuditEntry[];
+  relayedNotes: StoredNote[];
+  close(): Promise<void>;
+}
+
+const open: Node[] = [];
+
+async function node(name: string, prefix: string, seed: number, leaseMs = 1500): Promise<Node> {
+  const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
+  const sink: AuditSink = { recordAudit: () => undefined };
+  const journal = new Journal(sink);
+  const runtime = new TwinRuntime(twins, {
+    mqttUrl: undefined,
+    simulator: true,
+    seed,
+    commandTimeoutMs: 5000,
+    // Never opened: commands are recorded into its queue only; nothing here reads them back.
+    store: new Store({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }, quiet).commands,
+    log: quiet,
+    memory: { journal, alarmEvent: () => undefined },
+  });
+  const notes = new NoteBook({ recordNote: () => undefined }, journal);
+  const presence = new RedisPresence(REDIS_URL);
+  const redis = new Redis(REDIS_URL);
+  const share = await shareTwins(presence, redis, runtime, journal, notes, { prefix, leaseMs, forwardTimeoutMs: 4000, log: quiet });
+  runtime.start();
+  const relayed: AuditEntry[] = [];
+  const relayedNotes: StoredNote[] = [];
+  journal.onEntry((e, _announce, local) => void (local ? undefined : relayed.push(e)));
+  notes.onNote((n, local) => void (local ? undefined : relayedNotes.push(n)));
+  let closed = false;
+  const n: Node = {
+    name,
+    runtime,
+    journal,
+    notes,
+    share,
+    relayed,
+    relayedNotes,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await share.stop();
+      await runtime.stop();
+      presence.shutdown();
+      redis.disconnect();
+    },
+  };
+  open.push(n);
+  return n;
+}
+
+afterEach(async () => {
+  for (const n of open.splice(0)) await n.close();
+});
+
+/** The one node owning `twin` (fails the wait while none or both do). */
+function ownerOf(twin: string, nodes: Node[]): Node | undefined {
+  const owners = nodes.filter((n) => n.runtime.owns(twin));
+  return owners.length === 1 ? owners[0] : undefined;
+}
+
+async function twoNodes(): Promise<[Node, Node]> {
+  const prefix = `${uniqueName('tvcluster')}:`;
+  const a = await node('A', prefix, 1);
+  const b = await node('B', prefix, 2);
+  await waitFor('every twin with exactly one owner', () => TWINS.every((t) => ownerOf(t, [a, b])));
+  return [a, b];
+}
+
+describe('one owner per twin across processes', () => {
+  it('S4: each twin has one owner; the other process shows exactly the values the owner produced', async () => {
+    const nodes = await twoNodes();
+    for (const twin of TWINS) {
+      const owner = ownerOf(twin, nodes)!;
+      const other = nodes.find((n) => n !== owner)!;
+      const prop = [...owner.runtime.get(twin)!.properties.values()].find((p) => p.history !== null)!.def.name;
+      const window = (n: Node) => n.runtime.get(twin)!.properties.get(prop)!.history!.snapshot();
+      await waitFor(`${twin}.${prop}: several samples on the other process`, () => window(other).t.length >= 4, 10_000);
+      const mine = window(owner);
+      const theirs = window(other);
+      const byTime = new Map(mine.t.map((t, i) => [t, mine.v[i]]));
+      const shared = theirs.t.filter((t) => byTime.has(t));
+      // Every sample the other shows is one the owner made, at the same time with the same value.
+      expect(shared.length).toBe(theirs.t.filter((t) => t >= mine.t[0]!).length);
+      expect(shared.length).toBeGreaterThan(0);
+      for (const t of shared) expect(theirs.v[theirs.t.indexOf(t)]).toBe(byTime.get(t));
+    }
+  }, 60_000);
+
+  it('S4: a command sent on the other process runs on the owner; its outcome, or its refusal, comes back and both show it', async () => {
+    const nodes = await twoNodes();
+    const owner = ownerOf('pump-1', nodes)!;
+    const other = nodes.find((n) => n !== owner)!;
+    const actor = { session: 's-ada', name: 'Ada', space: 'factory' };
+    const refused = await other.runtime.request('pump-1', 'setSpeed', { percent: 250 }, actor);
+    expect(refused).toMatchObject({ ok: false, code: 'twin.invalid_input' });
+    const r = await other.runtime.request('pump-1', 'setSpeed', { percent: 42 }, actor);
+    expect(r.ok).toBe(true);
+    const id = r.ok ? r.command.id : '';
+    for (const n of nodes)
+      await waitFor(
+        `${n.name}: the command acknowledged`,
+        () => n.runtime.get('pump-1')!.commands.get(id)?.status === 'acknowledged',
+        10_000,
+      );
+    // The owner's journal recorded it; the other process's feed got it from there.
+    await waitFor('the command in the other feed', () => other.relayed.find((e) => e.kind === 'command' && e.detail.command === id));
+    // The machine answered on the owner only: the other's shadow took it, so its speed set-point is the same.
+    await waitFor(
+      'the speed heads for 42 on both',
+      () => nodes.every((n) => Math.abs(n.runtime.get('pump-1')!.properties.get('speed')!.num - 42) < 5),
+      30_000,
+    );
+  }, 60_000);
+
+  it('S5: a fault injected, an alarm acknowledged and a note written through one process show on the other', async () => {
+    const nodes = await twoNodes();
+    const owner = ownerOf('conveyor-1', nodes)!;
+    const other = nodes.find((n) => n !== owner)!;
+    const actor = { session: 's-bob', name: 'Bob', space: 'factory' };
+    expect((await other.runtime.request('conveyor-1', 'injectFault', { fault: 'jam' }, actor)).ok).toBe(true);
+    const jam = (n: Node) => n.runtime.get('conveyor-1')!.alarms.get('jam');
+    for (const n of nodes) await waitFor(`${n.name}: the jam alarm`, () => jam(n), 20_000);
+    expect(other.runtime.acknowledge('conveyor-1', 'jam', actor)).toEqual({ ok: true });
+    await waitFor('acknowledged on the owner', () => jam(owner)?.ackByName === 'Bob');
+    expect(jam(owner)!.ackAt).toBe(jam(other)!.ackAt);
+    await waitFor('the ack in the owner feed', () => owner.relayed.find((e) => e.kind === 'alarm_ack' && e.actor.name === 'Bob'));
+    const note = other.notes.add('conveyor-1', 'maintenance', 'Belt tension checked', actor);
+    await waitFor('the note on the owner', () => owner.relayedNotes.find((n) => n.id === note.id));
+    expect(owner.relayedNotes.find((n) => n.id === note.id)).toEqual(note);
+  }, 60_000);
+
+  it('S4: when the owner stops, the other takes its twins over and carries on', async () => {
+    const [a, b] = await twoNodes();
+    const owner = ownerOf('pump-1', [a, b])!;
+    const other = owner === a ? b : a;
+    await owner.close();
+    await waitFor('the other owns every twin', () => TWINS.every((t) => other.runtime.owns(t)), 10_000);
+    const flow = other.runtime.get('pump-1')!.properties.get('flow')!;
+    const before = flow.accepted;
+    await waitFor('values keep coming from its own simulator', () => flow.accepted >= before + 5, 10_000);
+  }, 60_000);
+});
+
+describe('twin leases', () => {
+  it('S4: an owner cut from Redis stops acting as owner, and another takes over once its lease expires', async () => {
+    const prefix = `${uniqueName('tvlease')}:`;
+    const ra = new Redis(REDIS_URL);
+    const rb = new Redis(REDIS_URL);
+    const a = new TwinLeases(ra, TWINS, { prefix, self: 'A', leaseMs: 900, log: quiet });
+    const b = new TwinLeases(rb, TWINS, { prefix, self: 'B', leaseMs: 900, log: quiet });
+    try {
+      await a.start();
+      await b.start();
+      expect(TWINS.map((t) => [a.owns(t), b.owns(t)])).toEqual(TWINS.map(() => [true, false]));
+      const took: string[] = [];
+      b.onChange((twin, owned) => void (owned ? took.push(twin) : undefined));
+      // A "dies" as far as Redis can tell: its connection goes, its keys stay until they expire.
+      ra.disconnect();
+      await waitFor('A no longer claims any twin', () => TWINS.every((t) => !a.owns(t)), 10_000);
+      await waitFor('B owns every twin', () => TWINS.every((t) => b.owns(t)), 10_000);
+      expect(took.sort()).toEqual([...TWINS].sort());
+      expect(await rb.get(`${prefix}twin-owner:pump-1`)).toBe('B');
+    } finally {
+      await a.stop();
+      await b.stop();
+      ra.disconnect();
+      rb.disconnect();
+    }
+  }, 30_000);
+});
