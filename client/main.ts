@@ -26,7 +26,7 @@ import { defaultColor, showJoinScreen } from './ui/joinScreen.js';
 import { showLoading } from './ui/loading.js';
 import { connectionNotice, showFailure } from './ui/notices.js';
 import { standWhereTheServerSays } from './arrival.js';
-import { createEyes, registerMouseRay } from './desktopView.js';
+import { createEyes, registerMouseRay, registerTouchRays } from './desktopView.js';
 import { joinOptionsFor } from './join.js';
 import { createOverlay } from './overlay.js';
 import './styles.css';
@@ -75,6 +75,7 @@ async function main(): Promise<void> {
   const local = new LocalPose();
   const systems = createSystems({
     scene,
+    root,
     canvas,
     camera,
     player,
@@ -87,9 +88,12 @@ async function main(): Promise<void> {
   });
   const rays = new RayRegistry();
   registerMouseRay(rays, scene, canvas, camera);
+  registerTouchRays(rays, scene, camera, systems.touch.look);
 
   // HUD.
   const { hud, badge, people, notices, help } = createOverlay(root, store, info.title, link.space);
+  // On a phone or tablet the help card tells the thumbs, not the keys, how to move.
+  systems.touch.onTouchDevice(() => help.setTouch(true));
 
   // Features (XR, meetings, twins …) on top of the core.
   loading.step(0.8, 'Preparing the space…');

@@ -11,6 +11,7 @@ import { createDesktopBody } from './player/desktopBody.js';
 import type { LocalPose } from './player/localPose.js';
 import type { AvatarStore } from './avatars/store.js';
 import { createDesktopInput, type DesktopInput } from './input/desktopInput.js';
+import { createTouchInput, type TouchInput } from './input/touchInput.js';
 import type { SpaceConnection } from './net/connection.js';
 import { createPoseSender } from './net/poseSender.js';
 import { createDesktopMovement, type DesktopMovement } from './player/desktopMovement.js';
@@ -21,6 +22,8 @@ import type { System } from './core/system.js';
 
 export interface SystemDeps {
   scene: Scene;
+  /** The HTML overlay's root: the touch stick goes there. */
+  root: HTMLElement;
   canvas: HTMLCanvasElement;
   camera: TargetCamera;
   player: Player;
@@ -37,26 +40,39 @@ export interface SystemDeps {
 export interface Systems {
   readonly list: readonly PhasedSystem[];
   readonly input: DesktopInput;
+  /** Stick and finger look on phones and tablets, adding to the same move intent. */
+  readonly touch: TouchInput;
   readonly movement: DesktopMovement;
   readonly avatars: AvatarSystem;
-  /** Switches keyboard/mouse input, desktop movement and the desktop pose on or off together. */
+  /** Switches keyboard/mouse and touch input, desktop movement and the desktop pose on or off together. */
   setDesktopEnabled(on: boolean): void;
 }
 
 export function createSystems(d: SystemDeps): Systems {
   const input = createDesktopInput(d.canvas, { hitsInteractive: d.hitsInteractive });
+  const touch = createTouchInput(d.root, d.canvas, input.intent, { hitsInteractive: d.hitsInteractive });
   const movement = createDesktopMovement(d.player, input.intent, d.camera, d.walkable, d.obstacles);
   const body = createDesktopBody(d.camera, d.player, d.local);
   const avatars = createAvatarSystem(d.scene, d.store);
   const sender = createPoseSender(d.connection, d.local);
   const at = <T extends System>(phase: Phase, s: T): T & PhasedSystem => Object.assign(s, { phase });
   return {
-    list: [at('input', input), at('simulation', movement), at('pose', body), at('avatars', avatars), at('network', sender)],
+    // Touch after the keys: it adds to the intent they wrote this frame.
+    list: [
+      at('input', input),
+      at('input', touch),
+      at('simulation', movement),
+      at('pose', body),
+      at('avatars', avatars),
+      at('network', sender),
+    ],
     input,
+    touch,
     movement,
     avatars,
     setDesktopEnabled(on) {
       input.setEnabled(on);
+      touch.setEnabled(on);
       movement.enabled = on;
       body.enabled = on;
     },

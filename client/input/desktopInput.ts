@@ -16,6 +16,8 @@ export interface MoveIntent {
   /** Mouse movement since the last frame, pixels. */
   lookX: number;
   lookY: number;
+  /** Pitch limit this frame, radians (touch look keeps nearer the horizon); null: the mouse's. */
+  maxPitch: number | null;
 }
 
 const WALK_KEYS: Record<string, [number, number]> = {
@@ -60,7 +62,10 @@ export function createDesktopInput(canvas: HTMLCanvasElement, options: DesktopIn
   let dragging = false;
   let enabled = true;
   let lookSuppressed = false;
-  const intent: MoveIntent = { forward: 0, strafe: 0, turn: 0, run: false, lookX: 0, lookY: 0 };
+  const intent: MoveIntent = { forward: 0, strafe: 0, turn: 0, run: false, lookX: 0, lookY: 0, maxPitch: null };
+  // The pointer that pressed last: a tap on a touch screen is followed by a compatibility mousedown,
+  // which must not capture the mouse (touchLook handles fingers).
+  let lastPointerType = 'mouse';
 
   const onKeyDown = (e: KeyboardEvent) => {
     if (!enabled || typing(e.target) || e.ctrlKey || e.metaKey || e.altKey) return;
@@ -83,8 +88,9 @@ export function createDesktopInput(canvas: HTMLCanvasElement, options: DesktopIn
       my += e.movementY;
     }
   };
+  const onPointerDown = (e: PointerEvent) => (lastPointerType = e.pointerType);
   const onMouseDown = (e: MouseEvent) => {
-    if (!enabled || e.button !== 0) return;
+    if (!enabled || e.button !== 0 || lastPointerType === 'touch') return;
     const locked = document.pointerLockElement === canvas;
     // A click on a panel, a machine or the board is for them, not for looking around.
     if (!locked && options.hitsInteractive?.(e.offsetX, e.offsetY)) return;
@@ -107,6 +113,7 @@ export function createDesktopInput(canvas: HTMLCanvasElement, options: DesktopIn
   window.addEventListener('mousemove', onMouseMove);
   window.addEventListener('mouseup', onMouseUp);
   canvas.addEventListener('mousedown', onMouseDown);
+  window.addEventListener('pointerdown', onPointerDown, true);
 
   return {
     name: 'desktopInput',
@@ -142,6 +149,7 @@ export function createDesktopInput(canvas: HTMLCanvasElement, options: DesktopIn
       tapped.clear();
       intent.lookX = mx;
       intent.lookY = my;
+      intent.maxPitch = null;
       mx = 0;
       my = 0;
     },
@@ -152,6 +160,7 @@ export function createDesktopInput(canvas: HTMLCanvasElement, options: DesktopIn
       window.removeEventListener('mousemove', onMouseMove);
       window.removeEventListener('mouseup', onMouseUp);
       canvas.removeEventListener('mousedown', onMouseDown);
+      window.removeEventListener('pointerdown', onPointerDown, true);
     },
   };
 }

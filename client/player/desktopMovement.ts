@@ -59,12 +59,15 @@ export function createDesktopMovement(
     update(frame: Frame) {
       if (!this.enabled) return;
       player.yaw += intent.lookX * MOUSE_SENSITIVITY + intent.turn * TURN_SPEED * frame.dt;
-      player.pitch = Math.max(-MAX_PITCH, Math.min(MAX_PITCH, player.pitch + intent.lookY * MOUSE_SENSITIVITY));
+      const maxPitch = Math.min(MAX_PITCH, intent.maxPitch ?? MAX_PITCH);
+      player.pitch = Math.max(-maxPitch, Math.min(maxPitch, player.pitch + intent.lookY * MOUSE_SENSITIVITY));
       const speed = (intent.run ? RUN_SPEED : WALK_SPEED) * frame.dt;
       const len = Math.hypot(intent.forward, intent.strafe);
       if (len > 0) {
-        const f = (intent.forward / len) * speed;
-        const s = (intent.strafe / len) * speed;
+        // Keys give full speed in any direction (len ≥ 1); a touch stick pushed part way walks slower.
+        const k = Math.min(1, len) / len;
+        const f = intent.forward * k * speed;
+        const s = intent.strafe * k * speed;
         const sin = Math.sin(player.yaw);
         const cos = Math.cos(player.yaw);
         // Babylon: yaw 0 faces +z, right is +x.

@@ -22,11 +22,24 @@ const ROWS: [string, string][] = [
   ['Share button', 'share your screen on the board'],
 ];
 
+/** The same card on a phone or tablet: thumbs and taps instead of keys and clicks (no keyboard there). */
+const TOUCH_ROWS: [string, string][] = [
+  ['Stick, bottom left', 'walk (push up) and step aside'],
+  ['Drag with a finger', 'look around'],
+  ['Tap a machine', 'open its panel'],
+  ['Drag a lit part', 'move it (Return puts it back)'],
+  ['Drag on the board', 'draw'],
+  ['Hand button', 'raise / lower your hand'],
+  ['Chat button', 'chat'],
+];
+
 const MOVE_KEYS = new Set(['KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
 
 export interface HelpOverlay {
   element: HTMLElement;
   toggle(): void;
+  /** Touch device: the card lists the stick, finger look and taps instead of keys. */
+  setTouch(on: boolean): void;
   /** The scene is on screen: from now on walking, a click or time fold the card. */
   start(): void;
   dispose(): void;
@@ -34,9 +47,16 @@ export interface HelpOverlay {
 
 export function createHelpOverlay(): HelpOverlay {
   const table = el('dl', {});
-  for (const [k, v] of ROWS) table.append(el('dt', {}, el('kbd', {}, k)), el('dd', {}, v));
+  const fill = (rows: [string, string][]) =>
+    table.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, el('kbd', {}, k)), el('dd', {}, v)]));
+  fill(ROWS);
   const panel = el('aside', { class: 'panel help', id: 'help' }, el('h2', {}, 'Controls'), table);
   const button = el('button', { type: 'button', class: 'button help-button', id: 'help-button', hidden: true }, 'Controls (H)');
+  const setTouch = (on: boolean) => {
+    fill(on ? TOUCH_ROWS : ROWS);
+    // No H key on a phone.
+    button.textContent = on ? 'Controls' : 'Controls (H)';
+  };
   const element = el('div', {}, panel, button);
   let folded = false;
   let pending: ReturnType<typeof setTimeout> | undefined;
@@ -65,8 +85,15 @@ export function createHelpOverlay(): HelpOverlay {
     else if (MOVE_KEYS.has(e.code)) foldSoon(1500);
   };
   // A click into the scene (a machine, the board, or to look around) means the card has been seen.
+  // On a touch screen the card sits over the view and there is no H key: a tap on it puts it away.
   const onPointer = (e: PointerEvent) => {
-    if ((e.target as HTMLElement | null)?.tagName === 'CANVAS') foldSoon(0);
+    const t = e.target as HTMLElement | null;
+    if (t?.tagName === 'CANVAS') foldSoon(0);
+    else if (e.pointerType === 'touch' && t && panel.contains(t)) {
+      clearTimeout(pending);
+      folded = true;
+      show(false);
+    }
   };
   let fold: ReturnType<typeof setTimeout> | undefined;
   let started = false;
@@ -86,6 +113,7 @@ export function createHelpOverlay(): HelpOverlay {
   return {
     element,
     toggle,
+    setTouch,
     start,
     dispose: () => {
       clearTimeout(fold);

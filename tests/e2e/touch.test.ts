@@ -1,17 +1,24 @@
 /**
  * Pointing in a real browser (SPEC HV1): a mouse over a machine tints it and turns the cursor into a
- * pointer; moving off gives both back. The built-in simulator runs the factory's machines.
+ * pointer; moving off gives both back. And a phone (SPEC TC1–TC4): a 390×844 touch screen with real
+ * touch events (CDP Input.dispatchTouchEvent), asserting what the SERVER holds — the avatar walked,
+ * turned, the part moved — not only what the page drew. The built-in simulator runs the machines.
  */
+import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/e2e.js';
+import { waitForApp } from '../support/browser.js';
+import { serverAvatar } from '../support/server.js';
 
 let e2e: E2E;
+const contexts: BrowserContext[] = [];
 
 beforeAll(async () => {
   e2e = await startE2E({}, { SIMULATOR: 'on' });
 });
 afterEach(async () => {
   await e2e?.closePages();
+  await Promise.all(contexts.splice(0).map((c) => c.close().catch(() => undefined)));
 });
 afterAll(async () => {
   await e2e?.close();
@@ -40,5 +47,187 @@ describe('desktop pointing', () => {
     expect(await a.page.evaluate(() => window.twinverse!.features.twins!.hover().tinted)).toBe(0);
     expect(await a.page.evaluate(() => document.querySelector('canvas')!.style.cursor)).toBe('');
     expect(a.errors).toEqual([]);
+  });
+});
+
+/** A phone: touch screen, mobile viewport, its own context (closed after the test). */
+async function openPhone(query: string): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
+  const context = await e2e.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+    deviceScaleFactor: 1,
+  });
+  contexts.push(context);
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(`${e2e.server.url}/${query}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+  await waitForApp(page);
+  return { page, cdp: await context.newCDPSession(page), errors };
+}
+
+interface Finger {
+  id: number;
+  x: number;
+  y: number;
+}
+
+/** Real touch input: every event lists every finger still down, as a touch screen reports them. */
+function touchScreen(cdp: CDPSession) {
+  const down = new Map<number, Finger>();
+  const send = (type: 'touchStart' | 'touchMove' | 'touchEnd') =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints: [...down.values()].map((f) => ({ ...f, radiusX: 4, radiusY: 4, force: 1 })),
+    });
+  return {
+    start: async (f: Finger) => {
+      down.set(f.id, { ...f });
+      await send('touchStart');
+    },
+    /** Moves finger `id` to (x, y) in `steps` events. */
+    move: async (id: number, x: number, y: number, steps = 6) => {
+      const f = down.get(id)!;
+      const from = { x: f.x, y: f.y };
+      for (let i = 1; i <= steps; i++) {
+        f.x = from.x + ((x - from.x) * i) / steps;
+        f.y = from.y + ((y - from.y) * i) / steps;
+        await send('touchMove');
+      }
+    },
+    end: async (id: number) => {
+      down.delete(id);
+      await send('touchEnd');
+    },
+  };
+}
+
+/** Heading on the floor (radians) of a head whose rotation the server holds as int16 × 32767. */
+function heading(q: { qx: number; qy: number; qz: number; qw: number }): number {
+  const [x, y, z, w] = [q.qx / 32767, q.qy / 32767, q.qz / 32767, q.qw / 32767];
+  // The head's forward (−Z in the protocol frame) rotated by q.
+  const fx = -2 * (x * z + w * y);
+  const fz = -(1 - 2 * (x * x + y * y));
+  return Math.atan2(fx, fz);
+}
+const turned = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), Math.cos(a - b)));
+
+/** The server's own record of this avatar's head: where it is and which way it faces. */
+async function serverHead(id: string): Promise<{ x: number; z: number; heading: number }> {
+  const a = await serverAvatar(id);
+  if (!a) throw new Error(`the server seats no ${id}`);
+  return { x: a.head.px, z: a.head.pz, heading: heading(a.head) };
+}
+
+describe('touch controls on a phone', () => {
+  it('TC1 TC2 TC3 TC4: the stick walks, a finger looks (both at once), a tap opens a panel, a drag moves a part', async () => {
+    const phone = await openPhone('?space=e2e-touch&name=Tess');
+    const { page } = phone;
+    const touch = touchScreen(phone.cdp);
+    const id = (await page.evaluate(() => window.twinverse!.selfId()))!;
+
+    // TC4: a touch device shows the stick, and the help card speaks of thumbs, not keys.
+    const stick = (await page.locator('#touch-stick').boundingBox())!;
+    expect(stick, 'the stick is on screen').toBeTruthy();
+    expect(await page.locator('#help').innerText()).toContain('Stick');
+    expect(await page.locator('#help').innerText()).not.toContain('W A S D');
+    // It stays clear of the help card and of every HUD panel.
+    const clear = await page.evaluate(() => {
+      const s = document.getElementById('touch-stick')!.getBoundingClientRect();
+      return [...document.querySelectorAll('.panel, .hud > *, .actions > *, #help-button')]
+        .map((e) => ({ id: e.id || e.className, r: e.getBoundingClientRect() }))
+        .filter(({ r }) => r.width > 0 && r.left < s.right && r.right > s.left && r.top < s.bottom && r.bottom > s.top)
+        .map(({ id }) => id);
+    });
+    expect(clear).toEqual([]);
+    await e2e.shot(page, 'touch-phone-stick');
+
+    // The card covers the middle of a phone's view; a tap on it puts it away (no H key on a phone).
+    const card = (await page.locator('#help').boundingBox())!;
+    await touch.start({ id: 9, x: card.x + card.width / 2, y: card.y + card.height / 2 });
+    await touch.end(9);
+    await page.waitForFunction(() => document.getElementById('help')!.hidden);
+
+    await page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 3, undefined, {
+      timeout: 30_000,
+    });
+
+    // TC3: a finger pressed on a movable part carries it, as the mouse does.
+    const part = () => page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet'));
+    const rest = (await part())!;
+    const pallet = await page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'pallet'));
+    expect(pallet, 'the pallet on screen').toBeTruthy();
+    await touch.start({ id: 1, x: pallet!.x, y: pallet!.y });
+    await page.waitForFunction(() => window.twinverse!.features.twins!.holding()?.granted === true, undefined, { timeout: 15_000 });
+    await touch.move(1, pallet!.x + 40, pallet!.y);
+    await expect
+      .poll(
+        async () => {
+          const p = (await part())!.p;
+          return Math.hypot(p[0] - rest.p[0], p[1] - rest.p[1], p[2] - rest.p[2]);
+        },
+        { timeout: 15_000, interval: 100 },
+      )
+      .toBeGreaterThan(0.05);
+    await touch.end(1);
+    await page.waitForFunction(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')?.holder === '', undefined, {
+      timeout: 15_000,
+    });
+    expect(await page.evaluate(() => window.twinverse!.features.twins!.holding())).toBeNull();
+
+    // TC3: a tap on a machine opens its panel, as a click does.
+    // The belt: in the middle of a phone's first view (the pallet, moved aside above, sits to its right).
+    const belt = await page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'belt'));
+    expect(belt, 'the conveyor belt on screen').toBeTruthy();
+    await touch.start({ id: 2, x: belt!.x, y: belt!.y });
+    await touch.end(2);
+    await page.waitForFunction(() => window.twinverse!.features.twins!.panel()?.twin === 'conveyor-1', undefined, { timeout: 15_000 });
+    await e2e.shot(page, 'touch-phone-panel');
+    await page.evaluate(() => window.twinverse!.features.twins!.closePanel());
+
+    // TC1: the left thumb pushes the stick up: the server sees the avatar walk forward.
+    const before = await serverHead(id);
+    const cx = stick.x + stick.width / 2;
+    const cy = stick.y + stick.height / 2;
+    await touch.start({ id: 3, x: cx, y: cy });
+    await touch.move(3, cx, cy - stick.height / 2);
+    await expect
+      .poll(async () => Math.hypot((await serverHead(id)).x - before.x, (await serverHead(id)).z - before.z), { timeout: 20_000 })
+      .toBeGreaterThan(0.8);
+    const walked = await serverHead(id);
+    // Forward: along the way the head faced, not sideways or back.
+    const along = (walked.x - before.x) * Math.sin(before.heading) + (walked.z - before.z) * Math.cos(before.heading);
+    expect(along).toBeGreaterThan(0.5);
+
+    await touch.end(3);
+
+    // TC2: one thumb pulls the stick back (open floor behind: the conveyor is ahead) while the other
+    // drags on the scene, away from machines: the view turns AND the avatar walks — each finger is
+    // tracked by its own id.
+    const start = await serverHead(id);
+    await touch.start({ id: 3, x: cx, y: cy });
+    await touch.move(3, cx, cy + stick.height / 2);
+    await touch.start({ id: 4, x: 330, y: 700 });
+    await touch.move(4, 200, 700, 10);
+    await expect.poll(async () => turned((await serverHead(id)).heading, start.heading), { timeout: 20_000 }).toBeGreaterThan(0.3);
+    await expect
+      .poll(async () => Math.hypot((await serverHead(id)).x - start.x, (await serverHead(id)).z - start.z), { timeout: 20_000 })
+      // More than the last frame's step of the walk before (a frame at a slow rate walks ~0.4 m).
+      .toBeGreaterThan(1);
+    await touch.end(4);
+    await touch.end(3);
+    await e2e.shot(page, 'touch-phone-walked');
+
+    // TC4: a text field takes the bottom of the screen for its keyboard: the stick steps aside.
+    await page.evaluate(() => (document.getElementById('chat-button') as HTMLButtonElement).click());
+    await page.locator('#chat-input').focus();
+    await page.waitForFunction(() => document.getElementById('touch-stick')!.hidden);
+    await page.evaluate(() => (document.activeElement as HTMLElement).blur());
+    await page.waitForFunction(() => !document.getElementById('touch-stick')!.hidden);
+    expect(phone.errors).toEqual([]);
   });
 });
