@@ -1,16 +1,22 @@
 /**
- * What this page joins with: the space from the link, the person's name and colour, a passcode from
+ * What this page joins with: the space from the link, the person's name, colour and style, a passcode from
  * the join screen or the link, a join token from the link. Test builds may force another protocol version (to see the refusal).
  */
 import { joinOptions, type JoinOptions } from '../shared/protocol/messages.js';
+import type { AvatarStyle } from '../shared/protocol/values.js';
 import type { LaunchLink } from './launch.js';
 
-export function joinOptionsFor(link: LaunchLink, identity: { name: string; color: string; passcode?: string }): JoinOptions {
+export function joinOptionsFor(
+  link: LaunchLink,
+  identity: { name: string; color?: string | undefined; style?: AvatarStyle | undefined; passcode?: string },
+): JoinOptions {
   const passcode = identity.passcode || link.passcode;
   const options = joinOptions({
     space: link.space,
     name: identity.name,
-    color: identity.color,
+    // No colour or style: the server picks ones unlike everyone present's (SPEC AV1, AV2).
+    ...(identity.color ? { color: identity.color } : {}),
+    ...(identity.style ? { style: identity.style } : {}),
     mode: 'desktop',
     ...(passcode ? { passcode } : {}),
     // A signed join token from the link (JT1), when the deployment issues them.

@@ -1,10 +1,11 @@
 /**
  * What the link asks for: `?space=NAME` picks the space (normalised to a valid space name),
- * `?name=NAME` fills the name and skips the join screen, `?color=%23rrggbb` picks the colour, and
+ * `?name=NAME` fills the name and skips the join screen, `?color=%23rrggbb` picks the colour,
+ * `?style=round` the avatar style (SPEC AV1), and
  * `#passcode=…` a host passcode (in the fragment, so it never reaches server logs or referrers), and
  * `#token=…` (or `?token=…`) a signed invitation the server checks (SPEC JT6).
  */
-import { AvatarColor, DisplayName, SpaceName } from '../shared/protocol/values.js';
+import { AvatarColor, AvatarStyle, DisplayName, SpaceName } from '../shared/protocol/values.js';
 import { check } from '../shared/protocol/validation.js';
 import { DEFAULT_SPACE } from '../shared/protocol/version.js';
 
@@ -12,6 +13,7 @@ export interface LaunchLink {
   space: string;
   name?: string;
   color?: string;
+  style?: AvatarStyle;
   passcode?: string;
   token?: string;
 }
@@ -37,6 +39,8 @@ export function readLaunchLink(search: string, hash = ''): LaunchLink {
   if (name.ok) link.name = name.value;
   const color = check(AvatarColor, q.get('color') ?? '');
   if (color.ok) link.color = color.value;
+  const style = check(AvatarStyle, q.get('style') ?? '');
+  if (style.ok) link.style = style.value;
   const passcode = new URLSearchParams(hash.replace(/^#/, '')).get('passcode');
   if (passcode && passcode.length <= 64) link.passcode = passcode;
   const token = new URLSearchParams(hash.replace(/^#/, '')).get('token') ?? q.get('token');

@@ -4,6 +4,7 @@
  */
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { hallBounds } from '../shared/space/layout.js';
+import { styleOf } from '../shared/avatar/styles.js';
 import { ActionRegistry } from './core/actions.js';
 import type { ClientContext } from './context/context.js';
 import type { ClientFeature } from './core/feature.js';
@@ -22,9 +23,9 @@ import { buildHall } from './render/hall/hall.js';
 import { installCrosshair } from './input/crosshair.js';
 import { isInteractive } from './input/interactive.js';
 import { RayRegistry } from './input/rays.js';
-import { defaultColor, showJoinScreen } from './ui/joinScreen.js';
+import { rememberedColor, rememberedStyle, showJoinScreen } from './ui/joinScreen.js';
 import { showLoading } from './ui/loading.js';
-import { connectionNotice, showFailure } from './ui/notices.js';
+import { colorNotice, connectionNotice, showFailure } from './ui/notices.js';
 import { standWhereTheServerSays } from './arrival.js';
 import { createEyes, registerMouseRay, registerTouchRays } from './desktopView.js';
 import { joinOptionsFor } from './join.js';
@@ -35,7 +36,9 @@ async function main(): Promise<void> {
   const root = document.getElementById('ui')!;
   const canvas = document.getElementById('scene') as HTMLCanvasElement;
   const link = readLaunchLink(location.search, location.hash);
-  const identity = link.name ? { name: link.name, color: link.color ?? defaultColor(link.name) } : await showJoinScreen(root, link.space);
+  const identity = link.name
+    ? { name: link.name, color: link.color ?? rememberedColor(), style: link.style ?? rememberedStyle() }
+    : await showJoinScreen(root, link.space);
 
   const loading = showLoading(root);
   loading.step(0.1, 'Starting the 3D engine…');
@@ -69,6 +72,13 @@ async function main(): Promise<void> {
   const b = hallBounds(info);
   const walkable = protocolBoundsToBabylon(b);
 
+  // The colour and style the server gave us (SPEC AV2, AV3): said when it is not the one picked, and
+  // asked for again by a rejoin so the person comes back as they were.
+  const mine = state.avatars.get(connection.sessionId ?? '');
+  const replaced = mine ? colorNotice(options.color, mine.color) : null;
+  const joinedAs = mine ? { ...options, color: mine.color, style: styleOf(mine.style) } : options;
+  connection.keepAppearance(joinedAs);
+
   // Stand where the server put us (the spawn spot, or our old place after a reconnect).
   const player = new Player();
   standWhereTheServerSays(state, connection.sessionId, player);
@@ -94,6 +104,7 @@ async function main(): Promise<void> {
   const { hud, badge, people, notices, help } = createOverlay(root, store, info.title, link.space);
   // On a phone or tablet the help card tells the thumbs, not the keys, how to move.
   systems.touch.onTouchDevice(() => help.setTouch(true));
+  if (replaced) notices.show(replaced);
 
   // Features (XR, meetings, twins …) on top of the core.
   loading.step(0.8, 'Preparing the space…');
@@ -106,7 +117,7 @@ async function main(): Promise<void> {
     local,
     store,
     connection,
-    join: options,
+    join: joinedAs,
     hall,
     input: systems.input,
     movement: systems.movement,

@@ -10,6 +10,8 @@ export interface AvatarInfo {
   readonly id: string;
   name: string;
   color: string;
+  /** Avatar style id (SPEC AV1); an id this client does not know draws as the first style. */
+  style: string;
   mode: string;
   /** False while their connection is lost and the server holds their seat. */
   connected: boolean;
@@ -47,6 +49,7 @@ export class AvatarStore {
     if (
       a.name !== meta.name ||
       a.color !== meta.color ||
+      a.style !== meta.style ||
       a.mode !== meta.mode ||
       a.connected !== meta.connected ||
       a.flags !== meta.flags ||

@@ -36,6 +36,7 @@ export interface TwinverseTestApi {
     id: string;
     name: string;
     color: string;
+    style: string;
     mode: string;
     connected: boolean;
     muted: boolean;
@@ -118,6 +119,7 @@ export function installTestApi(d: TestApiDeps): void {
           id: a.id,
           name: a.name,
           color: a.color,
+          style: a.style,
           mode: a.mode,
           connected: a.connected,
           muted: a.muted,

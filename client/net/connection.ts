@@ -153,6 +153,14 @@ export class SpaceConnection {
     if (this.options) this.options = { ...this.options, passcode };
   }
 
+  /**
+   * The colour and style the server gave us (SPEC AV2, AV3): rejoins ask for them, so a person whose
+   * colour was picked for them comes back in the same one.
+   */
+  keepAppearance(joinedAs: Pick<JoinOptions, 'color' | 'style'>): void {
+    if (this.options) this.options = { ...this.options, color: joinedAs.color, style: joinedAs.style };
+  }
+
   /** Leaves on purpose: others see us go at once. */
   async leave(): Promise<void> {
     this.leaving = true;

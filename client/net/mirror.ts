@@ -28,6 +28,7 @@ function meta(a: AvatarState) {
   return {
     name: a.name,
     color: a.color,
+    style: a.style,
     mode: a.mode,
     connected: a.connected,
     flags: a.flags,

@@ -1,18 +1,26 @@
 /**
- * The join screen: display name (remembered in localStorage) and avatar colour, with the space named.
- * Skipped when the link carries `?name=` (shared links, kiosks, bots).
+ * The join screen: display name (remembered in localStorage), avatar style and colour (SPEC AV1,
+ * AV3), with the space named. "Automatic" colour sends none, and the server picks one unlike
+ * everyone's present (AV2). Skipped when the link carries `?name=` (shared links, kiosks, bots).
  */
-import { DisplayName } from '../../shared/protocol/values.js';
+import { AVATAR_PALETTE } from '../../shared/avatar/colors.js';
+import { AVATAR_STYLES, AVATAR_STYLE_LABELS, type AvatarStyleId } from '../../shared/avatar/styles.js';
+import { AvatarColor, DisplayName } from '../../shared/protocol/values.js';
 import { check } from '../../shared/protocol/validation.js';
 import { el } from '../core/dom.js';
+import { styleIcon } from './styleIcons.js';
 
-export const AVATAR_COLORS = ['#e4572e', '#f3a712', '#29bf12', '#17bebb', '#2e86de', '#7b61ff', '#d63af9', '#8d6e63'];
 const NAME_KEY = 'twinverse.name';
 const COLOR_KEY = 'twinverse.color';
+const STYLE_KEY = 'twinverse.style';
+/** Shown in the style pictures while the colour is automatic. */
+const AUTO_PREVIEW = '#9aa7b8';
 
 export interface Identity {
   name: string;
-  color: string;
+  /** The colour the person picked; none: the server picks (AV2). */
+  color?: string;
+  style?: AvatarStyleId;
   /** A passcode for a role in this space (host, operator), when the person was given one. Never stored. */
   passcode?: string;
 }
@@ -28,24 +36,37 @@ function stored(key: string): string | null {
 export function rememberIdentity(id: Identity): void {
   try {
     localStorage.setItem(NAME_KEY, id.name);
-    localStorage.setItem(COLOR_KEY, id.color);
+    if (id.color) localStorage.setItem(COLOR_KEY, id.color);
+    else localStorage.removeItem(COLOR_KEY);
+    if (id.style) localStorage.setItem(STYLE_KEY, id.style);
   } catch {
     /* private mode: nothing to remember with */
   }
 }
 
-/** The colour to use without asking: the remembered one, or one picked from the name. */
-export function defaultColor(name: string): string {
-  const saved = stored(COLOR_KEY);
-  if (saved && /^#[0-9a-f]{6}$/i.test(saved)) return saved;
-  let h = 0;
-  for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
-  return AVATAR_COLORS[h % AVATAR_COLORS.length]!;
+/** The colour this person picked before, if any; none means "let the server pick". */
+export function rememberedColor(): string | undefined {
+  const saved = check(AvatarColor, stored(COLOR_KEY) ?? '');
+  return saved.ok ? saved.value : undefined;
+}
+
+export function rememberedStyle(): AvatarStyleId | undefined {
+  const saved = stored(STYLE_KEY);
+  return (AVATAR_STYLES as readonly string[]).includes(saved ?? '') ? (saved as AvatarStyleId) : undefined;
+}
+
+function radioGroup(label: string): HTMLDivElement {
+  return el('div', { class: 'swatches', role: 'radiogroup', 'aria-label': label });
+}
+
+function mark(group: HTMLElement, selected: (b: HTMLButtonElement) => boolean): void {
+  for (const b of group.querySelectorAll('button')) b.setAttribute('aria-checked', String(selected(b)));
 }
 
 export function showJoinScreen(root: HTMLElement, spaceTitle: string): Promise<Identity> {
   return new Promise((resolve) => {
-    let color = defaultColor(stored(NAME_KEY) ?? '');
+    let color = rememberedColor();
+    let style = rememberedStyle() ?? AVATAR_STYLES[0];
     const input = el('input', {
       id: 'join-name',
       type: 'text',
@@ -62,21 +83,51 @@ export function showJoinScreen(root: HTMLElement, spaceTitle: string): Promise<I
       placeholder: 'Only if you were given one',
       autocomplete: 'off',
     });
-    const swatches = el('div', { class: 'swatches', role: 'radiogroup', 'aria-label': 'Avatar colour' });
+    const styles = radioGroup('Avatar style');
+    styles.classList.add('styles');
+    const swatches = radioGroup('Avatar colour');
     const paint = () => {
-      for (const b of swatches.querySelectorAll('button')) b.setAttribute('aria-checked', String(b.dataset.color === color));
+      mark(swatches, (b) => (b.dataset.color ?? '') === (color ?? ''));
+      mark(styles, (b) => b.dataset.style === style);
+      styles.style.color = color ?? AUTO_PREVIEW;
     };
-    for (const c of AVATAR_COLORS) {
+    for (const s of AVATAR_STYLES) {
       const b = el('button', {
         type: 'button',
-        class: 'swatch',
+        class: 'style-choice',
         role: 'radio',
-        style: `background:${c}`,
-        title: c,
-        'data-color': c,
-        onclick: () => ((color = c), paint()),
+        title: AVATAR_STYLE_LABELS[s],
+        'data-style': s,
+        onclick: () => ((style = s), paint()),
       });
-      swatches.append(b);
+      b.innerHTML = styleIcon(s);
+      b.append(el('span', {}, AVATAR_STYLE_LABELS[s]));
+      styles.append(b);
+    }
+    // "Automatic" first: the server gives a colour nobody here wears (AV2).
+    swatches.append(
+      el('button', {
+        type: 'button',
+        class: 'swatch swatch-auto',
+        role: 'radio',
+        title: 'Automatic: a colour nobody here wears',
+        'aria-label': 'Automatic colour',
+        'data-color': '',
+        onclick: () => ((color = undefined), paint()),
+      }),
+    );
+    for (const c of AVATAR_PALETTE) {
+      swatches.append(
+        el('button', {
+          type: 'button',
+          class: 'swatch',
+          role: 'radio',
+          style: `background:${c}`,
+          title: c,
+          'data-color': c,
+          onclick: () => ((color = c), paint()),
+        }),
+      );
     }
     paint();
     const form = el(
@@ -86,7 +137,9 @@ export function showJoinScreen(root: HTMLElement, spaceTitle: string): Promise<I
       el('p', { class: 'muted' }, 'You are joining ', el('strong', {}, spaceTitle)),
       el('label', { for: 'join-name' }, 'Display name'),
       input,
-      el('label', {}, 'Avatar colour'),
+      el('label', {}, 'Avatar'),
+      styles,
+      el('label', {}, 'Colour'),
       swatches,
       el('details', { class: 'passcode' }, el('summary', {}, 'I have a passcode (host or operator)'), passcode),
       problem,
@@ -100,7 +153,7 @@ export function showJoinScreen(root: HTMLElement, spaceTitle: string): Promise<I
         input.focus();
         return;
       }
-      const id: Identity = { name: result.value, color };
+      const id: Identity = { name: result.value, style, ...(color ? { color } : {}) };
       rememberIdentity(id);
       const code = passcode.value.trim();
       if (code) id.passcode = code;

@@ -43,3 +43,12 @@ export function showFailure(root: HTMLElement, title: string, reason: string): v
     ),
   );
 }
+
+/**
+ * What to tell a person whose picked colour the server replaced (SPEC AV3): someone present wears
+ * one near-identical to it. Null when they got what they asked for, or asked for none.
+ */
+export function colorNotice(asked: string | undefined, given: string): string | null {
+  if (!asked || asked.toLowerCase() === given.toLowerCase()) return null;
+  return `Someone here already wears a colour very like ${asked}, so you wear ${given} instead.`;
+}

@@ -71,7 +71,7 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
     ctx.local.markTeleport();
   });
   locomotion.onTurned.add(() => status.turns++);
-  const hands = enableHands(helper, input, scene, ctx.join.color);
+  const hands = enableHands(helper, input, scene, ctx.join.color ?? '#888888');
   const nearGrab = enableNearGrab({ helper, input, pointer, hands: hands.feature, rays: ctx.rays, scene });
   enablePerformanceLevers(helper, scene, { layers: emulator === null });
   const menu = createXrMenu({

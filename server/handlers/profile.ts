@@ -1,11 +1,16 @@
-/** `profile`: a participant changes their own name, colour or mode (SPEC M2). */
+/**
+ * `profile`: a participant changes their own name, colour, style or mode (SPEC M2). A colour
+ * near-identical to someone else's present is replaced by a distinct one, as on joining (AV2).
+ */
 import type { ProfileMessage } from '../../shared/protocol/messages.js';
+import { colorFor } from '../avatars/appearance.js';
 import type { JsonRoute } from '../rooms/context.js';
 
 export const profileRoute: JsonRoute<ProfileMessage> = {
-  handle(_ctx, p, payload) {
+  handle(ctx, p, payload) {
     if (payload.name !== undefined) p.avatar.name = payload.name;
-    if (payload.color !== undefined) p.avatar.color = payload.color;
+    if (payload.color !== undefined) p.avatar.color = colorFor(ctx.state.avatars.entries(), p.sessionId, payload.color).color;
+    if (payload.style !== undefined) p.avatar.style = payload.style;
     if (payload.mode !== undefined) p.avatar.mode = payload.mode;
   },
 };

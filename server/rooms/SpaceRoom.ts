@@ -15,6 +15,7 @@ import { restPose, spawnSpot } from '../../shared/space/spawn.js';
 import { AvatarState } from '../../shared/state/avatar.js';
 import { SpaceState } from '../../shared/state/space.js';
 import { writePose } from '../handlers/pose.js';
+import { colorFor, styleFor } from '../avatars/appearance.js';
 import type { Logger } from '../log.js';
 import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
 import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
@@ -130,14 +131,17 @@ export class SpaceRoom extends Room<SpaceState> {
     const pose = restPose(createPose(), spot.x, spot.z, s.spawnYaw);
     const avatar = new AvatarState();
     avatar.name = auth.name;
-    avatar.color = auth.color;
+    // A colour unlike everyone present's, the one asked for unless near-identical (SPEC AV2).
+    const color = colorFor(this.state.avatars.entries(), client.sessionId, auth.color);
+    avatar.color = color.color;
+    avatar.style = styleFor(this.state.avatars.entries(), client.sessionId, auth.style);
     avatar.mode = auth.mode ?? 'desktop';
     writePose(avatar, pose);
     const p = new Participant(client, avatar, auth);
     p.lastPose = { pose: copyPose(pose, createPose()), at: this.ctx.now(), lastTeleportAt: -Infinity };
     this.participants.set(client.sessionId, p);
     this.state.avatars.set(client.sessionId, avatar);
-    this.log.info({ session: client.sessionId, name: auth.name, mode: avatar.mode }, 'joined');
+    this.log.info({ session: client.sessionId, name: auth.name, mode: avatar.mode, color: color.choice }, 'joined');
     for (const f of this.features) f.joined?.(this.ctx, p);
   }
 

@@ -7,7 +7,7 @@ import { z } from './validation.js';
 import { ErrorMessage } from './errors.js';
 import type { BinaryClientEntry, JsonClientEntry, ServerEntry } from './entry.js';
 import { POSE_MAX_HZ } from './pose.js';
-import { AvatarColor, ClientMode, DisplayName, SpaceName } from './values.js';
+import { AvatarColor, AvatarStyle, ClientMode, DisplayName, SpaceName } from './values.js';
 import { PROTOCOL_VERSION } from './version.js';
 
 /** Largest JSON message a client may send, bytes (the WebSocket frame limit is set from it). */
@@ -19,7 +19,10 @@ export const JoinOptions = z.strictObject({
   protocol: z.number().check(z.int()),
   space: SpaceName,
   name: DisplayName,
-  color: AvatarColor,
+  /** Left out: the server picks a colour unlike everyone present's (SPEC AV2). */
+  color: z.optional(AvatarColor),
+  /** Left out: the server picks the style fewest people present wear (SPEC AV1). */
+  style: z.optional(AvatarStyle),
   mode: z.optional(ClientMode),
   /** A passcode that grants roles the space is configured with (host, operator); SPEC J5. */
   passcode: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
@@ -37,6 +40,7 @@ export function joinOptions(o: Omit<JoinOptions, 'protocol'>): JoinOptions {
 export const ProfileMessage = z.strictObject({
   name: z.optional(DisplayName),
   color: z.optional(AvatarColor),
+  style: z.optional(AvatarStyle),
   mode: z.optional(ClientMode),
 });
 export type ProfileMessage = z.infer<typeof ProfileMessage>;
@@ -76,7 +80,7 @@ export const CoreClientMessages = {
     schema: ProfileMessage,
     rate: { perSecond: 2, burst: 5 },
     errors: [],
-    doc: '`{ name?, color?, mode? }` (same rules as J1), M2',
+    doc: '`{ name?, color?, style?, mode? }` (same rules as J1), M2, AV1–AV3',
   } as const satisfies JsonClientEntry<ProfileMessage>,
   ping: {
     kind: 'json',

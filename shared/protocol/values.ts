@@ -3,6 +3,7 @@
  * them. Their own file so that every message module can use them without importing another one.
  */
 import { z } from './validation.js';
+import { AVATAR_STYLES } from '../avatar/styles.js';
 
 /** A display name: 1–32 characters after trimming, no control characters, no lone surrogates (SPEC HD2). */
 export const DisplayName = z
@@ -19,6 +20,10 @@ export const AvatarColor = z.string().check(z.regex(/^#[0-9a-fA-F]{6}$/, 'a colo
 
 /** A space name as it appears in `?space=`: 1–48 of a–z, 0–9, `-`, `_`. */
 export const SpaceName = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 'a space name has 1–48 characters: a–z, 0–9, - and _'));
+
+/** An avatar style id (SPEC AV1): one of {@link AVATAR_STYLES}. */
+export const AvatarStyle = z.enum(AVATAR_STYLES, { error: `a style is one of ${AVATAR_STYLES.join(', ')}` });
+export type AvatarStyle = z.infer<typeof AvatarStyle>;
 
 export const ClientMode = z.enum(['desktop', 'vr', 'ar']);
 export type ClientMode = z.infer<typeof ClientMode>;

@@ -29,6 +29,8 @@ export const AvatarState = schema(
     name: { type: 'string', default: '' },
     /** Colour as `#rrggbb`. */
     color: { type: 'string', default: '#888888' },
+    /** Body, head and face the client draws (SPEC AV1): one of AVATAR_STYLES (shared/avatar/styles.ts). */
+    style: { type: 'string', default: 'visor' },
     /** How this participant is here: `desktop`, `vr` or `ar`. */
     mode: { type: 'string', default: 'desktop' },
     /** False while the connection is lost and the server holds the seat for a reconnection. */
