@@ -19,6 +19,7 @@ import { CloseCode } from '../shared/protocol/version.js';
 import { attack, hostileBatches } from '../tests/support/hostile.js';
 import { member, type Member } from '../tests/support/inbox.js';
 import { arg, machineLine, sleep, startBenchServer } from './benchServer.js';
+import { waitFor } from '../tests/support/wait.js';
 
 const MESSAGES = arg('messages', 100_000);
 // Under the refusal budget (HD6: 100 at once): every hostile message of a session reaches the server's
@@ -53,8 +54,8 @@ try {
   const good = await member(endpoint, { space: SPACE, name: 'Good' });
   const watcher = await member(endpoint, { space: SPACE, name: 'Watcher' });
 
-  // --- the good client's pose round trip: send a pose, wait until its own avatar shows it ---
-  const me = good.room.state.avatars.get(good.id)!;
+  // --- the good client's pose round trip: send a pose, wait until the watcher hears it (pose frames) ---
+  const me = good.poses.get(good.id)!;
   const pose = restPose(createPose(), me.head.px, me.head.pz, 0);
   const base = pose.head.px;
   let step = 0;
@@ -63,13 +64,12 @@ try {
     pose.head.px = target;
     const t0 = performance.now();
     const seen = new Promise<number>((resolve) => {
-      const check = () => {
-        if (Math.abs(good.room.state.avatars.get(good.id)!.head.px - target) < 1e-3) {
-          good.room.onStateChange.remove(check);
+      const off = watcher.onPoses(() => {
+        if (Math.abs((watcher.poses.get(good.id)?.head.px ?? NaN) - target) < 1e-3) {
+          off();
           resolve(performance.now() - t0);
         }
-      };
-      good.room.onStateChange(check);
+      });
     });
     good.room.sendBytes('pose', encodePose(pose));
     return Promise.race([seen, sleep(5000).then(() => Infinity)]);
@@ -115,7 +115,7 @@ try {
         return;
       }
       floodSessions++;
-      const a = m.room.state.avatars.get(m.id)!;
+      const a = m.poses.get(m.id)!;
       restPose(fp, a.head.px, a.head.pz, 0);
       for (let i = 0; i < FLOOD_BATCH && m.closed === null; i++) {
         if (kind === 'pose') m.room.sendBytes('pose', encodePose(fp));
@@ -169,8 +169,9 @@ try {
   const ids = [...s.avatars.keys()].sort();
   const expected = [good.id, watcher.id, observer.id].sort();
   if (JSON.stringify(ids) !== JSON.stringify(expected)) violation(`avatars after the attack: ${ids.length} (expected 3)`);
-  for (const [id, av] of s.avatars) {
-    const { px, py, pz } = av.head;
+  await waitFor('the observer to hear of everyone', () => [...s.avatars.keys()].every((id) => observer.poses.has(id)));
+  for (const [id] of s.avatars) {
+    const { px, py, pz } = observer.poses.get(id)!.head;
     if (![px, py, pz].every(Number.isFinite) || Math.abs(px) > s.space.width / 2 || Math.abs(pz) > s.space.depth / 2)
       violation(`avatar ${id} outside the hall: ${px}, ${py}, ${pz}`);
   }

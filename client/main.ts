@@ -81,7 +81,7 @@ async function main(): Promise<void> {
 
   // Stand where the server put us (the spawn spot, or our old place after a reconnect).
   const player = new Player();
-  standWhereTheServerSays(state, connection.sessionId, player);
+  standWhereTheServerSays(store, connection.sessionId, player);
   const local = new LocalPose();
   const systems = createSystems({
     scene,

@@ -7,7 +7,6 @@ import { createPose } from '../../shared/protocol/pose.js';
 import type { Frame, System } from '../core/system.js';
 import { AvatarParts } from './avatarParts.js';
 import { AvatarView } from './avatarView.js';
-import { INTERPOLATION_DELAY_MS } from './poseBuffer.js';
 import type { AvatarStore } from './store.js';
 
 export interface AvatarSystem extends System {
@@ -36,7 +35,6 @@ export function createAvatarSystem(scene: Scene, store: AvatarStore): AvatarSyst
     name: 'avatars',
     views,
     update(frame: Frame) {
-      const t = frame.now - INTERPOLATION_DELAY_MS;
       for (const [id, view] of views) {
         // The self id can arrive after our own avatar was added (first patch before join resolves).
         if (id === store.selfId) {
@@ -45,7 +43,8 @@ export function createAvatarSystem(scene: Scene, store: AvatarStore): AvatarSyst
           continue;
         }
         const info = store.avatars.get(id);
-        if (info && info.poses.sample(t, scratch)) view.apply(scratch);
+        // Each avatar is drawn its own delay behind, fitted to its tier's rate (poseBuffer.ts).
+        if (info && info.poses.sampleNow(frame.now, scratch)) view.apply(scratch);
       }
     },
     dispose() {

@@ -1,7 +1,8 @@
 /**
- * Snapshot interpolation for one remote avatar: poses arrive at the patch rate (20 Hz) and are
- * shown ~2 patches late, blended between the two snapshots around the render time. Motion is then
- * smooth at any frame rate, and one late patch does not make the avatar stop.
+ * Snapshot interpolation for one remote avatar: poses arrive at the rate of the avatar's interest
+ * tier (every 50 ms tick near, ~10 Hz mid, ~2 Hz far; SPEC PF2) and are shown a little more than one
+ * gap late, blended between the two snapshots around the render time. Motion is then smooth at any
+ * frame rate and any tier, and one late frame does not make the avatar stop.
  */
 import { copyPose, createPose, type Joint, type Pose } from '../../shared/protocol/pose.js';
 
@@ -9,6 +10,8 @@ const CAPACITY = 16;
 
 /** How far behind real time remote avatars are drawn, ms (two patches at 20 Hz). */
 export const INTERPOLATION_DELAY_MS = 100;
+/** How much of real time the render clock may gain or lose while the delay adapts (never runs backwards). */
+const DELAY_SLEW = 0.5;
 
 function lerpJoint(a: Joint, b: Joint, t: number, out: Joint): void {
   out.px = a.px + (b.px - a.px) * t;
@@ -33,10 +36,20 @@ export class PoseBuffer {
   private readonly times = new Float64Array(CAPACITY);
   private count = 0;
   private head = 0; // index of the newest
+  /** Smoothed gap between snapshots, ms, and the delay the avatar is drawn at now. */
+  private gap = 50;
+  private delay = INTERPOLATION_DELAY_MS;
+  private lastNow = -Infinity;
 
   /** Adds the pose received at `t` (ms, performance.now clock). A teleport clears the history so the avatar jumps. */
   push(t: number, pose: Pose, teleport = false): void {
     if (teleport) this.count = 0;
+    else if (this.count > 0) {
+      // A pause (someone standing still sends nothing) is not a rate: cap what one gap may teach. The
+      // first gap is taken whole, so a far avatar's 2 Hz is known from its second snapshot on.
+      const g = Math.min(t - this.times[this.head]!, 1000);
+      this.gap = this.count === 1 ? g : this.gap + (g - this.gap) * 0.25;
+    }
     this.head = (this.head + 1) % CAPACITY;
     copyPose(pose, this.poses[this.head]!);
     this.times[this.head] = t;
@@ -50,6 +63,25 @@ export class PoseBuffer {
   /** The newest pose, or undefined when none arrived yet. */
   latest(): Pose | undefined {
     return this.count > 0 ? this.poses[this.head] : undefined;
+  }
+
+  /** The delay this avatar should be drawn at: a little more than its snapshot gap, at least the default. */
+  get targetDelay(): number {
+    return Math.max(INTERPOLATION_DELAY_MS, this.gap * 1.3 + 30);
+  }
+
+  /**
+   * Writes the pose to draw at real time `now` (ms) into `out`: sampled `delay` behind, where the delay
+   * follows the avatar's snapshot gap (its tier) at a bounded pace, so the render clock never jumps
+   * or runs backwards when an avatar changes tier.
+   */
+  sampleNow(now: number, out: Pose): boolean {
+    const dt = Number.isFinite(this.lastNow) ? Math.max(0, now - this.lastNow) : Infinity;
+    this.lastNow = now;
+    const target = this.targetDelay;
+    const step = DELAY_SLEW * dt;
+    this.delay = target > this.delay ? Math.min(target, this.delay + step) : Math.max(target, this.delay - step);
+    return this.sample(now - this.delay, out);
   }
 
   /** Writes the pose at render time `t` (ms) into `out`; false when there is nothing to show yet. */

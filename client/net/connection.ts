@@ -12,6 +12,8 @@ import type { SpaceState } from '../../shared/state/space.js';
 import type { AvatarStore } from '../avatars/store.js';
 import { SERVER_MESSAGE_NAMES, ServerInbox } from './inbox.js';
 import { attachMirror } from './mirror.js';
+import { attachPoseFrames, type PoseFrames } from './poseFrames.js';
+import { POSE_FRAME_MESSAGE } from '../../shared/protocol/poseFrame.js';
 import { createStateSync, type StateSync } from './stateSync.js';
 import { rejoin } from './rejoin.js';
 import type { ConnectionStatus } from './status.js';
@@ -44,6 +46,8 @@ export class SpaceConnection {
   private readonly client: Client;
   private room: Room<SpaceState> | null = null;
   private detachMirror: (() => void) | null = null;
+  /** The current room's pose frames reader, once its first state arrived. */
+  private poseFrames: PoseFrames | null = null;
   private status: ConnectionStatus = { state: 'connecting' };
   private readonly statusListeners = new Set<(s: ConnectionStatus) => void>();
   private readonly errorListeners = new Set<(e: ErrorMessage) => void>();
@@ -177,18 +181,25 @@ export class SpaceConnection {
   private async adopt(room: Room<SpaceState>, resumed?: 'reconnected' | 'rejoined'): Promise<void> {
     this.detachMirror?.();
     this.detachMirror = null;
+    this.poseFrames?.dispose();
+    this.poseFrames = null;
     for (const d of this.detachers.splice(0)) d();
     this.room = room;
     this.sync = null;
     this.store.selfId = room.sessionId;
+    // Joined means placed: the first state, then our own pose in the first pose frame (arrival.ts).
     const firstState = new Promise<void>((resolve) =>
       room.onStateChange.once(() => {
         this.followState(room);
-        resolve();
+        void this.poseFrames?.placed.then(resolve);
       }),
     );
     // Every name of the table has a handler on the room, so each message reaches the inbox's check.
     for (const name of SERVER_MESSAGE_NAMES) room.onMessage(name, (m: unknown) => this.inbox.deliver(name, m));
+    // Pose frames are bytes with their own codec (its reader is their validator, SPEC PF1).
+    room.onMessage(POSE_FRAME_MESSAGE, (bytes: unknown) => {
+      if (room === this.room && bytes instanceof Uint8Array) this.poseFrames?.receive(bytes);
+    });
     room.onLeave((code) => void this.onLeave(room, code));
     await firstState;
     this.setStatus(resumed ? { state: 'connected', resumed } : { state: 'connected' });
@@ -200,6 +211,7 @@ export class SpaceConnection {
     const sync = createStateSync(room);
     this.sync = sync;
     this.detachMirror = attachMirror(sync, this.store);
+    this.poseFrames = attachPoseFrames(sync, this.store);
     for (const attach of this.stateAttachers) this.attach(() => attach(sync));
   }
 

@@ -9,13 +9,13 @@ import { ERROR_TEXT, type ErrorCode, type ErrorMessage } from '../../shared/prot
 import { JoinOptions } from '../../shared/protocol/messages.js';
 import type { Admission } from '../security/joinToken.js';
 import { check } from '../../shared/protocol/validation.js';
-import { createPose, copyPose } from '../../shared/protocol/pose.js';
+import { createPose, PoseFlag, type Pose } from '../../shared/protocol/pose.js';
 import { hallBounds } from '../../shared/space/layout.js';
 import { restPose, spawnSpot } from '../../shared/space/spawn.js';
 import { AvatarState } from '../../shared/state/avatar.js';
 import { SpaceState } from '../../shared/state/space.js';
-import { writePose } from '../handlers/pose.js';
 import { colorFor, styleFor } from '../avatars/appearance.js';
+import { acceptPose } from '../handlers/pose.js';
 import type { Logger } from '../log.js';
 import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
 import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
@@ -126,7 +126,9 @@ export class SpaceRoom extends Room<SpaceState> {
     for (const f of this.features) f.admit?.(this.ctx, auth);
     const s = this.state.space;
     // Inside the hall and clear of everyone already there, however many arrive (SPEC HD8).
-    const standing = [...this.state.avatars.values()].map((a) => ({ x: a.head.px, z: a.head.pz }));
+    const standing = [...this.participants.values()].flatMap((o) =>
+      o.lastPose ? [{ x: o.lastPose.pose.head.px, z: o.lastPose.pose.head.pz }] : [],
+    );
     const spot = spawnSpot(s.spawnX, s.spawnZ, this.ctx.bounds, standing);
     const pose = restPose(createPose(), spot.x, spot.z, s.spawnYaw);
     const avatar = new AvatarState();
@@ -136,9 +138,12 @@ export class SpaceRoom extends Room<SpaceState> {
     avatar.color = color.color;
     avatar.style = styleFor(this.state.avatars.entries(), client.sessionId, auth.style);
     avatar.mode = auth.mode ?? 'desktop';
-    writePose(avatar, pose);
     const p = new Participant(client, avatar, auth);
-    p.lastPose = { pose: copyPose(pose, createPose()), at: this.ctx.now(), lastTeleportAt: -Infinity };
+    p.slot = avatar.slot = this.freeSlot();
+    // The spawn is the first accepted pose (P9); flagged as a jump so nobody draws a glide to it.
+    pose.flags = PoseFlag.TELEPORT;
+    acceptPose(p, pose, this.ctx.now());
+    p.lastPose!.lastTeleportAt = -Infinity;
     this.participants.set(client.sessionId, p);
     this.state.avatars.set(client.sessionId, avatar);
     this.log.info({ session: client.sessionId, name: auth.name, mode: avatar.mode, color: color.choice }, 'joined');
@@ -196,6 +201,20 @@ export class SpaceRoom extends Room<SpaceState> {
     if (verdict.ok) return super._onMessage(client, buffer);
     const p = this.participants.get(client.sessionId);
     if (p) this.refuse(p, verdict.code, verdict.ref, verdict.detail);
+  }
+
+  /** The pose the server holds for a participant (its last accepted one), for tests and tools in this process. */
+  poseOf(sessionId: string): Readonly<Pose> | undefined {
+    return this.participants.get(sessionId)?.lastPose?.pose;
+  }
+
+  /** The smallest pose-frame slot nobody in the room holds (SPEC PF1). */
+  private freeSlot(): number {
+    const taken = new Set<number>();
+    for (const o of this.participants.values()) taken.add(o.slot);
+    let slot = 0;
+    while (taken.has(slot)) slot++;
+    return slot;
   }
 
   private remove(p: Participant, reason: LeaveReason): void {

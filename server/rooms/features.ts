@@ -4,6 +4,7 @@
  * `SpaceRoom` imports this file.
  */
 import { avatarsFeature } from '../features/avatars.js';
+import { poseDeliveryFeature } from '../features/poseDelivery.js';
 import { operatorRoleFeature } from '../features/operatorRole.js';
 import { twinsFeature } from '../twins/room/twinsFeature.js';
 import { boardFeature } from '../features/board.js';
@@ -18,6 +19,7 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
   const memory = deps.memory.open(space.name);
   return [
     avatarsFeature(),
+    poseDeliveryFeature(deps.patchRateMs / 1000),
     // Before chat and board: a newcomer's greeting starts with the meeting's welcome.
     meetingFeature(deps.meetings, space, memory),
     operatorRoleFeature(),

@@ -17,7 +17,14 @@ export interface RateRule {
 
 export class Participant {
   client: Client;
+  /** The last accepted pose (the server's truth of where this avatar is; SpaceRoom sets the spawn pose on join). */
   lastPose: AcceptedPose | null = null;
+  /** Number of the last accepted pose (handlers/pose.ts): pose frames send this avatar when it grew. */
+  poseVersion = 0;
+  /** Poses received (past the rate limit) since the last accepted one: the sender's timeline (SPEC P11). */
+  posesSinceAccepted = 0;
+  /** `AvatarState.slot`: names the avatar in pose frames. */
+  slot = 0;
   /** Set when the server ends this seat on purpose (e.g. removed by the host): no reconnection. */
   removed = false;
   /** May operate machines in this space (set by the operator-role feature on join; SPEC OP1). */

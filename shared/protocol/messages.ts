@@ -67,13 +67,17 @@ const POSE_ERRORS = [
 
 /** The core client → server messages, for the table. */
 export const CoreClientMessages = {
-  /** The sender's pose, binary (pose.ts): sustained at the protocol's maximum, the burst absorbs jitter. */
+  /**
+   * The sender's pose, binary (pose.ts): sustained at the protocol's maximum; the burst absorbs one
+   * second of backlog, so a stalled network or server delivering an honest client's queued poses at
+   * once is not refused (P11). The sustained rate still holds a flood.
+   */
   pose: {
     kind: 'binary',
-    rate: { perSecond: POSE_MAX_HZ, burst: 8 },
+    rate: { perSecond: POSE_MAX_HZ, burst: POSE_MAX_HZ },
     rateError: 'pose.rate',
     errors: POSE_ERRORS,
-    doc: '62-byte pose, **binary** (`room.sendBytes`), P1–P9',
+    doc: '62-byte pose, **binary** (`room.sendBytes`), P1–P9, P11',
   } as const satisfies BinaryClientEntry,
   profile: {
     kind: 'json',

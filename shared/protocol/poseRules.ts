@@ -4,7 +4,7 @@
  */
 import type { Bounds } from '../space/bounds.js';
 import { insideBounds } from '../space/bounds.js';
-import { PoseFlag, type Joint, type Pose } from './pose.js';
+import { PoseFlag, POSE_MAX_HZ, type Joint, type Pose } from './pose.js';
 
 /** Fastest a head may move between two poses without a teleport, metres per second (a run). */
 export const MAX_WALK_SPEED = 6;
@@ -51,8 +51,13 @@ function reach(hand: Joint, head: Joint): number {
 /**
  * Judges `pose` arriving at time `now` (seconds) given the previously accepted one (null for the
  * first pose of a session, which is only checked against the bounds). Returns null when acceptable.
+ *
+ * `sentSince` is how many poses the sender sent since `prev`, this one included (SPEC P11): each
+ * stands for at least 1/{@link POSE_MAX_HZ} s of the sender's own time, so a backlog that a stall
+ * delivers at once is judged on the sender's timeline, not on the moment it arrived. The timeline is
+ * bounded: the edge's rate limit lets through at most one second of poses beyond real time.
  */
-export function validatePose(pose: Pose, bounds: Bounds, prev: AcceptedPose | null, now: number): PoseRefusal | null {
+export function validatePose(pose: Pose, bounds: Bounds, prev: AcceptedPose | null, now: number, sentSince = 1): PoseRefusal | null {
   if (!finiteJoint(pose.head) || !finiteJoint(pose.left) || !finiteJoint(pose.right)) return 'pose.not_finite';
   if (!unitQuaternion(pose.head) || !unitQuaternion(pose.left) || !unitQuaternion(pose.right)) return 'pose.rotation';
   const h = pose.head;
@@ -66,6 +71,6 @@ export function validatePose(pose: Pose, bounds: Bounds, prev: AcceptedPose | nu
   const p = prev.pose.head;
   // Only the floor-plane move counts: crouching and standing up are always allowed.
   const moved = Math.hypot(h.px - p.px, h.pz - p.pz);
-  const gap = Math.min(Math.max(now - prev.at, 0), MAX_WALK_GAP);
+  const gap = Math.min(Math.max(now - prev.at, sentSince / POSE_MAX_HZ, 0), MAX_WALK_GAP);
   return moved > MAX_WALK_SPEED * gap + JUMP_SLACK ? 'pose.jump' : null;
 }

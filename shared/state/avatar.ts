@@ -1,27 +1,9 @@
 /**
  * Avatar state: one per participant, keyed by Colyseus session id in {@link SpaceState.avatars}.
- * Fields only; the server's handlers write them, clients read them.
+ * Fields only; the server's handlers write them, clients read them. The pose (head and hands) is not
+ * here: it goes to each client in pose frames (SPEC PF1–PF4).
  */
 import { schema, type SchemaType } from '@colyseus/schema';
-
-/**
- * A tracked point in the protocol frame (right-handed, +Y up, −Z forward). Position in metres as
- * float32; rotation as a unit quaternion with each component × 32767 in an int16 (the same
- * quantisation as the wire pose, so the server stores what it received without rounding again).
- */
-export const JointState = schema(
-  {
-    px: { type: 'float32', default: 0 },
-    py: { type: 'float32', default: 0 },
-    pz: { type: 'float32', default: 0 },
-    qx: { type: 'int16', default: 0 },
-    qy: { type: 'int16', default: 0 },
-    qz: { type: 'int16', default: 0 },
-    qw: { type: 'int16', default: 32767 },
-  },
-  'JointState',
-);
-export type JointState = SchemaType<typeof JointState>;
 
 export const AvatarState = schema(
   {
@@ -49,9 +31,11 @@ export const AvatarState = schema(
     rtc: { type: 'boolean', default: false },
     /** The space's host: may mute, remove, lock and clear the board (SPEC OP1). Set by the server only. */
     host: { type: 'boolean', default: false },
-    head: JointState,
-    left: JointState,
-    right: JointState,
+    /**
+     * Names this avatar in the pose frames (shared/protocol/poseFrame.ts, SPEC PF1): its head and
+     * hands travel there, per client and by distance tier, not in this state. 0–65535, unique in the space.
+     */
+    slot: { type: 'uint16', default: 0 },
   },
   'AvatarState',
 );

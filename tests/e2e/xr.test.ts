@@ -13,7 +13,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.js';
 import type { OpenedPage } from '../support/browser.js';
-import { serverAvatar } from '../support/server.js';
+import { serverAvatar, serverPoseOf } from '../support/server.js';
 import { waitForAsync } from '../support/wait.js';
 import { PoseFlag } from '../../shared/protocol/pose.js';
 
@@ -305,7 +305,15 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     }, hand);
     await a.page.waitForFunction((f) => (window.twinverse!.localPose().flags & f) !== 0, PoseFlag.HAND_TRACKING, { timeout: 10_000 });
     // The server has the tracked hand where it is: what every other page draws.
-    await onServer('the tracked hand on the server', vr.id, (av) => dist({ x: av.right.px, y: av.right.py, z: av.right.pz }, hand) < 0.1);
+    await waitForAsync(
+      'the tracked hand on the server',
+      async () => {
+        const p = await serverPoseOf(vr.id);
+        return p !== null && dist({ x: p.right.px, y: p.right.py, z: p.right.pz }, hand) < 0.1;
+      },
+      30_000,
+      50,
+    );
     expect(((await serverAvatar(vr.id))!.flags & PoseFlag.HAND_TRACKING) !== 0).toBe(true);
     expect(await a.page.evaluate(() => window.twinverse!.features.xr!.handJointsVisible())).toBeGreaterThan(10);
     await e2e.shot(a.page, 'xr-hands');

@@ -94,13 +94,13 @@ describe('what the edge refuses by name (session stays)', () => {
   it('HD7 M3: a pose sent through send (msgpack bytes) is refused; only sendBytes carries poses', async () => {
     const a = await member(server.endpoint, { space: 'pose-json', name: 'A' });
     const b = await member(server.endpoint, { space: 'pose-json', name: 'B' });
-    const before = { ...b.room.state.avatars.get(a.id)!.head };
+    const before = { ...(await waitFor('B to hear of A', () => b.poses.get(a.id))).head };
     a.room.send('pose', new Uint8Array(POSE_BYTES));
     const refusal = await a.refused('message.invalid');
     expect(refusal).toMatchObject({ ref: 'pose' });
     expect(refusal.message).toMatch(/sendBytes/);
     await stillServed(a, b, 'A stays');
-    expect(b.room.state.avatars.get(a.id)!.head.px).toBe(before.px);
+    expect(b.poses.get(a.id)!.head.px).toBe(before.px);
     await leave(a, b);
   });
 

@@ -7,6 +7,10 @@ import { joinOptions, type JoinOptions } from '../../shared/protocol/messages.js
 import { ROOM_NAME } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import { barrier } from './barrier.js';
+import type { Pose } from '../../shared/protocol/pose.js';
+import { POSE_FRAME_MESSAGE } from '../../shared/protocol/poseFrame.js';
+import { poseFeed } from './poseFeed.js';
+import { waitFor } from './wait.js';
 
 export interface TestClient {
   room: Room<SpaceState>;
@@ -15,6 +19,10 @@ export interface TestClient {
   errors: ErrorMessage[];
   /** Resolves once the server answered a message sent now (tests/support/barrier.ts). */
   roundTrip(): Promise<void>;
+  /** The latest pose heard of each avatar (pose frames, SPEC PF1), by session id: one's own once placed. */
+  poses: Map<string, Pose>;
+  /** Pose records heard of each avatar, by session id. */
+  heard: Map<string, number>;
 }
 
 export function listen(room: Room<SpaceState>, client: Client): TestClient {
@@ -25,7 +33,9 @@ export function listen(room: Room<SpaceState>, client: Client): TestClient {
   // Messages a test does not look at (chat lines, notices) are expected: take them quietly, or
   // colyseus.js warns for each one and buries the output that matters.
   room.onMessage('*', () => undefined);
-  return { room, client, errors, roundTrip: () => rt.roundTrip() };
+  const { poses, heard, read } = poseFeed(room);
+  room.onMessage(POSE_FRAME_MESSAGE, (bytes: Uint8Array) => read(bytes));
+  return { room, client, errors, roundTrip: () => rt.roundTrip(), poses, heard };
 }
 
 export async function join(endpoint: string, o: Partial<Omit<JoinOptions, 'protocol'>> & { protocol?: number } = {}): Promise<TestClient> {
@@ -37,5 +47,6 @@ export async function join(endpoint: string, o: Partial<Omit<JoinOptions, 'proto
   const room = await client.joinOrCreate<SpaceState>(ROOM_NAME, options);
   const joined = listen(room, client); // before the first state: the join notice comes with it
   await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
+  await waitFor('the server to place the newcomer (its own first pose frame)', () => joined.poses.has(room.sessionId));
   return joined;
 }

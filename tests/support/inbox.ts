@@ -9,6 +9,9 @@ import { ROOM_NAME } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import { waitFor } from './wait.js';
 import { barrier } from './barrier.js';
+import type { Pose } from '../../shared/protocol/pose.js';
+import { POSE_FRAME_MESSAGE } from '../../shared/protocol/poseFrame.js';
+import { poseFeed } from './poseFeed.js';
 
 export interface Member {
   room: Room<SpaceState>;
@@ -27,6 +30,10 @@ export interface Member {
   closed: number | null;
   /** Resolves once the server answered a message sent now (tests/support/barrier.ts). */
   roundTrip(): Promise<void>;
+  /** The latest pose heard of each avatar in pose frames, by session id (SPEC PF1). */
+  poses: Map<string, Pose>;
+  /** Calls `l` after each pose frame was read into `poses`; returns the function that stops it. */
+  onPoses(l: () => void): () => void;
 }
 
 /** Joins and, like the real client, says `meeting.hello` once listening (unless `hello: false`). */
@@ -37,6 +44,8 @@ export async function member(endpoint: string, o: Partial<Omit<JoinOptions, 'pro
   const got = new Map<string, unknown[]>();
   const errors: ErrorMessage[] = [];
   const rt = barrier(room);
+  const feed = poseFeed(room);
+  const poseListeners = new Set<() => void>();
   const m: Member = {
     room,
     client,
@@ -48,9 +57,19 @@ export async function member(endpoint: string, o: Partial<Omit<JoinOptions, 'pro
     next: <T>(type: string, n = 1, timeoutMs = 3000) => waitFor(`message ${type} #${n}`, () => m.of<T>(type)[n - 1], timeoutMs),
     refused: (code, timeoutMs = 3000) => waitFor(`refusal ${code}`, () => errors.find((e) => e.code === code), timeoutMs),
     roundTrip: () => rt.roundTrip(),
+    poses: feed.poses,
+    onPoses: (l) => {
+      poseListeners.add(l);
+      return () => poseListeners.delete(l);
+    },
   };
   room.onMessage('*', (type, message) => {
     const t = String(type);
+    if (t === POSE_FRAME_MESSAGE) {
+      feed.read(message as Uint8Array);
+      for (const l of poseListeners) l();
+      return;
+    }
     if (t === 'pong' && rt.take(message as { id: number })) return;
     if (t === 'error') errors.push(message as ErrorMessage);
     if (!got.has(t)) got.set(t, []);
@@ -58,6 +77,7 @@ export async function member(endpoint: string, o: Partial<Omit<JoinOptions, 'pro
   });
   room.onLeave((code) => (m.closed = code));
   await new Promise<void>((resolve) => room.onStateChange.once(() => resolve()));
+  await waitFor('the server to place the newcomer (its own first pose frame)', () => feed.poses.has(room.sessionId));
   if (hello) room.send('meeting.hello', {});
   return m;
 }

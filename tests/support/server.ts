@@ -8,6 +8,8 @@ import type { SpaceState } from '../../shared/state/space.js';
 import type { AvatarState } from '../../shared/state/avatar.js';
 import { waitFor } from './wait.js';
 import { startTwinverse, type Twinverse } from '../../server/app.js';
+import type { SpaceRoom } from '../../server/rooms/SpaceRoom.js';
+import type { Pose } from '../../shared/protocol/pose.js';
 import { createLogger } from '../../server/log.js';
 
 export interface TestServer extends Twinverse {
@@ -34,6 +36,14 @@ export function serverStateOf(roomId: string): SpaceState {
   return room.state;
 }
 
+/** The pose the server holds for a participant of a room in this process (poses are not in the state, SPEC PF1). */
+export function serverPose(roomId: string, sessionId: string): Readonly<Pose> {
+  const room = matchMaker.getLocalRoomById(roomId) as SpaceRoom | undefined;
+  const pose = room?.poseOf(sessionId);
+  if (!pose) throw new Error(`no pose of ${sessionId} in room ${roomId}`);
+  return pose;
+}
+
 /** Waits until the room is gone (autoDispose after its last member left): the next join opens a new one. */
 export function roomClosed(roomId: string): Promise<true> {
   return waitFor(`room ${roomId} to close`, () => matchMaker.getLocalRoomById(roomId) === undefined);
@@ -45,6 +55,16 @@ export async function serverAvatar(sessionId: string): Promise<AvatarState | nul
     const room = matchMaker.getLocalRoomById(cache.roomId) as Room<SpaceState> | undefined;
     const avatar = room?.state.avatars.get(sessionId);
     if (avatar) return avatar;
+  }
+  return null;
+}
+
+/** The pose the server holds for a session, in whichever room of this process seats it (null if none). */
+export async function serverPoseOf(sessionId: string): Promise<Readonly<Pose> | null> {
+  for (const cache of await matchMaker.query({})) {
+    const room = matchMaker.getLocalRoomById(cache.roomId) as SpaceRoom | undefined;
+    const pose = room?.poseOf(sessionId);
+    if (pose) return pose;
   }
   return null;
 }

@@ -27,7 +27,7 @@ describe('the message tables and SPEC.md (SPEC M6)', () => {
 describe('rates (SPEC M2, M3, P2, C2, G2, G7, CMD6)', () => {
   // The rates as they were when they moved into the table: a change here is a protocol decision.
   const RATES: Record<string, [perSecond: number, burst: number]> = {
-    pose: [30, 8],
+    pose: [30, 30], // burst: one second of backlog (P11)
     profile: [2, 5],
     ping: [10, 20],
     'twin.command': [5, 10],

@@ -57,3 +57,35 @@ describe('pose rules (SPEC P3, P4, P5, P6, P7, P9)', () => {
     ).toBeNull();
   });
 });
+
+describe('poses judged on the sender’s timeline (SPEC P11)', () => {
+  it('P11: a one-second backlog of honest walking delivered at one instant is accepted pose by pose', () => {
+    // 30 poses at 30 Hz walking 1.4 m/s; the server receives them all at t = 11 after a 1 s stall.
+    let last: AcceptedPose = { pose: copyPose(start, createPose()), at: 10, lastTeleportAt: -Infinity };
+    const now = 11;
+    for (let i = 1; i <= 30; i++) {
+      const p = copyPose(last.pose, createPose());
+      walk(p, 1.4 / 30);
+      // After the first, each arrives within the same millisecond as the one before it.
+      expect(validatePose(p, bounds, last, now, 1)).toBeNull();
+      last = { pose: p, at: now, lastTeleportAt: -Infinity };
+    }
+    // Judged by the server's clock alone, a pose 1.2 m on arriving in the same instant is a jump; as
+    // the 15th pose since the last accepted one (half a second of the sender's time) it is walking.
+    const ahead = copyPose(last.pose, createPose());
+    walk(ahead, 1.2);
+    expect(validatePose(ahead, bounds, last, now, 1)).toBe('pose.jump');
+    expect(validatePose(ahead, bounds, last, now, 15)).toBeNull();
+  });
+
+  it('P11 P6: a cheat still jumps: one pose 5 m on is refused, however the stall looked', () => {
+    const cheat = variant((p) => walk(p, 5));
+    expect(validatePose(cheat, bounds, prev, 10.001, 1)).toBe('pose.jump');
+    // A full burst (30 poses, one second of the sender's time) covers what a runner does in a second
+    // (6 m/s × 1 s + 0.75 m); 8 m is more than that.
+    const far = variant((p) => walk(p, 8));
+    expect(validatePose(far, bounds, prev, 10.001, 30)).toBe('pose.jump');
+    // And the timeline never exceeds the walking cap of one gap.
+    expect(validatePose(far, bounds, prev, 10.001, 1000)).toBe('pose.jump');
+  });
+});

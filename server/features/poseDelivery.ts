@@ -1,0 +1,140 @@
+/**
+ * Pose delivery (SPEC PF1–PF4): once per patch tick, each connected client gets one binary pose frame
+ * with the avatars that moved since it last heard of them and are due at their distance tier —
+ * near ones every tick, mid ones at ~10 Hz, far ones at ~2 Hz (shared/protocol/interest.ts). An
+ * avatar that did not move is not sent; a client with nothing due gets no frame at all.
+ *
+ * Why not the Schema patch: every client received every avatar at the full patch rate (~94 B per
+ * avatar update on the wire), and Colyseus' StateView would filter per client at the cost of an
+ * encode per view and change each tick (ARCHITECTURE.md "Pose delivery" has the figures). Here each
+ * moved avatar's 33-byte record is written once per tick and copied into the frames that want it.
+ */
+import type { Pose } from '../../shared/protocol/pose.js';
+import { due, nextTier, type Tier } from '../../shared/protocol/interest.js';
+import {
+  POSE_FRAME_FORMAT,
+  POSE_FRAME_MESSAGE,
+  POSE_RECORD_BYTES,
+  poseFrameBounds,
+  writePoseRecord,
+} from '../../shared/protocol/poseFrame.js';
+import type { RoomFeature } from '../rooms/feature.js';
+import type { Participant } from '../rooms/participant.js';
+
+/** What one client has been sent, by avatar slot. */
+class Heard {
+  version = new Float64Array(64);
+  at = new Float64Array(64).fill(-Infinity);
+  tier = new Uint8Array(64).fill(255);
+
+  grow(slot: number): void {
+    if (slot < this.version.length) return;
+    const size = Math.max(slot + 1, this.version.length * 2);
+    const version = new Float64Array(size);
+    version.set(this.version);
+    const at = new Float64Array(size).fill(-Infinity);
+    at.set(this.at);
+    const tier = new Uint8Array(size).fill(255);
+    tier.set(this.tier);
+    this.version = version;
+    this.at = at;
+    this.tier = tier;
+  }
+
+  forget(slot: number): void {
+    if (slot >= this.version.length) return;
+    this.version[slot] = 0;
+    this.at[slot] = -Infinity;
+    this.tier[slot] = 255;
+  }
+}
+
+/** Counts for tests and benches: frames and records sent since the room opened. */
+export interface DeliveryStats {
+  frames: number;
+  records: number;
+}
+
+export function poseDeliveryFeature(tickSeconds: number, stats: DeliveryStats = { frames: 0, records: 0 }): RoomFeature {
+  const heard = new WeakMap<Participant, Heard>();
+  let out = new Uint8Array(1 + 64 * POSE_RECORD_BYTES);
+  /** Each avatar's record of this tick, written once (by slot; `recordVersion` says which pose it holds). */
+  let records = new Uint8Array(64 * POSE_RECORD_BYTES);
+  let recordVersion = new Float64Array(64);
+
+  const record = (p: Participant, pose: Pose, bounds: ReturnType<typeof poseFrameBounds>): void => {
+    if (p.slot >= recordVersion.length) {
+      const size = Math.max(p.slot + 1, recordVersion.length * 2);
+      const r = new Uint8Array(size * POSE_RECORD_BYTES);
+      r.set(records);
+      records = r;
+      const v = new Float64Array(size);
+      v.set(recordVersion);
+      recordVersion = v;
+    }
+    if (recordVersion[p.slot] === p.poseVersion) return;
+    writePoseRecord(records, p.slot * POSE_RECORD_BYTES, p.slot, pose, bounds);
+    recordVersion[p.slot] = p.poseVersion;
+  };
+
+  const frameFor = (me: Participant, everyone: Participant[], now: number, bounds: ReturnType<typeof poseFrameBounds>): number => {
+    let h = heard.get(me);
+    if (!h) heard.set(me, (h = new Heard()));
+    const mine = me.lastPose?.pose.head;
+    let length = 1;
+    for (const other of everyone) {
+      const pose = other.lastPose?.pose;
+      if (!pose || !mine) continue;
+      h.grow(other.slot);
+      const s = other.slot;
+      if (h.version[s]! >= other.poseVersion) continue;
+      if (other === me) {
+        // Your own moves you know; you hear of yourself only when the server placed you (join, rejoin).
+        if (h.version[s] !== 0) continue;
+      } else {
+        const prev = h.tier[s]!;
+        const tier = nextTier(prev === 255 ? null : (prev as Tier), Math.hypot(pose.head.px - mine.px, pose.head.pz - mine.pz));
+        h.tier[s] = tier;
+        if (!due(tier, h.at[s]!, now, tickSeconds)) continue;
+      }
+      record(other, pose, bounds);
+      if (length + POSE_RECORD_BYTES > out.length) {
+        const bigger = new Uint8Array(out.length * 2);
+        bigger.set(out);
+        out = bigger;
+      }
+      out.set(records.subarray(s * POSE_RECORD_BYTES, (s + 1) * POSE_RECORD_BYTES), length);
+      length += POSE_RECORD_BYTES;
+      h.version[s] = other.poseVersion;
+      h.at[s] = now;
+    }
+    return length;
+  };
+
+  return {
+    name: 'poseDelivery',
+    beforePatch(ctx) {
+      const now = ctx.now();
+      const bounds = poseFrameBounds(ctx.bounds);
+      const everyone = [...ctx.participants()];
+      out[0] = POSE_FRAME_FORMAT;
+      for (const me of everyone) {
+        if (!me.avatar.connected || me.removed) continue;
+        const length = frameFor(me, everyone, now, bounds);
+        if (length === 1) continue;
+        // A copy: the transport may hold the bytes past this call.
+        me.client.sendBytes(POSE_FRAME_MESSAGE, out.slice(0, length));
+        stats.frames++;
+        stats.records += (length - 1) / POSE_RECORD_BYTES;
+      }
+    },
+    // A reconnected client has a fresh state and store: it hears of everyone (and itself) again.
+    rejoined(_ctx, p) {
+      heard.delete(p);
+    },
+    // A slot given up may be taken by a newcomer: nobody has heard of the newcomer yet.
+    left(ctx, p) {
+      for (const o of ctx.participants()) heard.get(o)?.forget(p.slot);
+    },
+  };
+}

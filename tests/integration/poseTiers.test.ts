@@ -1,0 +1,108 @@
+/**
+ * Pose delivery by interest tier against the real server (SPEC PF2, PF3): a near avatar reaches a
+ * client at the full rate (every pose it sends, here one per round trip), a far one at ~2 Hz — and it
+ * still reaches it; an avatar that does not move is not sent again.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPose, encodePose, PoseFlag, type Pose } from '../../shared/protocol/pose.js';
+import { TIER_INTERVAL, Tier } from '../../shared/protocol/interest.js';
+import { restPose } from '../../shared/space/spawn.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { join, type TestClient } from '../support/clients.js';
+import { waitFor } from '../support/wait.js';
+
+let server: TestServer;
+
+beforeAll(async () => {
+  server = await startTestServer({ patchRateMs: 50 });
+});
+afterAll(async () => {
+  await server?.close();
+});
+
+/** Puts `c` at (x, z) with a teleport (allowed anywhere in the hall, P7) and waits until `observer` hears it. */
+async function place(c: TestClient, observer: TestClient, x: number, z: number): Promise<Pose> {
+  const pose = restPose(createPose(), x, z, 0);
+  pose.flags = PoseFlag.TELEPORT;
+  c.room.sendBytes('pose', encodePose(pose));
+  pose.flags = 0;
+  await waitFor(`${c.room.sessionId} placed`, () => Math.abs((observer.poses.get(c.room.sessionId)?.head.px ?? NaN) - x) < 1e-3);
+  return pose;
+}
+
+describe('pose delivery by interest tier', () => {
+  it('PF2 PF3: a near avatar comes at the full rate, a far one at ~2 Hz and still arrives; a still one is not resent', async () => {
+    // The factory hall is 32 × 24 m: the observer at one end, one walker 2 m away, one 28 m away.
+    const observer = await join(server.endpoint, { space: 'tiers', name: 'Observer' });
+    const near = await join(server.endpoint, { space: 'tiers', name: 'Near' });
+    const far = await join(server.endpoint, { space: 'tiers', name: 'Far' });
+    const still = await join(server.endpoint, { space: 'tiers', name: 'Still' });
+    await place(observer, near, -14, 0);
+    const nearPose = await place(near, observer, -12, 0);
+    const farPose = await place(far, observer, 14, 0);
+    await place(still, observer, -13, 3);
+    const heard = (c: TestClient) => observer.heard.get(c.room.sessionId) ?? 0;
+    const nearBefore = heard(near);
+    const farBefore = heard(far);
+    const stillBefore = heard(still);
+
+    const started = performance.now();
+    const SENDS = 30;
+    for (let i = 1; i <= SENDS; i++) {
+      const dx = i % 2 === 0 ? 0 : 0.02;
+      nearPose.head.px = -12 + dx;
+      farPose.head.px = 14 - dx;
+      far.room.sendBytes('pose', encodePose(farPose));
+      near.room.sendBytes('pose', encodePose(nearPose));
+      // Full rate: every pose the near walker sends reaches the observer.
+      await waitFor(`near pose ${i}`, () => heard(near) === nearBefore + i);
+    }
+    // The far walker's last pose arrives too, within its tier's interval.
+    await waitFor('the far walker’s last pose', () => Math.abs(observer.poses.get(far.room.sessionId)!.head.px - farPose.head.px) < 1e-3);
+    const seconds = (performance.now() - started) / 1000;
+
+    expect(heard(near) - nearBefore).toBe(SENDS);
+    // At most one far record per far interval of the server's clock (which ran no longer than ours).
+    const farHeard = heard(far) - farBefore;
+    expect(farHeard).toBeGreaterThanOrEqual(1);
+    expect(farHeard).toBeLessThanOrEqual(Math.floor(seconds / (TIER_INTERVAL[Tier.FAR] - 0.025)) + 1);
+    expect(farHeard).toBeLessThan(SENDS);
+    // Nobody heard again of the one who stood still.
+    expect(heard(still)).toBe(stillBefore);
+    for (const c of [observer, near, far, still]) expect(c.errors).toEqual([]);
+    for (const c of [observer, near, far, still]) await c.room.leave();
+  });
+});
+
+describe('a stall is not cheating', () => {
+  it('P11 P2 P6: a second of queued walking arriving at once is taken whole; a jump and a flood are still refused', async () => {
+    const walker = await join(server.endpoint, { space: 'stall', name: 'Walker' });
+    const observer = await join(server.endpoint, { space: 'stall', name: 'Observer' });
+    const pose = await place(walker, observer, -5, 0);
+    // One second of walking at 1.4 m/s, 30 poses queued behind a stall, delivered back to back.
+    for (let i = 1; i <= 30; i++) {
+      pose.head.px += 1.4 / 30;
+      pose.left.px += 1.4 / 30;
+      pose.right.px += 1.4 / 30;
+      walker.room.sendBytes('pose', encodePose(pose));
+    }
+    await walker.roundTrip();
+    expect(walker.errors).toEqual([]);
+    await waitFor(
+      'the walk’s end at the observer',
+      () => Math.abs(observer.poses.get(walker.room.sessionId)!.head.px - pose.head.px) < 1e-3,
+    );
+    // A cheat: 8 m on in one pose, no teleport flag.
+    const cheat = restPose(createPose(), pose.head.px + 8, 0, 0);
+    walker.room.sendBytes('pose', encodePose(cheat));
+    await waitFor('pose.jump', () => walker.errors.find((e) => e.code === 'pose.jump'));
+    // A flood beyond the burst: refused by rate.
+    for (let i = 0; i < 70; i++) {
+      pose.head.px += 0.001;
+      walker.room.sendBytes('pose', encodePose(pose));
+    }
+    await waitFor('pose.rate', () => walker.errors.find((e) => e.code === 'pose.rate'));
+    await walker.room.leave();
+    await observer.room.leave();
+  });
+});
