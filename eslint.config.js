@@ -13,7 +13,7 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
  */
 export const CLIENT_FLOORS = [
   { name: 'core', folders: ['core'] },
-  { name: 'pieces', folders: ['render', 'input', 'ui3d'] },
+  { name: 'pieces', folders: ['render', 'input', 'ui3d', 'models'] },
   { name: 'session', folders: ['player', 'avatars', 'net'] },
   { name: 'overlay', folders: ['ui'] },
   { name: 'context', folders: ['context'] },

@@ -24,6 +24,10 @@ import { TwinStore, type CommandInfo, type TwinInfo } from './store.js';
 import { createPanelPlacer } from './panelPlacer.js';
 import { createTwinsTestApi } from './testApi.js';
 import { TwinView } from './twinView.js';
+import { ModelError } from '../models/fetchModel.js';
+import type { BuiltModel } from '../models/gltfParts.js';
+import type * as TwinModelModule from '../models/twinModel.js';
+import type { FloorObstacle } from '../render/hall/hall.js';
 
 const PANEL_REFRESH_MS = 150;
 
@@ -55,6 +59,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   store.onChanged(syncReturn);
   const definitions = new Map<string, Promise<TwinDefinition>>();
   const views = new Map<string, TwinView>();
+  /** The floor area each view keeps people out of (replaced when a glTF model replaces the recipe). */
+  const footprints = new Map<TwinView, FloorObstacle>();
   const base = ctx.connection.endpoint.replace(/^ws/, 'http');
   let open: { twin: string; panel: TwinPanel; shown: number } | null = null;
   const placer = createPanelPlacer(ctx);
@@ -71,7 +77,55 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     if (views.has(info.id) || !store.twins.has(info.id)) return;
     const view = new TwinView(scene, def, store.twins.get(info.id)!);
     views.set(info.id, view);
-    ctx.movement.obstacles.push(view.footprint());
+    const footprint = view.footprint();
+    footprints.set(view, footprint);
+    ctx.movement.obstacles.push(footprint);
+    const model = def.ext.model;
+    if ('gltf' in model) void upgradeView(view, model.gltf);
+  };
+  /**
+   * The machine stands as its recipe at once; its glTF model replaces it once loaded, or the recipe
+   * stays and the problem is named on the panel and in one log line (SPEC GM3, GM5).
+   */
+  const upgradeView = async (view: TwinView, file: string) => {
+    const id = view.id;
+    const def = view.definition;
+    view.setLoading('Loading model…');
+    let built: BuiltModel;
+    // The glTF loader is its own chunk: spaces whose machines are all recipes never fetch it.
+    let models: typeof TwinModelModule;
+    try {
+      models = await import('../models/twinModel.js');
+      built = await models.loadTwinModel({
+        scene,
+        base,
+        file,
+        twinId: id,
+        ext: def.ext,
+        progress: (f) => view.setLoading(f < 0 ? 'Loading model…' : `Loading model ${Math.round(f * 100)} %`),
+      });
+    } catch (err) {
+      const message = err instanceof ModelError ? err.message : `${file}: ${(err as Error).message}`;
+      console.warn(`[twinverse] ${id}: ${message}; drawn from its recipe`);
+      view.modelProblem = message;
+      def.problem ??= `Model ${message}. The machine is drawn from its recipe.`;
+      view.setLoading(null);
+      return;
+    }
+    const info = store.twins.get(id);
+    if (views.get(id) !== view || !info) {
+      models.disposeBuiltModel(built);
+      return;
+    }
+    const next = new TwinView(scene, def, info, built);
+    const footprint = next.footprint();
+    const at = ctx.movement.obstacles.indexOf(footprints.get(view)!);
+    view.dispose();
+    views.set(id, next);
+    footprints.delete(view);
+    footprints.set(next, footprint);
+    if (at >= 0) ctx.movement.obstacles[at] = footprint;
+    else ctx.movement.obstacles.push(footprint);
   };
   store.onAdded((t) => void addView(t));
   store.onChanged((t) => views.get(t.id)?.update(t));

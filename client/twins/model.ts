@@ -21,21 +21,9 @@ import type { Primitive } from '../../shared/twin/extension.js';
 import { eulerDegToQuat } from '../../shared/twin/math.js';
 import { markInteractive } from '../input/interactive.js';
 import { protocolToBabylon, protocolToBabylonQuat } from '../render/frames.js';
+import type { ModelPart } from '../models/part.js';
 
-export interface ModelPart {
-  readonly id: string;
-  readonly mesh: Mesh;
-  readonly material: StandardMaterial;
-  /** True when `material` is this part's alone (a colour binding drives it, or it lights up); else the shared body. */
-  readonly ownMaterial: boolean;
-  /** The colour the definition gives it. */
-  readonly baseColor: Color3;
-  /** Rest transform (Babylon frame, relative to its parent). */
-  readonly restPosition: Vector3;
-  readonly restRotation: Quaternion;
-  /** Extent along x, y, z (metres). */
-  readonly size: [number, number, number];
-}
+export type { ModelPart } from '../models/part.js';
 
 function shape(scene: Scene, p: Primitive): Mesh {
   const [x, y, z] = p.size;
@@ -58,6 +46,11 @@ function shape(scene: Scene, p: Primitive): Mesh {
   mesh.scaling.set(x, y, z);
   mesh.bakeCurrentTransformIntoVertices();
   return mesh;
+}
+
+/** Each part's parent part id in a recipe (for `mergeStaticParts`). */
+export function recipeParents(primitives: readonly Primitive[]): Map<string, string | undefined> {
+  return new Map(primitives.map((p) => [p.id, p.parent]));
 }
 
 /** Builds the parts under `root`; returns them by id, in the recipe's order. */
@@ -130,11 +123,11 @@ export function buildModel(
 export function mergeStaticParts(
   root: TransformNode,
   parts: ReadonlyMap<string, ModelPart>,
-  primitives: readonly Primitive[],
+  /** Each part's parent part id (undefined at the model's root). */
+  parentOf: ReadonlyMap<string, string | undefined>,
   keep: ReadonlySet<string>,
   twinId: string,
 ): { mesh: Mesh; merged: string[] } | null {
-  const parentOf = new Map(primitives.map((p) => [p.id, p.parent]));
   const kept = new Set(keep);
   // A part with a kept descendant stays too (disabling it would hide the child).
   for (const id of keep) for (let up = parentOf.get(id); up; up = parentOf.get(up)) kept.add(up);

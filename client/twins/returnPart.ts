@@ -14,7 +14,7 @@ const AWAY_M = 0.01;
 
 /** The movable parts of `info` that are away from rest and free to return, in definition order. */
 export function partsAway(info: TwinInfo, ext: Pick<TwinExtension, 'model' | 'movable'>): string[] {
-  if (!('primitives' in ext.model)) return [];
+  if (!ext.model.primitives) return [];
   const byId = new Map(ext.model.primitives.map((p) => [p.id, p]));
   const [x, y, z, w] = info.rotation;
   const placement = { position: info.position, rotation: { x, y, z, w }, scale: info.scale };

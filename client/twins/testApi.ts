@@ -15,7 +15,7 @@ import type { TwinView } from './twinView.js';
 import { babylonToProtocol } from '../render/frames.js';
 
 export interface TwinsTestApi {
-  /** Machines in the space and whether each is drawn. */
+  /** Machines in the space and whether each is drawn (with its glTF model, once that has loaded or failed: SPEC GM3). */
   list(): {
     id: string;
     title: string;
@@ -72,6 +72,13 @@ export interface TwinsTestApi {
   menuAckLabel(): string | null;
   /** The machine under a pointer now (SPEC HV1), and how many of its meshes are tinted. */
   hover(): { twin: string | null; tinted: number };
+  /**
+   * Where a machine's parts came from (SPEC GM1–GM3): its glTF file or its recipe, their triangles,
+   * the part ids, and why the file is not shown if it is not.
+   */
+  model(twin: string): { source: 'gltf' | 'primitives'; triangles: number; parts: string[]; problem: string | null } | null;
+  /** A part's rotation now, Babylon frame `[x, y, z, w]` (a rotate binding turns it). */
+  partRotation(twin: string, part: string): [number, number, number, number] | null;
 }
 
 export type PanelChartState = ReturnType<TwinPanel['chartState']>;
@@ -126,7 +133,7 @@ export function createTwinsTestApi(d: {
           id: t.id,
           title: t.title,
           quality: t.quality,
-          drawn: !!v,
+          drawn: !!v && !v.modelPending,
           alarms: t.alarms.map((a) => a.id),
           greyed: v?.greyedOut ?? false,
           beacon: v?.alarmShown ?? null,
@@ -187,5 +194,13 @@ export function createTwinsTestApi(d: {
     activityLines: () => d.feed.lines(),
     menuAckLabel: () => d.actions.get('alarm-ack')?.label() ?? null,
     hover: () => ({ twin: d.hover.twin, tinted: d.scene.meshes.filter((m) => m.renderOverlay === true).length }),
+    model(twin) {
+      const v = d.views.get(twin);
+      return v ? { ...v.modelSource, parts: [...v.parts.keys()], problem: v.modelProblem } : null;
+    },
+    partRotation(twin, part) {
+      const q = d.views.get(twin)?.parts.get(part)?.mesh.rotationQuaternion;
+      return q ? [q.x, q.y, q.z, q.w] : null;
+    },
   };
 }

@@ -20,7 +20,8 @@ import { gaugeFill, labelText, rampColor, type Rgb } from '../../shared/twin/bin
 import type { FloorObstacle } from '../render/hall/furniture.js';
 import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
 import type { TwinDefinition } from './definitions.js';
-import { buildModel, mergeStaticParts, type ModelPart } from './model.js';
+import { buildModel, mergeStaticParts, recipeParents, type ModelPart } from './model.js';
+import type { BuiltModel } from '../models/gltfParts.js';
 import type { AlarmInfo, TwinInfo } from './store.js';
 import { timeLeft } from './trendWords.js';
 import { protocolToBabylon, protocolToBabylonQuat } from '../render/frames.js';
@@ -58,6 +59,12 @@ export class TwinView {
   private blink = 0;
   private stale = false;
   private alarmColor: string | null = null;
+  /** A line on the plate while the machine's glTF model loads (SPEC GM5). */
+  private loading: string | null = null;
+  /** Where the parts came from: the glTF file, or the primitive recipe (test API, SPEC GM3). */
+  readonly modelSource: { source: 'gltf' | 'primitives'; triangles: number };
+  /** Why the twin's glTF model is not shown (a ModelError's message), if it is not (SPEC GM3). */
+  modelProblem: string | null = null;
   private readonly scratchColor: Rgb = { r: 0, g: 0, b: 0 };
   private readonly spin = new Quaternion();
 
@@ -65,34 +72,47 @@ export class TwinView {
     scene: Scene,
     readonly definition: TwinDefinition,
     info: TwinInfo,
+    /** Parts made from the twin's glTF file (client/models/); without it, from the recipe. */
+    built?: BuiltModel,
   ) {
     this.info = info;
     this.root = new TransformNode(`twin-${info.id}`, scene);
     this.root.rotationQuaternion = new Quaternion();
     const model = definition.ext.model;
-    const primitives =
-      'primitives' in model
-        ? model.primitives
-        : [
-            {
-              id: 'body',
-              shape: 'box' as const,
-              size: [1, 1, 1] as [number, number, number],
-              position: [0, 0.5, 0] as [number, number, number],
-              color: '#8a8f98',
-            },
-          ];
+    const primitives = model.primitives ??
+      // A glTF model with no recipe beside it: a grey box until (or instead of) the file.
+      [
+        {
+          id: 'body',
+          shape: 'box' as const,
+          size: [1, 1, 1] as [number, number, number],
+          position: [0, 0.5, 0] as [number, number, number],
+          color: '#8a8f98',
+        },
+      ];
     this.movable = new Set(definition.ext.movable.map((m) => m.part));
     // Own materials: parts a binding colours, and parts people carry (a hand in reach lights them up).
     const own = new Set([...definition.ext.bindings.filter((b) => b.kind === 'color').map((b) => b.part), ...this.movable]);
-    this.parts = buildModel(scene, this.root, primitives, info.id, own);
+    if (built) {
+      this.parts = built.parts;
+      for (const [id, up] of built.parentOf) if (!up) this.parts.get(id)!.mesh.parent = this.root;
+    } else this.parts = buildModel(scene, this.root, primitives, info.id, own);
+    const parentOf = built ? built.parentOf : recipeParents(primitives);
+    let triangles = 0;
+    for (const p of this.parts.values()) triangles += p.mesh.getTotalIndices() / 3;
+    this.modelSource = { source: built ? 'gltf' : 'primitives', triangles };
     this.body = [...this.parts.values()].find((p) => !p.ownMaterial)?.material;
     // A hand in VR may take these by reaching out (client/xr/nearGrab.ts), not only with the ray.
     for (const id of this.movable) {
       const part = this.parts.get(id);
       if (part) part.mesh.isNearGrabbable = true;
     }
-    this.height = Math.max(1, ...primitives.filter((p) => !p.parent).map((p) => p.position[1] + p.size[1] / 2));
+    this.height = built
+      ? Math.max(
+          1,
+          ...[...this.parts.values()].map((p) => (p.mesh.computeWorldMatrix(true), p.mesh.getBoundingInfo().boundingBox.maximumWorld.y)),
+        )
+      : Math.max(1, ...primitives.filter((p) => !p.parent).map((p) => p.position[1] + p.size[1] / 2));
     for (const b of definition.ext.bindings) {
       const part = this.parts.get(b.part);
       if (!part) continue;
@@ -107,7 +127,7 @@ export class TwinView {
     }
     // What bindings drive or people carry stays its own mesh; the rest of the machine is one draw call.
     const keep = new Set([...this.bindings.map((b) => b.part.id), ...this.movable]);
-    this.batch = mergeStaticParts(this.root, this.parts, primitives, keep, info.id)?.mesh ?? null;
+    this.batch = mergeStaticParts(this.root, this.parts, parentOf, keep, info.id)?.mesh ?? null;
     // Beacon: a stack light on top that lights up and blinks while an alarm is active.
     this.beaconMaterial = new StandardMaterial(`${info.id}/beacon`, scene);
     this.beaconMaterial.diffuseColor = new Color3(0.25, 0.25, 0.25);
@@ -171,6 +191,7 @@ export class TwinView {
       { text: info.title, size: 0.3, bold: true },
       { ...status, size: 0.22 },
     ];
+    if (this.loading) lines.push({ text: this.loading, size: 0.18, color: '#c9d7e3' });
     if (viewers.length || holders.length) {
       const who = [viewers.length ? `Looking: ${viewers.join(', ')}` : '', holders.length ? `Holding: ${holders.join(', ')}` : '']
         .filter(Boolean)
@@ -189,6 +210,17 @@ export class TwinView {
       if (part.mesh.isEnabled(false) && !this.bindings.some((b) => b.label && b.part === part)) yield part.mesh;
     }
     if (this.batch) yield this.batch;
+  }
+
+  /** Its glTF model is still loading (the recipe stands in until it comes or fails). */
+  get modelPending(): boolean {
+    return this.loading !== null;
+  }
+
+  /** Shows (or, with null, clears) a loading line on the plate. */
+  setLoading(text: string | null): void {
+    this.loading = text;
+    this.update(this.info);
   }
 
   /** Drives the bindings and the beacon; call every frame. */

@@ -63,6 +63,11 @@ export function createHttpApp(deps: HttpDeps): Express {
     });
   }
 
+  // Model files only: the folder also holds the script that builds them (SPEC GM6).
+  app.use('/assets/models', (req, res, next) => {
+    if (/\.(glb|gltf)$/.test(req.path)) next();
+    else res.status(404).json({ error: 'not_found', message: 'Only .glb and .gltf models are served here.' });
+  });
   app.use('/assets/models', express.static(path.join(deps.assetsDir, 'models'), { maxAge: '1h', fallthrough: false }));
   app.use('/api/twins', twinsApi({ ...deps.twins, log: deps.log }));
   app.use('/api/twins', historyApi({ ...deps.history, log: deps.log }));

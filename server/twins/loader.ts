@@ -182,11 +182,13 @@ function crossCheck(
   actions: Map<string, ActionDef>,
   add: (p: readonly PropertyKey[], m: string) => void,
 ): void {
-  const parts = 'primitives' in ext.model ? new Set(ext.model.primitives.map((p) => p.id)) : null;
+  // A glTF model with a recipe beside it is checked against the recipe's part ids (SPEC GM3).
+  const recipe = ext.model.primitives;
+  const parts = recipe ? new Set(recipe.map((p) => p.id)) : null;
   const at = (...p: PropertyKey[]) => [TWIN_MEMBER, ...p];
-  if ('primitives' in ext.model) {
+  if (recipe) {
     const seen = new Set<string>();
-    ext.model.primitives.forEach((p, i) => {
+    recipe.forEach((p, i) => {
       if (seen.has(p.id)) add(at('model', 'primitives', i, 'id'), `part id "${p.id}" is used twice`);
       seen.add(p.id);
       if (p.parent !== undefined && !seen.has(p.parent))

@@ -41,8 +41,18 @@ export type Primitive = z.infer<typeof Primitive>;
 /** The 3D model: the project's own glTF file under assets/models/, or a recipe of primitives. */
 export const TwinModel = z.union([
   z.strictObject({
-    /** Path under assets/ (served at /assets/…), e.g. `models/pump.glb`. Node names are part ids. */
+    /**
+     * Path under assets/ (served at /assets/…), e.g. `models/pump.glb`. Node names are part ids; the
+     * file's frame is the twin's (glTF and the protocol are both right-handed, +Y up, metres). Bounded
+     * by shared/twin/modelLimits.ts.
+     */
     gltf: z.string().check(z.regex(/^models\/[a-z0-9_/-]+\.(glb|gltf)$/, 'a model is models/<name>.glb or .gltf')),
+    /**
+     * The same machine as a recipe: shown while the file loads and instead of it when it cannot be
+     * used (SPEC GM3), and the parts' rest poses the server uses for movable parts. Its part ids are
+     * the file's node names.
+     */
+    primitives: z.optional(z.array(Primitive).check(z.minLength(1), z.maxLength(64))),
   }),
   z.strictObject({
     primitives: z.array(Primitive).check(z.minLength(1), z.maxLength(64)),

@@ -64,7 +64,7 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
   }
   const parts = new Map<string, PartInfo>();
   const model = live.def.ext.model;
-  if ('primitives' in model) {
+  if (model.primitives) {
     const byId = new Map(model.primitives.map((p) => [p.id, p]));
     const movable = new Set(live.def.ext.movable.map((m) => m.part));
     const body = solidBoxes(byId, movable);

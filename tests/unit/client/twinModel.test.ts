@@ -7,7 +7,7 @@ import { NullEngine } from '@babylonjs/core/Engines/nullEngine.js';
 import { Scene } from '@babylonjs/core/scene.js';
 import { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import type { Primitive } from '../../../shared/twin/extension.js';
-import { buildModel, mergeStaticParts } from '../../../client/twins/model.js';
+import { buildModel, mergeStaticParts, recipeParents } from '../../../client/twins/model.js';
 
 const box = (id: string, x: number, parent?: string): Primitive => ({
   id,
@@ -39,7 +39,7 @@ describe('mergeStaticParts', () => {
       box('cover', 6), // movable
     ];
     const { scene, root, parts } = setup(primitives, ['lamp']);
-    const batch = mergeStaticParts(root, parts, primitives, new Set(['spindle', 'gauge', 'lamp', 'cover']), 'm');
+    const batch = mergeStaticParts(root, parts, recipeParents(primitives), new Set(['spindle', 'gauge', 'lamp', 'cover']), 'm');
     expect(batch).not.toBeNull();
     expect(batch!.merged.sort()).toEqual(['base', 'frame', 'hood']);
     expect(batch!.mesh.name).toBe('m/body');
@@ -60,7 +60,7 @@ describe('mergeStaticParts', () => {
   it('leaves a machine with fewer than two static parts alone', () => {
     const primitives = [box('base', 0), box('spindle', 1)];
     const { scene, root, parts } = setup(primitives);
-    expect(mergeStaticParts(root, parts, primitives, new Set(['spindle']), 'm')).toBeNull();
+    expect(mergeStaticParts(root, parts, recipeParents(primitives), new Set(['spindle']), 'm')).toBeNull();
     expect(parts.get('base')!.mesh.isEnabled(false)).toBe(true);
     scene.getEngine().dispose();
   });
