@@ -53,6 +53,7 @@ export class SpaceConnection {
   private readonly errorListeners = new Set<(e: ErrorMessage) => void>();
   private readonly inbox = new ServerInbox();
   private leaving = false;
+  private readonly attachers = new Set<(room: Room<SpaceState>) => (() => void) | void>();
   private readonly stateAttachers = new Set<(sync: StateSync) => (() => void) | void>();
   /** The current room's state and its change callbacks, once its first state arrived. */
   private sync: StateSync | null = null;
@@ -110,6 +111,20 @@ export class SpaceConnection {
     }
     await this.adopt(room);
     return room.state;
+  }
+
+  /**
+   * Runs `attach` with every room this connection adopts — the first join and each reconnection. Only
+   * benches use it (bench/roomBots.ts counts the bytes on the room's socket); features listen through
+   * the typed `on()` and `onState()`. `attach` returns its detach function.
+   */
+  onRoom(attach: (room: Room<SpaceState>) => (() => void) | void): () => void {
+    this.attachers.add(attach);
+    if (this.room) {
+      const d = attach(this.room);
+      if (d) this.detachers.push(d);
+    }
+    return () => this.attachers.delete(attach);
   }
 
   /**
@@ -194,6 +209,7 @@ export class SpaceConnection {
         void this.poseFrames?.placed.then(resolve);
       }),
     );
+    for (const attach of this.attachers) this.attach(() => attach(room));
     // Every name of the table has a handler on the room, so each message reaches the inbox's check.
     for (const name of SERVER_MESSAGE_NAMES) room.onMessage(name, (m: unknown) => this.inbox.deliver(name, m));
     // Pose frames are bytes with their own codec (its reader is their validator, SPEC PF1).

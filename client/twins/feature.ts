@@ -27,7 +27,7 @@ import { TwinView } from './twinView.js';
 import { ModelError } from '../models/fetchModel.js';
 import type { BuiltModel } from '../models/gltfParts.js';
 import type * as TwinModelModule from '../models/twinModel.js';
-import type { FloorObstacle } from '../render/hall/hall.js';
+import type { FloorObstacle } from '../render/hall/furniture.js';
 
 const PANEL_REFRESH_MS = 150;
 

@@ -8,7 +8,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/e2e.js';
 import { waitForApp } from '../support/browser.js';
-import { serverAvatar } from '../support/server.js';
+import { serverPoseOf } from '../support/server.js';
 
 let e2e: E2E;
 const contexts: BrowserContext[] = [];
@@ -106,9 +106,9 @@ function touchScreen(cdp: CDPSession) {
   };
 }
 
-/** Heading on the floor (radians) of a head whose rotation the server holds as int16 × 32767. */
+/** Heading on the floor (radians) of a head rotation (unit quaternion, protocol frame). */
 function heading(q: { qx: number; qy: number; qz: number; qw: number }): number {
-  const [x, y, z, w] = [q.qx / 32767, q.qy / 32767, q.qz / 32767, q.qw / 32767];
+  const [x, y, z, w] = [q.qx, q.qy, q.qz, q.qw];
   // The head's forward (−Z in the protocol frame) rotated by q.
   const fx = -2 * (x * z + w * y);
   const fz = -(1 - 2 * (x * x + y * y));
@@ -118,9 +118,9 @@ const turned = (a: number, b: number) => Math.abs(Math.atan2(Math.sin(a - b), Ma
 
 /** The server's own record of this avatar's head: where it is and which way it faces. */
 async function serverHead(id: string): Promise<{ x: number; z: number; heading: number }> {
-  const a = await serverAvatar(id);
-  if (!a) throw new Error(`the server seats no ${id}`);
-  return { x: a.head.px, z: a.head.pz, heading: heading(a.head) };
+  const p = await serverPoseOf(id);
+  if (!p) throw new Error(`the server seats no ${id}`);
+  return { x: p.head.px, z: p.head.pz, heading: heading(p.head) };
 }
 
 describe('touch controls on a phone', () => {
