@@ -196,6 +196,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     layouts,
     patchRateMs: config.patchRateMs,
     reconnectSeconds: config.reconnectSeconds,
+    maxPerSpace: config.maxPerSpace,
     twins,
     meetings: config.meetings,
     memory: new SpaceMemory(500, storePersistence(store), log.child({ part: 'memory' })),

@@ -33,6 +33,7 @@ const Env = z.object({
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   PATCH_RATE_MS: z._default(positive, 50),
   RECONNECT_SECONDS: z._default(z.coerce.number().check(z.gte(0)), 30),
+  MAX_PER_SPACE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65536)), 500),
   CLIENT_DIR: z.optional(z.string()),
   ASSETS_DIR: z.optional(z.string()),
   ALLOWED_ORIGINS: z._default(list, []),
@@ -67,6 +68,8 @@ export interface Config extends TwinConfig {
   patchRateMs: number;
   /** How long a dropped participant's seat is held, seconds. */
   reconnectSeconds: number;
+  /** Most people one space seats at once (held seats included); the next is refused as full (SPEC J6). */
+  maxPerSpace: number;
   /** Folder of the built client (index.html …). */
   clientDir: string;
   /** Folder of twin definitions, space layouts and models. */
@@ -121,6 +124,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     patchRateMs: e.PATCH_RATE_MS,
     reconnectSeconds: e.RECONNECT_SECONDS,
+    maxPerSpace: e.MAX_PER_SPACE,
     clientDir: path.resolve(ROOT_DIR, e.CLIENT_DIR ?? 'dist/client'),
     assetsDir,
     allowedOrigins: e.ALLOWED_ORIGINS,

@@ -121,6 +121,11 @@ export class SpaceRoom extends Room<SpaceState> {
         CloseCode.BAD_JOIN_OPTIONS,
         `${CLOSE_REASONS[CloseCode.BAD_JOIN_OPTIONS]} space: this room holds another space`,
       );
+    // A full space says so by name (SPEC J6); seats held for a reconnection count, they are taken.
+    if (this.participants.size >= this.deps.maxPerSpace) {
+      this.log.info({ seated: this.participants.size, max: this.deps.maxPerSpace }, 'space full; join refused');
+      throw new ServerError(CloseCode.SPACE_FULL, `${CLOSE_REASONS[CloseCode.SPACE_FULL]} (${this.deps.maxPerSpace} people)`);
+    }
     // Per-room admission (Colyseus ignores an instance onAuth when a static one exists): a feature
     // may refuse with a ServerError, e.g. a locked space; the client's join then fails with its code.
     for (const f of this.features) f.admit?.(this.ctx, auth);

@@ -19,6 +19,8 @@ export interface SpaceRoomDeps {
   layouts: SpaceLayouts;
   patchRateMs: number;
   reconnectSeconds: number;
+  /** Most people the room seats at once, held seats included (SPEC J6). */
+  maxPerSpace: number;
   /** The process-wide twin runtime every room shows its machines from. */
   twins: TwinRuntime;
   /** ICE servers and host passcodes. */

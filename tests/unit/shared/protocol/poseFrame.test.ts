@@ -67,7 +67,7 @@ describe('pose frame', () => {
           }
         });
       }),
-      { numRuns: 200 },
+      { numRuns: 60 },
     );
     // The stated bounds for the two halls: 0.27 mm (factory), 1.6 mm (200 m).
     const f = poseFrameBounds(factory);
