@@ -13,6 +13,9 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/unit/**/*.test.ts'],
           environment: 'node',
+          // A limit catches a hang, not slowness: with both cores busy a 500-arrival spawn check or 30
+          // simulated minutes of a pump take longer than vitest's default 5 s.
+          testTimeout: 30_000,
           sequence: { groupOrder: 0 },
         },
       },
