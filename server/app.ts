@@ -27,6 +27,7 @@ import { configuredHosts, isHostAllowed, isOriginAllowed } from './http/origin.j
 import { guardRequests } from './http/requestGuard.js';
 import { createJoinGuard } from './security/joinGuard.js';
 import { createTokenVerifier } from './security/joinToken.js';
+import { TokenRevocations } from './security/revocations.js';
 import { createPasscodeLimiter } from './security/passcodeLimiter.js';
 import { oneRoomPerSpace } from './security/matchmaking.js';
 import { quietSocketErrors } from './security/socketErrors.js';
@@ -110,6 +111,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       )
     : null;
   // The audit log and activity feed, and machines' notes, kept through the store's queue (SPEC AU1, NT3).
+  // Revoked join tokens live in the store: they survive a restart and bind every process (SPEC JT7).
+  const revocations = config.joinTokens ? new TokenRevocations(store, config.joinTokens.maxSeconds) : null;
   const journal = new Journal(store);
   const notes = new NoteBook(store, journal);
   const twins = await startTwinRuntime(
@@ -154,6 +157,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     store: () => store.health(),
     history: { runtime: twins, store, retentionDays: config.historyRetentionDays },
     lastValuesSaved: () => lastValues.saved,
+    revocations: { revocations, adminToken: config.adminToken },
   });
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
@@ -205,7 +209,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     replay: { source: store, retentionDays: config.historyRetentionDays, wall: Date.now },
   };
   const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
-  const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens) : null;
+  const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens, undefined, (t) => revocations!.check(t)) : null;
   const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, tokens, log: log.child({ part: 'auth' }) });
   // `space` comes from each client's join options; `deps` from here (define's options win the merge).
   gameServer.define(ROOM_NAME, spaceRoomType(guard), { deps } as SpaceRoomOptions).filterBy(['space']);

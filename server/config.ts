@@ -57,6 +57,8 @@ const Env = z.object({
   /** Ed25519 public key (SPKI PEM) for EdDSA join tokens. */
   JOIN_PUBLIC_KEY: z.optional(z.string().check(z.regex(/-----BEGIN PUBLIC KEY-----/, 'JOIN_PUBLIC_KEY is an SPKI PEM public key'))),
   JOIN_TOKEN_MAX_SECONDS: z._default(z.coerce.number().check(z.int(), z.gt(0), z.lte(86_400)), 3600),
+  /** Bearer token for operators' HTTP actions (revoking join tokens); unset: those are off. */
+  ADMIN_TOKEN: z.optional(z.string().check(z.minLength(32, 'ADMIN_TOKEN must be at least 32 characters'))),
   ...twinEnv,
 });
 
@@ -99,6 +101,8 @@ export interface Config extends TwinConfig {
   meetings: MeetingConfig;
   /** Signed join tokens (JOIN_SECRET, JOIN_PUBLIC_KEY, JOIN_TOKEN_MAX_SECONDS); undefined: passcodes only. */
   joinTokens: JoinTokenConfig | undefined;
+  /** ADMIN_TOKEN: operators' HTTP actions (POST /api/tokens/revoke); undefined: off. */
+  adminToken: string | undefined;
 }
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -144,5 +148,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.JOIN_SECRET || e.JOIN_PUBLIC_KEY
         ? { secret: e.JOIN_SECRET, publicKey: e.JOIN_PUBLIC_KEY?.replace(/\\n/g, '\n'), maxSeconds: e.JOIN_TOKEN_MAX_SECONDS }
         : undefined,
+    adminToken: e.ADMIN_TOKEN,
   };
 }

@@ -50,7 +50,7 @@ export function lossReason(code: number): LossReason {
 /** A join refusal that retrying will not change (locked, wrong passcode, version …): its words. */
 function definiteRefusal(err: unknown): string | null {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'number' || code === CloseCode.SPACE_BUSY) return null;
+  if (typeof code !== 'number' || code === CloseCode.SPACE_BUSY || code === CloseCode.TOKEN_UNCHECKED) return null;
   return code >= 4400 && code < 4500 ? (describeCloseCode(code) ?? null) : null;
 }
 

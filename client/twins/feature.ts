@@ -13,6 +13,7 @@ import { createActivityFeed } from '../ui/activityFeed.js';
 import { connectMemory } from './memoryNet.js';
 import { createNoteForm } from './noteForm.js';
 import { createReturnOffer } from './returnPart.js';
+import { movableParts, type PartReach } from './partReach.js';
 import { createTwinHover } from './hover.js';
 import { createChartHistorySource } from './chartData.js';
 import { commandLine } from './commandWords.js';
@@ -216,7 +217,8 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
 
   const movable = (twin: string) => {
     const view = views.get(twin);
-    return new Map((view?.definition.ext.movable ?? []).map((m) => [m.part, m.reach * (store.twins.get(twin)?.scale ?? 1)]));
+    const info = store.twins.get(twin);
+    return view && info ? movableParts(info, view.definition.ext) : new Map<string, PartReach>();
   };
   const interaction = createTwinInteraction({
     scene,

@@ -13,6 +13,7 @@ import type { RayRegistry } from '../input/rays.js';
 import type { TwinNet } from './sync.js';
 import type { TwinStore } from './store.js';
 import { carryTurn } from './carry.js';
+import type { PartReach } from './partReach.js';
 import { babylonToProtocol, babylonToProtocolQuat, protocolToBabylonQuat } from '../render/frames.js';
 
 /** How often a held part's pose goes out (the server allows 30/s). */
@@ -27,7 +28,7 @@ interface Hold {
   offset: Vector3;
   /** For a pointer held in a hand: its turn and the part's when grabbed (Babylon frame); else null. */
   turn: { hand: Quaternion; part: Quaternion } | null;
-  /** Where the part rests and how far it may go (protocol frame), from the first state we saw. */
+  /** Where the part rests and how far it may go (protocol frame), as the server judges a move (partReach.ts). */
   rest: [number, number, number];
   reach: number;
   granted: boolean;
@@ -47,8 +48,8 @@ export interface InteractionDeps {
   net: TwinNet;
   rays: RayRegistry;
   selfId(): string | null;
-  /** Parts people may carry, by twin: part id → reach (metres). */
-  movable(twin: string): Map<string, number>;
+  /** Parts people may carry, by twin: part id → rest position and reach (partReach.ts). */
+  movable(twin: string): Map<string, PartReach>;
   togglePanel(twin: string): void;
   /** Stops mouse-look while the desktop mouse drags a part. */
   dragging(on: boolean): void;
@@ -82,9 +83,9 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
     if (info.type === PointerEventTypes.POINTERDOWN) {
       const hit = twinOf(info.pickInfo?.pickedMesh);
       if (!hit) return;
-      const reach = d.movable(hit.twin).get(hit.part);
+      const carry = d.movable(hit.twin).get(hit.part);
       const state = d.store.twins.get(hit.twin)?.parts.get(hit.part);
-      if (reach === undefined || !state || hold) {
+      if (carry === undefined || !state || hold) {
         d.togglePanel(hit.twin);
         return;
       }
@@ -99,8 +100,8 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
         distance: Vector3.Distance(ray.origin, point),
         offset: mesh.getAbsolutePosition().subtract(point),
         turn: kind === 'oriented' ? { hand: handTurn.clone(), part: protocolToBabylonQuat(state.q, new Quaternion()) } : null,
-        rest: [...state.p],
-        reach,
+        rest: [...carry.rest],
+        reach: carry.reach,
         granted: false,
         lastSent: 0,
       };

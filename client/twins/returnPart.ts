@@ -4,9 +4,9 @@
  * ask the server to put it back. The panel itself stays about the machine's data; this is about its parts.
  */
 import type { TwinExtension } from '../../shared/twin/extension.js';
-import { restPose } from '../../shared/twin/partRest.js';
 import type { MenuAction } from '../core/actions.js';
 import { el } from '../core/dom.js';
+import { movableParts } from './partReach.js';
 import type { TwinInfo } from './store.js';
 
 /** Farther than this from rest (metres) a part counts as moved: patches are float32. */
@@ -14,16 +14,11 @@ const AWAY_M = 0.01;
 
 /** The movable parts of `info` that are away from rest and free to return, in definition order. */
 export function partsAway(info: TwinInfo, ext: Pick<TwinExtension, 'model' | 'movable'>): string[] {
-  if (!ext.model.primitives) return [];
-  const byId = new Map(ext.model.primitives.map((p) => [p.id, p]));
-  const [x, y, z, w] = info.rotation;
-  const placement = { position: info.position, rotation: { x, y, z, w }, scale: info.scale };
   const away: string[] = [];
-  for (const m of ext.movable) {
-    const now = info.parts.get(m.part);
-    const rest = restPose(byId, m.part, placement);
-    if (!now || !rest || now.holder !== '') continue;
-    if (Math.hypot(now.p[0] - rest.p[0], now.p[1] - rest.p[1], now.p[2] - rest.p[2]) > AWAY_M) away.push(m.part);
+  for (const [id, { rest }] of movableParts(info, ext)) {
+    const now = info.parts.get(id);
+    if (!now || now.holder !== '') continue;
+    if (Math.hypot(now.p[0] - rest[0], now.p[1] - rest[1], now.p[2] - rest[2]) > AWAY_M) away.push(id);
   }
   return away;
 }

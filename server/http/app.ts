@@ -11,6 +11,7 @@ import { faultsApi } from './faultsApi.js';
 import { twinsApi, type TwinsApiDeps } from './twinsApi.js';
 import { historyApi, type HistoryApiDeps } from './historyApi.js';
 import { notesApi } from './notesApi.js';
+import { revocationsApi, type RevocationsApiDeps } from './revocationsApi.js';
 import { auditApi } from './auditApi.js';
 import type { StoreHealth } from '../store/store.js';
 
@@ -30,6 +31,8 @@ export interface HttpDeps {
   history: Omit<HistoryApiDeps, 'log'>;
   /** Twin last values written to the store so far, for /health (SPEC RS4). */
   lastValuesSaved?: () => number;
+  /** Revoking join tokens (server/http/revocationsApi.ts, SPEC JT7). */
+  revocations?: Omit<RevocationsApiDeps, 'log' | 'store'>;
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -76,6 +79,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   const { runtime, store, now } = deps.history;
   app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
   app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
+  app.use('/api/tokens', revocationsApi({ revocations: null, adminToken: undefined, ...deps.revocations, store, log: deps.log }));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'not_found', message: `No API route ${req.method} ${req.originalUrl}` });
   });

@@ -1,5 +1,5 @@
 /**
- * Signed join tokens (SPEC JT1–JT5): with `JOIN_SECRET` (HS256) and/or `JOIN_PUBLIC_KEY` (EdDSA) set,
+ * Signed join tokens (SPEC JT1–JT5, JT7): with `JOIN_SECRET` (HS256) and/or `JOIN_PUBLIC_KEY` (EdDSA) set,
  * whoever runs the site signs a short-lived token per person; the server only verifies. The token —
  * not the join form — says who joins (display name), where (space) and with which roles (host,
  * operator), so a role needs no shared passcode and a name is no longer free for the taking.
@@ -37,8 +37,22 @@ export type TokenCheck = { ok: true; grant: TokenGrant } | { ok: false; code: Cl
 
 export type TokenVerifier = (token: string, space: string) => Promise<TokenCheck>;
 
-/** Null when tokens are not configured (passcodes only). `now` is injectable for tests about time. */
-export async function createTokenVerifier(config: JoinTokenConfig, now: () => Date = () => new Date()): Promise<TokenVerifier | null> {
+/** Whether a valid token was revoked before it expired (revocations.ts, SPEC JT7). */
+export type RevocationCheck = (t: {
+  jti: string | undefined;
+  space: string;
+  iat: number | undefined;
+}) => Promise<{ revoked: false } | { revoked: true; detail: string } | { unchecked: true }>;
+
+/**
+ * Null when tokens are not configured (passcodes only). `now` is injectable for tests about time;
+ * `revoked`, when given, is asked about every token that is otherwise valid.
+ */
+export async function createTokenVerifier(
+  config: JoinTokenConfig,
+  now: () => Date = () => new Date(),
+  revoked?: RevocationCheck,
+): Promise<TokenVerifier | null> {
   const keys = new Map<string, Uint8Array | Awaited<ReturnType<typeof importSPKI>>>();
   if (config.secret) keys.set('HS256', new TextEncoder().encode(config.secret));
   if (config.publicKey) keys.set('EdDSA', await importSPKI(config.publicKey, 'EdDSA'));
@@ -72,6 +86,12 @@ export async function createTokenVerifier(config: JoinTokenConfig, now: () => Da
     const roles = claims.roles ?? [];
     if (!Array.isArray(roles) || roles.some((r) => !(ROLES as readonly unknown[]).includes(r)))
       return invalid(`(roles: a list of ${ROLES.join(', ')})`);
+    if (revoked) {
+      const jti = typeof claims.jti === 'string' ? claims.jti : undefined;
+      const verdict = await revoked({ jti, space, iat: typeof claims.iat === 'number' ? claims.iat : undefined });
+      if ('unchecked' in verdict) return { ok: false, code: CloseCode.TOKEN_UNCHECKED, detail: '(the revocation list cannot be read yet)' };
+      if (verdict.revoked) return { ok: false, code: CloseCode.TOKEN_REVOKED, detail: verdict.detail };
+    }
     return { ok: true, grant: { name: name.value, roles: [...new Set(roles as Role[])] } };
   };
 }

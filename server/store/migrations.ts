@@ -144,6 +144,26 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
         FOR EACH STATEMENT EXECUTE FUNCTION audit_append_only();
     `,
   },
+  {
+    // Join tokens revoked before they expire (SPEC JT7): one token by its `jti`, or every token of a
+    // space issued before `before`. Kept here so a revocation survives a restart and every process
+    // sharing the database honours it; a row is useless (and deleted) once `until` has passed, since
+    // no token it names can still be unexpired then.
+    version: 5,
+    sql: `
+      CREATE TABLE token_revocations (
+        id      bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+        jti     text,
+        space   text,
+        before  bigint,
+        at      bigint NOT NULL,
+        until   bigint NOT NULL,
+        by_name text NOT NULL,
+        CHECK ((jti IS NULL) <> (space IS NULL))
+      );
+      CREATE INDEX token_revocations_until ON token_revocations (until);
+    `,
+  },
 ];
 
 export const STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

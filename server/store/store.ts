@@ -11,6 +11,7 @@ import type { Logger } from '../log.js';
 import { type AlarmEvent, insertAlarmEvent, readAlarmEvents, readLatestAlarmEvents } from './alarmEventsTable.js';
 import { type AuditEntry, type AuditQuery, insertAudit, readAudit, type StoredAuditEntry } from './auditTable.js';
 import { insertNote, readNotes, type StoredNote } from './notesTable.js';
+import { insertRevocation, readRevocations, type Revocation } from './revocationsTable.js';
 import { completeCommand, insertCommand, markLost, recentCommands } from './commandsTable.js';
 import type { CommandStore } from './commandStore.js';
 import { aggregateHeaders, deleteOlder, readRows, type HeaderBucket, type HistoryRow } from './historyTable.js';
@@ -159,6 +160,16 @@ export class Store {
       if (n >= batch) this.pruneHistory(beforeMinute, batch);
       else await db.client.exec(`VACUUM ${db.schema}.twin_history`);
     });
+  }
+
+  /** Queues a join-token revocation (SPEC JT7). */
+  addRevocation(r: Revocation): void {
+    this.write('token.revoke', (db) => insertRevocation(db, r));
+  }
+
+  /** The join-token revocations in force at `now` (expired rows are deleted on the way). */
+  revocations(now: number): Promise<Revocation[]> {
+    return this.read((db) => readRevocations(db, now));
   }
 
   /** Runs `run` against the database when it is open (ordered with every other write). */

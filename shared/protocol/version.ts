@@ -50,6 +50,10 @@ export const CloseCode = {
   TOKEN_EXPIRED: 4435,
   /** The join token is for another space (SPEC JT2). */
   TOKEN_WRONG_SPACE: 4436,
+  /** The join token was revoked before it expired: by its `jti`, or with every token of its space (SPEC JT7). */
+  TOKEN_REVOKED: 4437,
+  /** The list of revoked tokens cannot be read yet (the store is opening or unreachable): try again (SPEC JT8). */
+  TOKEN_UNCHECKED: 4438,
   /** The server is stopping (SIGTERM) after saving everything: rejoin when it is back (SPEC RS5). */
   SERVER_RESTARTING: 4503,
 } as const;
@@ -71,6 +75,8 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.TOKEN_INVALID]: 'The invitation in this link is not valid. Ask its organiser for a new one.',
   [CloseCode.TOKEN_EXPIRED]: 'The invitation in this link has expired. Ask its organiser for a new one.',
   [CloseCode.TOKEN_WRONG_SPACE]: 'The invitation in this link is for another space.',
+  [CloseCode.TOKEN_REVOKED]: 'The invitation in this link was withdrawn. Ask its organiser for a new one.',
+  [CloseCode.TOKEN_UNCHECKED]: 'The invitation cannot be checked right now. Try again in a moment.',
   [CloseCode.SERVER_RESTARTING]: 'The server is restarting. This page rejoins by itself when it is back.',
 };
 
