@@ -122,6 +122,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   const share = scaleOut.presence ? await shareIngest(scaleOut.presence, twins, log.child({ part: 'twins' })) : null;
   const app = createHttpApp({
     assetsDir: config.assetsDir,
+    layouts,
     twins: {
       runtime: twins,
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),

@@ -12,6 +12,8 @@ import { twinsApi, type TwinsApiDeps } from './twinsApi.js';
 import { historyApi, type HistoryApiDeps } from './historyApi.js';
 import { notesApi } from './notesApi.js';
 import { auditApi } from './auditApi.js';
+import { spacesApi } from './spacesApi.js';
+import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { StoreHealth } from '../store/store.js';
 
 export interface HttpDeps {
@@ -30,6 +32,8 @@ export interface HttpDeps {
   history: Omit<HistoryApiDeps, 'log'>;
   /** Twin last values written to the store so far, for /health (SPEC RS4). */
   lastValuesSaved?: () => number;
+  /** Space layouts, for a space's title before joining (SPEC SP1). */
+  layouts: SpaceLayouts;
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -70,6 +74,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Notes and the audit log read the same store as history (SPEC NT4, AU2).
   const { runtime, store, now } = deps.history;
   app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
+  app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log }));
   app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'not_found', message: `No API route ${req.method} ${req.originalUrl}` });
