@@ -16,6 +16,7 @@ import { createSystems } from './systems.js';
 import { LocalPose } from './player/localPose.js';
 import { AvatarStore } from './avatars/store.js';
 import { SpaceConnection } from './net/connection.js';
+import { fetchSpaceTitle } from './net/spaceTitle.js';
 import { Player } from './player/player.js';
 import { createEngine, createScene } from './render/engine.js';
 import { protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
@@ -36,9 +37,12 @@ async function main(): Promise<void> {
   const root = document.getElementById('ui')!;
   const canvas = document.getElementById('scene') as HTMLCanvasElement;
   const link = readLaunchLink(location.search, location.hash);
+  const endpoint = (import.meta.env.VITE_SERVER_URL as string | undefined) ?? location.origin;
+  // The space as its HUD names it, on the join and loading screens too (SPEC SP1).
+  const title = await fetchSpaceTitle(endpoint, link.space);
   const identity = link.name
     ? { name: link.name, color: link.color ?? rememberedColor(), style: link.style ?? rememberedStyle() }
-    : await showJoinScreen(root, link.space);
+    : await showJoinScreen(root, title);
 
   const loading = showLoading(root);
   loading.step(0.1, 'Starting the 3D engine…');
@@ -46,9 +50,8 @@ async function main(): Promise<void> {
   const scene = createScene(engine);
   const camera = createEyes(scene);
 
-  loading.step(0.3, `Joining “${link.space}”…`);
+  loading.step(0.3, `Joining “${title}”…`);
   const store = new AvatarStore();
-  const endpoint = (import.meta.env.VITE_SERVER_URL as string | undefined) ?? location.origin;
   const connection = new SpaceConnection(endpoint, store);
   const options = joinOptionsFor(link, identity);
   let state;

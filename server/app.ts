@@ -143,6 +143,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   lastValues.start();
   const app = createHttpApp({
     assetsDir: config.assetsDir,
+    layouts,
     twins: {
       runtime: twins,
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),

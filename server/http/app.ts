@@ -13,6 +13,8 @@ import { historyApi, type HistoryApiDeps } from './historyApi.js';
 import { notesApi } from './notesApi.js';
 import { revocationsApi, type RevocationsApiDeps } from './revocationsApi.js';
 import { auditApi } from './auditApi.js';
+import { spacesApi } from './spacesApi.js';
+import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { StoreHealth } from '../store/store.js';
 
 export interface HttpDeps {
@@ -33,6 +35,8 @@ export interface HttpDeps {
   lastValuesSaved?: () => number;
   /** Revoking join tokens (server/http/revocationsApi.ts, SPEC JT7). */
   revocations?: Omit<RevocationsApiDeps, 'log' | 'store'>;
+  /** Space layouts, for a space's title before joining (SPEC SP1). */
+  layouts: SpaceLayouts;
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -78,6 +82,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Notes and the audit log read the same store as history (SPEC NT4, AU2).
   const { runtime, store, now } = deps.history;
   app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
+  app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log }));
   app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
   app.use('/api/tokens', revocationsApi({ revocations: null, adminToken: undefined, ...deps.revocations, store, log: deps.log }));
   app.use('/api', (req, res) => {

@@ -27,6 +27,7 @@ import { installEdge } from './edge.js';
 import type { BinaryRoutes, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
 import { createFeatures } from './features.js';
 import { Participant } from './participant.js';
+import { spaceTitle } from '../spaces/layouts.js';
 
 export class SpaceRoom extends Room<SpaceState> {
   private deps!: SpaceRoomDeps;
@@ -262,7 +263,7 @@ function spaceState({ name, layoutName, layout }: SpaceInfo): SpaceState {
   const state = new SpaceState();
   const s = state.space;
   s.name = name;
-  s.title = name === layoutName ? layout.title : `${name} (${layout.title})`;
+  s.title = spaceTitle(name, layoutName, layout);
   s.layoutTitle = layout.title;
   s.layout = layoutName;
   s.width = layout.hall.width;

@@ -25,6 +25,14 @@ const FALLBACK_LAYOUT: SpaceLayout = {
   timelineDrivers: 'operators',
 };
 
+/**
+ * The title people see for a space (HUD, join and loading screens, SPEC SP1): its layout's own title
+ * when the space has a layout of its name, else the space's name with the title of the hall it borrows.
+ */
+export function spaceTitle(name: string, layoutName: string, layout: SpaceLayout): string {
+  return name === layoutName ? layout.title : `${name} (${layout.title})`;
+}
+
 export class SpaceLayouts {
   constructor(
     private readonly layouts: ReadonlyMap<string, SpaceLayout>,
@@ -37,6 +45,12 @@ export class SpaceLayouts {
     if (own) return { layoutName: space, layout: own };
     const fallback = this.layouts.get(DEFAULT_SPACE);
     return fallback ? { layoutName: DEFAULT_SPACE, layout: fallback } : { layoutName: 'fallback', layout: FALLBACK_LAYOUT };
+  }
+
+  /** What `spaceTitle` gives for `space`, from the layout it would open with. */
+  titleOf(space: string): string {
+    const { layoutName, layout } = this.resolve(space);
+    return spaceTitle(space, layoutName, layout);
   }
 
   names(): string[] {

@@ -115,11 +115,14 @@ describe('two people in one space (e2e)', () => {
     await b.context.close();
   });
 
-  it('E5: the join screen asks for a name, remembers it, and the page shows a copyable link', async () => {
+  it('E5 SP1: the join screen asks for a name, remembers it, names the space as its HUD does, and the page shows a copyable link', async () => {
     const p = await e2e.open(`${e2e.server.url}/?space=E2E Join`);
+    // SP1: the space's title from the server (this space borrows the factory's hall), not its bare id.
+    expect(await p.page.locator('#join-form strong').textContent({ timeout: 60_000 })).toBe('e2e-join (Factory floor)');
     await p.page.locator('#join-name').fill('Remembered');
     await p.page.locator('#join-button').click();
     await p.page.waitForFunction(() => window.twinverse?.ready === true, undefined, { timeout: 60_000 });
+    expect(await p.page.locator('#space-title').textContent()).toBe('e2e-join (Factory floor)');
     expect(await p.page.evaluate(() => window.twinverse!.link.space)).toBe('e2e-join');
     expect(await p.page.locator('#share-link').inputValue()).toBe(`${e2e.server.url}/?space=e2e-join`);
     // On this small window (640×400) the people list starts folded; the count button opens it.

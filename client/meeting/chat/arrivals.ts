@@ -5,6 +5,7 @@
  * one muted line: "Ada, Bo and 3 others joined". Who is here now is the people list's job.
  */
 import type { ChatLine } from '../../../shared/protocol/chat.js';
+import { describeLine } from './chatModel.js';
 
 export const ARRIVALS_WINDOW_MS = 60_000;
 /** Names spelled out before "and n others". */
@@ -51,4 +52,15 @@ export function foldArrivals(lines: readonly ChatLine[]): ChatRow[] {
     i = end;
   }
   return rows;
+}
+
+/**
+ * The last `count` rows as one text line each, folded as on the desktop: the VR chat panel's lines
+ * (a few on a texture, where a burst of arrivals would push every word of the talk off it). `chat`
+ * is false for the muted rows (arrivals, departures, system lines).
+ */
+export function lastRowsText(lines: readonly ChatLine[], count: number): { text: string; chat: boolean }[] {
+  return foldArrivals(lines)
+    .slice(-count)
+    .map((r) => (r.kind === 'arrivals' ? { text: r.text, chat: false } : { text: describeLine(r.line), chat: r.line.kind === 'chat' }));
 }

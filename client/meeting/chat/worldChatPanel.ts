@@ -20,7 +20,8 @@ import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { CHAT_MAX_CHARS } from '../../../shared/protocol/chat.js';
-import { describeLine, type ChatModel } from './chatModel.js';
+import type { ChatModel } from './chatModel.js';
+import { lastRowsText } from './arrivals.js';
 
 const SIZE = 1024;
 /** Panel edge, metres. */
@@ -139,11 +140,12 @@ export function createWorldChatPanel(scene: Scene, model: ChatModel, send: (text
     blocks.push(t);
   }
   const render = () => {
-    const recent = model.lines.slice(-LINES);
+    // Arrivals and departures fold as on the desktop (SPEC UX2).
+    const recent = lastRowsText(model.lines, LINES);
     blocks.forEach((b, i) => {
-      const l = recent[i - (LINES - recent.length)];
-      b.text = l ? describeLine(l) : '';
-      b.color = l?.kind === 'chat' ? '#eef2f6' : '#9fb0c0';
+      const r = recent[i - (LINES - recent.length)];
+      b.text = r?.text ?? '';
+      b.color = r?.chat ? '#eef2f6' : '#9fb0c0';
     });
   };
   const offAdded = model.onAdded(() => mesh.isEnabled() && render());

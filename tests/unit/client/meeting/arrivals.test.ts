@@ -1,6 +1,6 @@
 /** Join and leave lines folded into one (SPEC UX2). */
 import { describe, expect, it } from 'vitest';
-import { ARRIVALS_WINDOW_MS, arrivalsText, foldArrivals } from '../../../../client/meeting/chat/arrivals.js';
+import { ARRIVALS_WINDOW_MS, arrivalsText, foldArrivals, lastRowsText } from '../../../../client/meeting/chat/arrivals.js';
 import type { ChatLine } from '../../../../shared/protocol/chat.js';
 
 let nextId = 1;
@@ -55,5 +55,21 @@ describe('folded arrivals', () => {
       'Gus: joined',
       'Hal: joined',
     ]);
+  });
+
+  it('UX2: the VR chat panel shows the same folded rows, the last ones, muted unless chat', () => {
+    const t = 2_000_000;
+    const lines = [
+      line('chat', 'Ada', t),
+      line('join', 'Bo', t + 1000),
+      line('join', 'Cy', t + 2000),
+      line('join', 'Di', t + 3000),
+      line('chat', 'Bo', t + 4000, 'morning'),
+    ];
+    expect(lastRowsText(lines, 2)).toEqual([
+      { text: 'Bo, Cy and Di joined', chat: false },
+      { text: 'Bo: morning', chat: true },
+    ]);
+    expect(lastRowsText(lines, 10).map((r) => r.text)).toEqual(['Ada: hi', 'Bo, Cy and Di joined', 'Bo: morning']);
   });
 });
