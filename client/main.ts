@@ -100,7 +100,6 @@ async function main(): Promise<void> {
 
   // HUD.
   const { hud, badge, people, notices, help } = createOverlay(root, store, info.title, link.space);
-  if (replaced) notices.show(replaced);
 
   // Features (XR, meetings, twins …) on top of the core.
   loading.step(0.8, 'Preparing the space…');
@@ -152,6 +151,8 @@ async function main(): Promise<void> {
   await scene.whenReadyAsync();
   loading.step(1, 'Ready');
   loading.done();
+  // Said once the scene shows: a notice lasts 5 s, and loading can take longer (SPEC AV3).
+  if (replaced) notices.show(replaced);
   // The help card's fold timer starts when people can first see the scene, not while they wait (UX4).
   scene.onAfterRenderObservable.addOnce(() => help.start());
 
