@@ -107,7 +107,6 @@ async function main(): Promise<void> {
   const { hud, badge, people, notices, help } = createOverlay(root, store, info.title, link.space);
   // On a phone or tablet the help card tells the thumbs, not the keys, how to move.
   systems.touch.onTouchDevice(() => help.setTouch(true));
-  if (replaced) notices.show(replaced);
 
   // Features (XR, meetings, twins …) on top of the core.
   loading.step(0.8, 'Preparing the space…');
@@ -159,6 +158,8 @@ async function main(): Promise<void> {
   await scene.whenReadyAsync();
   loading.step(1, 'Ready');
   loading.done();
+  // Said once the scene shows: a notice lasts 5 s, and loading can take longer (SPEC AV3).
+  if (replaced) notices.show(replaced);
   // The help card's fold timer starts when people can first see the scene, not while they wait (UX4).
   scene.onAfterRenderObservable.addOnce(() => help.start());
 

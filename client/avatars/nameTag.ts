@@ -136,6 +136,17 @@ export class NameTag {
     return { muted: !!c.muted, hand: !!c.hand, host: !!c.host, speaking: this.speaking };
   }
 
+  /** 0 hides the tag (no draw call), up to 1 fully drawn (SPEC AV4: only the nearest are drawn). */
+  setOpacity(o: number): void {
+    this.mesh.isVisible = o > 0;
+    this.mesh.visibility = o;
+  }
+
+  /** Drawn now (test API). */
+  get shown(): boolean {
+    return this.mesh.isVisible && this.mesh.visibility > 0;
+  }
+
   /** The speaking ring (driven by the audio level of this person's voice). */
   setSpeaking(on: boolean): void {
     if (on === this.speaking) return;

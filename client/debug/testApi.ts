@@ -46,7 +46,7 @@ export interface TwinverseTestApi {
     head: Vec3 | null;
   }[];
   /** How a remote avatar is drawn right now: head position (protocol frame) and its tag's text. */
-  rendered(id: string): { head: Vec3; left: Vec3; right: Vec3; tag: string; enabled: boolean } | null;
+  rendered(id: string): { head: Vec3; left: Vec3; right: Vec3; tag: string; tagShown: boolean; enabled: boolean } | null;
   /** Starts recording every head position this page draws for `id`; returns what was recorded so far. */
   headTrail(id: string): Vec3[];
   /** My pose as last written for sending. */
@@ -137,6 +137,7 @@ export function installTestApi(d: TestApiDeps): void {
             left: toProtocol(v.left.position),
             right: toProtocol(v.right.position),
             tag: v.tag.text,
+            tagShown: v.tag.shown,
             enabled: v.head.isEnabled(),
           }
         : null;
