@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { twinEnv, twinConfig, type TwinConfig } from './twinConfig.js';
 import { loadMeetingConfig, type MeetingConfig } from './meeting/config.js';
 import type { JoinTokenConfig } from './security/joinToken.js';
+import { videoConfig, videoEnv, type VideoConfig } from './video/config.js';
 
 /** The repository root (server/ and dist/node/server/ both resolve to it). */
 export const ROOT_DIR = (() => {
@@ -50,9 +51,10 @@ const Env = z.object({
   JOIN_PUBLIC_KEY: z.optional(z.string().check(z.regex(/-----BEGIN PUBLIC KEY-----/, 'JOIN_PUBLIC_KEY is an SPKI PEM public key'))),
   JOIN_TOKEN_MAX_SECONDS: z._default(z.coerce.number().check(z.int(), z.gt(0), z.lte(86_400)), 3600),
   ...twinEnv,
+  ...videoEnv,
 });
 
-export interface Config extends TwinConfig {
+export interface Config extends TwinConfig, VideoConfig {
   port: number;
   host: string;
   logLevel: string;
@@ -105,6 +107,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const assetsDir = path.resolve(ROOT_DIR, e.ASSETS_DIR ?? 'assets');
   return {
     ...twinConfig(e, ROOT_DIR, assetsDir),
+    ...videoConfig(e),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,
