@@ -40,6 +40,7 @@ import { HistoryRecorder } from './history/recorder.js';
 import { Journal } from './audit/journal.js';
 import { NoteBook } from './audit/notebook.js';
 import { LastValues } from './twins/lastValues.js';
+import { VideoHub } from './video/hub.js';
 
 /**
  * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
@@ -71,6 +72,8 @@ export interface Twinverse {
   readonly store: Store;
   /** The history recorder, when HISTORY is on. */
   readonly history: HistoryRecorder | null;
+  /** Camera feeds and viewer connections (tests and benches read its counters). */
+  readonly video: VideoHub;
   close(): Promise<void>;
 }
 
@@ -141,6 +144,9 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   history?.start();
   const lastValues = new LastValues(twins, store, twinLog, config.historyRetentionDays);
   lastValues.start();
+  // Camera feeds: one ffmpeg per camera twin, forwarded to every viewer (SPEC VS1).
+  const video = new VideoHub(twins, config, log.child({ part: 'video' }));
+  await video.start();
   const app = createHttpApp({
     assetsDir: config.assetsDir,
     layouts,
@@ -208,6 +214,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     journal,
     notes,
     replay: { source: store, retentionDays: config.historyRetentionDays, wall: Date.now },
+    video,
   };
   const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
   const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens, undefined, (t) => revocations!.check(t)) : null;
@@ -235,6 +242,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     twins,
     store,
     history,
+    video,
     async close() {
       if (closed) return;
       closed = true;
@@ -249,6 +257,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       httpServer.closeAllConnections();
       // Sources stop and pending commands are recorded aborted, then every held value is queued,
       // then the store saves the queue and closes (SPEC ST4, HS2).
+      video.stop();
       await twins.stop();
       history?.stop();
       lastValues.stop();

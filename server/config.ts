@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { twinEnv, twinConfig, type TwinConfig } from './twinConfig.js';
 import { loadMeetingConfig, type MeetingConfig } from './meeting/config.js';
 import type { JoinTokenConfig } from './security/joinToken.js';
+import { videoConfig, videoEnv, type VideoConfig } from './video/config.js';
 
 /** The repository root (server/ and dist/node/server/ both resolve to it). */
 export const ROOT_DIR = (() => {
@@ -60,9 +61,10 @@ const Env = z.object({
   /** Bearer token for operators' HTTP actions (revoking join tokens); unset: those are off. */
   ADMIN_TOKEN: z.optional(z.string().check(z.minLength(32, 'ADMIN_TOKEN must be at least 32 characters'))),
   ...twinEnv,
+  ...videoEnv,
 });
 
-export interface Config extends TwinConfig {
+export interface Config extends TwinConfig, VideoConfig {
   port: number;
   host: string;
   logLevel: string;
@@ -123,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const assetsDir = path.resolve(ROOT_DIR, e.ASSETS_DIR ?? 'assets');
   return {
     ...twinConfig(e, ROOT_DIR, assetsDir),
+    ...videoConfig(e),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,

@@ -12,6 +12,7 @@ import type { MeetingConfig } from '../meeting/config.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { ReplayDeps } from '../twins/room/replay.js';
+import type { VideoHub } from '../video/hub.js';
 
 /** What the composition root hands every space room (through `define`'s options). */
 export interface SpaceRoomDeps {
@@ -33,6 +34,8 @@ export interface SpaceRoomDeps {
   notes: NoteBook;
   /** Where a replay reads the recorded past (SPEC RP*); absent: replays are refused. */
   replay?: ReplayDeps;
+  /** Camera feeds and their viewers (SPEC VS1, VW1); absent: no video messages are routed. */
+  video?: VideoHub;
 }
 
 /** The options `define('space', SpaceRoom, …)` passes each room's `onCreate`, with the client's `space`. */

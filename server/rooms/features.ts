@@ -12,6 +12,7 @@ import { chatFeature } from '../features/chat.js';
 import { meetingFeature } from '../features/meeting.js';
 import { activityFeature } from '../features/activity.js';
 import { reactionsFeature } from '../features/reactions.js';
+import { videoFeature } from '../video/feature.js';
 import type { SpaceInfo, SpaceRoomDeps } from './deps.js';
 import type { RoomFeature } from './feature.js';
 
@@ -28,6 +29,7 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
     boardFeature(memory, space),
     activityFeature(deps.journal, deps.twins),
     reactionsFeature(),
+    ...(deps.video ? [videoFeature(deps.video)] : []),
     { name: 'memory', dispose: () => deps.memory.release(space.name) },
   ];
 }

@@ -71,7 +71,8 @@ export function planBindings(def: TwinDefinition, o: BindingOptions): TwinBindin
   const allPropertiesTopics: string[] = [];
   let hasMqttTelemetry = false;
 
-  for (const p of def.properties.values()) {
+  // A camera's properties are written by its video feed (server/video/, SPEC VT2), whatever their forms say.
+  for (const p of def.camera ? [] : def.properties.values()) {
     for (const form of p.forms) {
       const { scheme, url } = formTarget(form, def.base);
       const ops = formOps(form, 'property', p.readOnly);
@@ -110,7 +111,8 @@ export function planBindings(def: TwinDefinition, o: BindingOptions): TwinBindin
   }
 
   let source: TwinSource = 'none';
-  if (o.mqtt && hasMqttTelemetry) source = 'mqtt';
+  if (def.camera) source = 'video';
+  else if (o.mqtt && hasMqttTelemetry) source = 'mqtt';
   else if (o.simulator && def.ext.simulator) source = 'simulator';
   else if (o.httpIngest) source = 'http';
   if (hasMqttTelemetry && !o.mqtt)

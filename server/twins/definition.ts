@@ -2,6 +2,7 @@
  * A twin definition as the server holds it after loading: the TD as written (served back as is), the
  * validated extension, and per affordance what the runtime needs (value checks, forms).
  */
+import type { CameraExtension } from '../../shared/twin/camera.js';
 import type { AlarmRule, Setpoint, TwinExtension } from '../../shared/twin/extension.js';
 import type { DataSchema, Form, ThingDescription } from '../../shared/twin/td.js';
 import type { ValueCheck } from './schemas.js';
@@ -51,6 +52,8 @@ export interface TwinDefinition {
   /** True when the TD carries a `tv:twin` member; otherwise `ext` is the default box. */
   hasExtension: boolean;
   ext: TwinExtension;
+  /** The `tv:camera` member when the twin is a camera (SPEC VT1). */
+  camera: CameraExtension | undefined;
   properties: Map<string, PropertyDef>;
   actions: Map<string, ActionDef>;
   events: Map<string, EventDef>;

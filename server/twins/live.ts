@@ -8,7 +8,8 @@ import type { Alarm, Command, Forecast as ForecastData, Quality } from '../../sh
 import type { TwinDefinition, PropertyDef } from './definition.js';
 import { History } from './history.js';
 
-export type TwinSource = 'simulator' | 'mqtt' | 'http' | 'none';
+/** `video`: a camera, whose properties its feed writes (server/video/). */
+export type TwinSource = 'simulator' | 'mqtt' | 'http' | 'video' | 'none';
 
 export class LiveProperty {
   /** The last accepted value as received. */

@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { check } from '../../shared/protocol/validation.js';
 import { TwinId } from '../../shared/protocol/values.js';
+import { CAMERA_MEMBER, CAMERA_PROPERTIES, CameraExtension } from '../../shared/twin/camera.js';
 import { DEFAULT_TWIN_EXTENSION, TWIN_CONTEXT, TWIN_MEMBER, TwinExtension } from '../../shared/twin/extension.js';
 import type { DataSchema, ThingDescription } from '../../shared/twin/td.js';
 import type { ActionDef, EventDef, PropertyDef, TwinDefinition } from './definition.js';
@@ -131,6 +132,7 @@ export function parseTwinDefinition(
   }
 
   if (hasExtension && problems.length === 0) crossCheck(ext, properties, actions, add);
+  const camera = CAMERA_MEMBER in td ? parseCamera(td[CAMERA_MEMBER], properties, add) : undefined;
   if (problems.length > 0) return { problems };
 
   for (const rule of ext.alarms) properties.get(rule.property)?.alarms.push(rule);
@@ -147,6 +149,7 @@ export function parseTwinDefinition(
     thingId: td.id,
     hasExtension,
     ext,
+    camera,
     properties,
     actions,
     events,
@@ -223,4 +226,23 @@ function crossCheck(
     needProperty(s.property, at('setpoints', i, 'property'), true);
   });
   ext.movable.forEach((m, i) => needPart(m.part, at('movable', i, 'part')));
+}
+
+/** The `tv:camera` member (SPEC VT1, VT2): its shape, and the properties the video feed writes. */
+function parseCamera(
+  raw: unknown,
+  properties: Map<string, PropertyDef>,
+  add: (p: readonly PropertyKey[], m: string) => void,
+): CameraExtension | undefined {
+  const r = CameraExtension.safeParse(raw);
+  if (!r.success) {
+    for (const issue of r.error.issues) add([CAMERA_MEMBER, ...(issue.path as PropertyKey[])], issue.message);
+    return undefined;
+  }
+  for (const [name, type] of Object.entries(CAMERA_PROPERTIES)) {
+    const p = properties.get(name);
+    const ok = p !== undefined && (p.type === type || (type === 'number' && p.type === 'integer'));
+    if (!ok) add(['properties', name], `a camera declares property "${name}" of type ${type}`);
+  }
+  return r.data;
 }

@@ -13,6 +13,7 @@ import { CHAT_ERRORS } from './chat.js';
 import { BOARD_ERRORS } from './board.js';
 import { TIMELINE_ERRORS } from './timeline.js';
 import { REACTION_ERRORS } from './reaction.js';
+import { VIDEO_ERRORS } from './video.js';
 
 /** Errors of the core protocol: poses and message handling. */
 const CORE_ERRORS = {
@@ -44,6 +45,7 @@ export const ERROR_TEXT = {
   ...BOARD_ERRORS,
   ...TIMELINE_ERRORS,
   ...REACTION_ERRORS,
+  ...VIDEO_ERRORS,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_TEXT;

@@ -16,6 +16,7 @@ import { ChatClientMessages, ChatServerMessages } from './chat.js';
 import { BoardClientMessages, BoardServerMessages } from './board.js';
 import { TimelineClientMessages } from './timeline.js';
 import { ReactionClientMessages, ReactionServerMessages } from './reaction.js';
+import { VideoClientMessages, VideoServerMessages } from './video.js';
 
 /** An entry whose error codes are checked against ERROR_TEXT (the feature tables only know strings). */
 type Checked<E> = E extends BinaryClientEntry
@@ -32,6 +33,7 @@ export const ClientMessages = {
   ...BoardClientMessages,
   ...TimelineClientMessages,
   ...ReactionClientMessages,
+  ...VideoClientMessages,
 } as const satisfies Record<string, Checked<JsonClientEntry> | Checked<BinaryClientEntry>>;
 
 /** server → client: every message the server may send. */
@@ -44,6 +46,7 @@ export const ServerMessages = {
   ...ChatServerMessages,
   ...BoardServerMessages,
   ...ReactionServerMessages,
+  ...VideoServerMessages,
 } as const satisfies Record<string, ServerEntry>;
 
 type ClientTable = typeof ClientMessages;

@@ -36,6 +36,7 @@ beforeAll(async () => {
     // A window no loaded machine outlasts: the count below is exact, whatever the scheduling.
     HTTP_RATE_WINDOW: '600',
     SIMULATOR: 'off',
+    VIDEO: 'off',
     DATA_DIR: 'memory',
   });
   const sink = new Writable({

@@ -44,7 +44,7 @@ export async function health(base: string): Promise<Health | null> {
 export async function startChild(env: Record<string, string>, port?: number, readyMs = 600_000): Promise<ChildServer> {
   const p = port ?? (await freePort());
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, PORT: String(p), HOST: '127.0.0.1', LOG_LEVEL: 'warn', VIDEO: 'off', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.add(child);

@@ -20,7 +20,8 @@ export interface TestServer extends Twinverse {
 export async function startTestServer(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<TestServer> {
   // An in-memory store unless a test names a folder: parallel test processes must never share the
   // checkout's data/pglite (PGlite is single-writer), and a fresh clone has no folder to reuse.
-  const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory', ...env }), ...overrides };
+  // Camera feeds (an ffmpeg each) only where a test asks for them with VIDEO=on: the machine is shared.
+  const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory', VIDEO: 'off', ...env }), ...overrides };
   const server = await startTwinverse(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
   return Object.assign(server, { endpoint: `ws://127.0.0.1:${server.port}` });
 }

@@ -56,6 +56,9 @@ describe('rates (SPEC M2, M3, P2, C2, G2, G7, CMD6)', () => {
     'timeline.pause': [4, 8],
     'timeline.live': [4, 8],
     reaction: [2, 4],
+    'video.watch': [2, 8],
+    'video.answer': [2, 8],
+    'video.leave': [4, 8],
   };
 
   it('every client → server message has the rate it had before the table held them', () => {
@@ -71,6 +74,7 @@ describe('server → client validators (SPEC M5, V1, C1, B2)', () => {
     ['rtc.signal', { from: 'abc', kind: 'want', on: true }],
     ['board.stroke', { id: 1, by: 'a', key: 3, color: '#112233', width: 4, points: [1, 2], end: false }],
     ['twin.history', { twin: 'cnc-1', properties: { rpm: { t: [1], v: [2] } } }],
+    ['video.offer', { camera: 'cam-1', sdp: 'v=0' }],
   ])('accept what the server sends: %s', (name, payload) => {
     expect(checkServerMessage(name, payload).ok).toBe(true);
   });

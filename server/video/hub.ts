@@ -1,0 +1,149 @@
+/**
+ * The process's video hub (SPEC VS1–VS3, VW1–VW4): one feed per camera twin, whatever the number of
+ * spaces or viewers, and one send-only connection per viewer and camera. Feeds write the camera
+ * twins' properties (online, since, why offline, resolution, fps) through the twin runtime, so a
+ * camera shows online or offline like any machine shows its values.
+ */
+import { RTCDtlsTransport } from 'werift';
+import { TEST_SOURCE, type CameraExtension } from '../../shared/twin/camera.js';
+import { MAX_WATCHED_CAMERAS } from '../../shared/protocol/video.js';
+import type { ErrorCode } from '../../shared/protocol/errors.js';
+import type { Logger } from '../log.js';
+import type { TwinRuntime } from '../twins/runtime.js';
+import type { VideoConfig } from './config.js';
+import { CameraFeed, type FeedOptions, type FeedStatus } from './feed.js';
+import { ViewerLink } from './viewer.js';
+
+export type HubResult<T = undefined> = { ok: true; value: T } | { ok: false; code: ErrorCode; detail?: string };
+
+/** Feed tuning tests may shorten (silence and backoff). */
+export type FeedTuning = Pick<FeedOptions, 'silenceMs' | 'minBackoffMs' | 'maxBackoffMs'>;
+
+/** A viewer: one participant's session in one room (`${roomId}/${sessionId}`). */
+type ViewerKey = string;
+
+export class VideoHub {
+  private readonly feeds = new Map<string, CameraFeed>();
+  private readonly links = new Map<ViewerKey, Map<string, ViewerLink>>();
+  private readonly cameras = new Map<string, { name: string; cam: CameraExtension }>();
+
+  constructor(
+    private readonly runtime: TwinRuntime,
+    private readonly config: VideoConfig,
+    private readonly log: Logger,
+    private readonly tuning: FeedTuning = {},
+  ) {
+    for (const twin of runtime.all()) if (twin.def.camera) this.cameras.set(twin.id, { name: twin.def.title, cam: twin.def.camera });
+  }
+
+  /** Starts every camera's feed (or marks them all offline when video is off). */
+  async start(): Promise<void> {
+    // werift makes its DTLS certificate on first use; two connections starting while it is being made
+    // can fail their handshake (seen here: the first viewer's DTLS failed). Made once, up front.
+    if (this.config.video && this.cameras.size > 0) await RTCDtlsTransport.SetupCertificate();
+    if (!this.config.video) {
+      // Nothing is written: the cameras show stale (no data), like a machine whose source is not running.
+      if (this.cameras.size > 0) this.log.info({ cameras: [...this.cameras.keys()] }, 'video is off (VIDEO=off): camera feeds do not run');
+      return;
+    }
+    for (const [id, { name, cam }] of this.cameras) {
+      this.report(id, cam, { online: false, reason: 'starting', fps: 0 });
+      const feed = new CameraFeed(id, name, cam, {
+        ffmpegPath: this.config.ffmpegPath,
+        log: this.log,
+        status: (s) => this.report(id, cam, s),
+        ...this.tuning,
+      });
+      this.feeds.set(id, feed);
+      await feed.start();
+    }
+    if (this.cameras.size > 0) this.log.info({ cameras: [...this.cameras.keys()], video: this.config.video }, 'video hub started');
+  }
+
+  stop(): void {
+    for (const viewer of this.links.keys()) this.leaveAll(viewer);
+    for (const feed of this.feeds.values()) feed.stop();
+    this.feeds.clear();
+  }
+
+  /** The feed of a camera (benches and tests read its counters). */
+  feed(id: string): CameraFeed | undefined {
+    return this.feeds.get(id);
+  }
+
+  isCamera(id: string): boolean {
+    return this.cameras.has(id);
+  }
+
+  /** Number of open viewer connections (all cameras). */
+  get viewerLinks(): number {
+    let n = 0;
+    for (const m of this.links.values()) n += m.size;
+    return n;
+  }
+
+  /** A new connection for `viewer` on `camera`; resolves with the server's offer (VW1). Replaces an earlier one. */
+  async watch(viewer: ViewerKey, camera: string): Promise<HubResult<string>> {
+    const feed = this.feeds.get(camera);
+    if (!this.cameras.has(camera)) return { ok: false, code: 'video.unknown_camera', detail: camera };
+    if (!feed) return { ok: false, code: 'video.off' };
+    const mine = this.links.get(viewer) ?? new Map<string, ViewerLink>();
+    if (!mine.has(camera) && mine.size >= MAX_WATCHED_CAMERAS) return { ok: false, code: 'video.limit' };
+    mine.get(camera)?.close();
+    const link = new ViewerLink(feed.track);
+    mine.set(camera, link);
+    this.links.set(viewer, mine);
+    const sdp = await link.offer();
+    // Left (or asked again) while the offer was being made: this link is no longer the one.
+    if (this.links.get(viewer)?.get(camera) !== link) {
+      link.close();
+      return { ok: false, code: 'video.no_offer', detail: 'superseded' };
+    }
+    return { ok: true, value: sdp };
+  }
+
+  /** The viewer's answer to the pending offer (VW2). */
+  async answer(viewer: ViewerKey, camera: string, sdp: string): Promise<HubResult> {
+    const link = this.links.get(viewer)?.get(camera);
+    if (!link || !link.waitingForAnswer) return { ok: false, code: 'video.no_offer', detail: camera };
+    // werift reads what it can of any text; an answer without the parts a connection needs is refused here.
+    if (!/^v=0\r?\n/.test(sdp) || !/^m=video /m.test(sdp) || !/^a=ice-ufrag:/m.test(sdp) || !/^a=fingerprint:/m.test(sdp)) {
+      this.leave(viewer, camera);
+      return { ok: false, code: 'video.bad_answer', detail: 'not an SDP answer with video, ICE and DTLS parts' };
+    }
+    try {
+      await link.answer(sdp);
+      return { ok: true, value: undefined };
+    } catch (err) {
+      this.leave(viewer, camera);
+      return { ok: false, code: 'video.bad_answer', detail: (err as Error).message.slice(0, 120) };
+    }
+  }
+
+  /** Stops sending `camera` to `viewer` (VW3); nothing if it was not sent. */
+  leave(viewer: ViewerKey, camera: string): void {
+    const mine = this.links.get(viewer);
+    mine?.get(camera)?.close();
+    mine?.delete(camera);
+    if (mine && mine.size === 0) this.links.delete(viewer);
+  }
+
+  /** The viewer is gone: every connection of theirs closes. */
+  leaveAll(viewer: ViewerKey): void {
+    for (const link of this.links.get(viewer)?.values() ?? []) link.close();
+    this.links.delete(viewer);
+  }
+
+  /** A feed's status into its twin's properties (SPEC VT2, VS2). `since` changes only when `online` does. */
+  private report(id: string, cam: CameraExtension, s: FeedStatus): void {
+    const was = this.runtime.get(id)?.properties.get('online')?.value;
+    const changed = was !== s.online;
+    this.runtime.ingest(id, 'online', s.online);
+    this.runtime.ingest(id, 'offlineReason', s.reason);
+    this.runtime.ingest(id, 'fps', s.fps);
+    this.runtime.ingest(id, 'resolution', `${cam.width}x${cam.height}${cam.source === TEST_SOURCE ? ' (test pattern)' : ''}`);
+    const since = this.runtime.get(id)?.properties.get('since');
+    if (changed || since?.value === undefined) this.runtime.ingest(id, 'since', new Date().toISOString());
+    else this.runtime.ingest(id, 'since', since.value);
+  }
+}
