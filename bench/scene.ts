@@ -40,6 +40,11 @@ try {
     bots.push(room);
   }
   await page.waitForFunction((n) => window.twinverse!.people().length === n + 1, N, { timeout: 30_000 });
+  // Every machine drawn as it will stay: its glTF model loaded (or refused) (SPEC GM3).
+  await page.waitForFunction(() => window.twinverse!.features.twins!.list().every((t) => t.drawn), undefined, { timeout: 60_000 });
+  const models = await page.evaluate(() =>
+    window.twinverse!.features.twins!.list().map((t) => `${t.id} ${window.twinverse!.features.twins!.model(t.id)?.source ?? '-'}`),
+  );
   await page.waitForTimeout(3000);
   const desktop = await page.evaluate(() => window.twinverse!.renderStats());
   await page.evaluate(() => window.twinverse!.features.xr!.enter('immersive-vr'));
@@ -61,6 +66,7 @@ try {
   console.log(
     `VR (2 eyes):  ${xr.drawCalls} draw calls, ${xr.activeMeshes} active meshes, ${xr.triangles} triangles per eye, ${xr.materials} materials, ${xr.textures} textures, ${xr.fps.toFixed(1)} fps (SwiftShader)`,
   );
+  console.log(`machines drawn from: ${models.join(', ')}`);
   console.log(`materials by owner: ${[...owners].map(([o, n]) => `${o} ${n}`).join(', ')}`);
   await Promise.all(bots.map((r) => r.leave()));
 } finally {

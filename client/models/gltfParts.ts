@@ -27,6 +27,7 @@ import type { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { MODEL_MAX_TRIANGLES } from '../../shared/twin/modelLimits.js';
 import { markInteractive } from '../input/interactive.js';
+import { protocolToBabylon, protocolToBabylonMatrix, protocolToBabylonQuat } from '../render/frames.js';
 import type { ModelPart } from './part.js';
 import { ModelError } from './fetchModel.js';
 
@@ -39,8 +40,8 @@ export interface BuiltModel {
 }
 
 const PART_ID = /^[A-Za-z][A-Za-z0-9_-]{0,47}$/;
-/** glTF (right-handed) → Babylon (left-handed): mirror z, as client/render/frames.ts does for points. */
-const MIRROR = Matrix.Scaling(1, 1, -1);
+/** glTF (right-handed, the protocol's frame) → Babylon (left-handed) for geometry. */
+const MIRROR = protocolToBabylonMatrix();
 
 function triangleCount(meshes: readonly AbstractMesh[]): number {
   let n = 0;
@@ -220,9 +221,9 @@ export async function buildGltfParts(
       }
       material.specularColor = new Color3(0.25, 0.25, 0.25);
       mesh.material = material;
-      // glTF → Babylon frame, as protocolToBabylon / protocolToBabylonQuat do.
-      const restPosition = new Vector3(position.x, position.y, -position.z);
-      const restRotation = new Quaternion(-rotation.x, -rotation.y, rotation.z, rotation.w);
+      // glTF → Babylon frame.
+      const restPosition = protocolToBabylon(position.x, position.y, position.z, new Vector3());
+      const restRotation = protocolToBabylonQuat([rotation.x, rotation.y, rotation.z, rotation.w], new Quaternion());
       mesh.position.copyFrom(restPosition);
       mesh.rotationQuaternion = restRotation.clone();
       markInteractive(mesh, { twin: twinId, part: id });

@@ -4,7 +4,7 @@
  * to the other: positions negate z, rotations negate the quaternion's x and y (an axis is a
  * pseudo-vector under reflection).
  */
-import type { Quaternion, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import { Matrix, type Quaternion, type Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { Joint } from '../../shared/protocol/pose.js';
 
 /** Babylon position + rotation → protocol joint. */
@@ -63,4 +63,12 @@ export function protocolToBabylon(x: number, y: number, z: number, out: Vector3)
 /** A protocol box (e.g. where feet may go) → Babylon: x and y as they are, the z range mirrored. */
 export function protocolBoundsToBabylon<T extends { minZ: number; maxZ: number }>(b: T): T {
   return { ...b, minZ: -b.maxZ, maxZ: -b.minZ };
+}
+
+/**
+ * The same mirror as a matrix, for geometry: baked into a glTF model's vertices (client/models/), it
+ * turns a part's right-handed mesh into Babylon's frame (Babylon flips the winding with it).
+ */
+export function protocolToBabylonMatrix(): Matrix {
+  return Matrix.Scaling(1, 1, -1);
 }

@@ -58,11 +58,11 @@ describe('glTF machines (e2e)', () => {
     expect(await a.page.evaluate(() => window.twinverse!.features.twins!.binding('pump-1', 'casing').color)).toMatch(/^#[0-9A-F]{6}$/);
 
     await e2e.shot(a.page, 'models-factory');
-    await a.page.evaluate(() => window.twinverse!.teleport(5.2, 2.4, 0.35));
+    await a.page.evaluate(() => window.twinverse!.teleport(4.6, 3.0, -0.44));
     await a.page.waitForFunction(() => window.twinverse!.player().z > 2);
     await e2e.shot(a.page, 'models-pump');
-    await a.page.evaluate(() => window.twinverse!.teleport(-5.2, 3.2, -0.3));
-    await a.page.waitForFunction(() => window.twinverse!.player().x < -5);
+    await a.page.evaluate(() => window.twinverse!.teleport(-4.6, 3.0, 0.44));
+    await a.page.waitForFunction(() => window.twinverse!.player().x < -4);
     await e2e.shot(a.page, 'models-cnc');
   });
 });
