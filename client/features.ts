@@ -9,6 +9,7 @@ import type { ClientFeatureFactory } from './context/context.js';
 import { createMeetingFeature } from './meeting/feature.js';
 import { createTimelineFeature } from './timeline/feature.js';
 import { createReactionsFeature } from './meeting/reactions/feature.js';
+import { createVideoFeature } from './video/feature.js';
 
 const createXr: ClientFeatureFactory = async (ctx) => {
   const emulated = import.meta.env.MODE === 'test' && new URLSearchParams(location.search).has('xr');
@@ -23,5 +24,6 @@ export const CLIENT_FEATURES: readonly ClientFeatureFactory[] = [
   createTwinsFeature,
   createTimelineFeature,
   createReactionsFeature,
+  createVideoFeature,
   createXr,
 ];

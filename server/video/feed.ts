@@ -42,6 +42,12 @@ export interface FeedOptions {
 const LEASH =
   'command -v "$1" >/dev/null 2>&1 || exit 127; exec 3<&0; "$@" </dev/null & p=$!; (cat <&3 >/dev/null; kill $p 2>/dev/null) & wait $p';
 
+/**
+ * No packet for this long → offline and restarted, ms. Generous: on a loaded machine (two cores,
+ * several test suites) ffmpeg and this event loop both stall for seconds without the camera being gone.
+ */
+const SILENCE_MS = 8000;
+
 /** The RTP marker bit ends a frame (VP8 over RTP, RFC 7741). */
 const markerOf = (packet: Buffer) => packet.length > 1 && (packet[1]! & 0x80) !== 0;
 
@@ -118,7 +124,12 @@ export class CameraFeed {
     this.child = child;
     child.stderr?.setEncoding('utf8');
     child.stderr?.on('data', (text: string) => {
-      const line = text.trim().split('\n').pop();
+      // "Terminated" is the leash's shell reporting the kill it was asked for, not ffmpeg's reason.
+      const line = text
+        .trim()
+        .split('\n')
+        .filter((l) => l.trim() !== 'Terminated')
+        .pop();
       if (line) this.lastError = line.slice(0, 200);
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
@@ -163,7 +174,7 @@ export class CameraFeed {
   private everySecond(): void {
     const fps = this.frames;
     this.frames = 0;
-    const silence = this.o.silenceMs ?? 3000;
+    const silence = this.o.silenceMs ?? SILENCE_MS;
     // A source that connects slowly (RTSP) gets longer for its first packet than a live one gets between two.
     const limit = this.online ? silence : silence * 3;
     if (this.child && performance.now() - this.lastPacketAt > limit) {

@@ -1,0 +1,130 @@
+/**
+ * A camera's screen in the space (SPEC VC1): a plane beside the camera, facing the way the camera
+ * looks (so someone standing behind the camera sees the picture lined up with the scene), with a
+ * caption plate above it — the camera's name, a live dot and the latency, or "offline since …" and
+ * why. A mesh, not HTML, so it shows in VR too; the plane is pickable (a click or a ray opens it large).
+ */
+import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder.js';
+import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial.js';
+import { VideoTexture } from '@babylonjs/core/Materials/Textures/videoTexture.js';
+import { Color3 } from '@babylonjs/core/Maths/math.color.js';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
+import type { Scene } from '@babylonjs/core/scene.js';
+import { markInteractive } from '../input/interactive.js';
+import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
+import type { CameraPlacement } from './cameras.js';
+
+/** Screen width, metres. */
+const WIDTH = 1.6;
+/** Screen centre height above the floor, metres. */
+const HEIGHT = 2.1;
+/** The screen stands this far to the camera's right and behind its lens, metres. */
+const SIDE = 1.05;
+const BEHIND = 0.3;
+
+/** What the caption says: live with latency, waiting, or offline since when and why. */
+export interface ScreenStatus {
+  online: boolean;
+  /** Frames arrive on this client now. */
+  playing: boolean;
+  latencyMs: number;
+  since: string;
+  reason: string;
+}
+
+export class CameraScreen {
+  readonly mesh: Mesh;
+  private readonly caption: TextPlane;
+  private readonly material: StandardMaterial;
+  private texture: VideoTexture | null = null;
+  private large = false;
+
+  constructor(
+    private readonly scene: Scene,
+    readonly camera: CameraPlacement,
+  ) {
+    const height = WIDTH / camera.ext.aspect;
+    const { lens, yaw } = camera;
+    // Protocol frame: looking along (−sin yaw, 0, −cos yaw); right is (cos yaw, 0, −sin yaw).
+    const px = lens.x + SIDE * Math.cos(yaw) + BEHIND * Math.sin(yaw);
+    const pz = lens.z - SIDE * Math.sin(yaw) + BEHIND * Math.cos(yaw);
+    this.mesh = CreatePlane(`camera-screen-${camera.id}`, { width: WIDTH, height }, scene);
+    // Babylon is left-handed: z mirrored, and a plane's front faces a viewer looking along its local +Z.
+    this.mesh.position.set(px, HEIGHT, -pz);
+    this.mesh.rotation.y = -yaw;
+    this.material = new StandardMaterial(`camera-screen-${camera.id}`, scene);
+    this.material.disableLighting = true;
+    this.material.emissiveColor = new Color3(0.08, 0.09, 0.11);
+    this.material.backFaceCulling = false;
+    this.mesh.material = this.material;
+    markInteractive(this.mesh, { camera: camera.id });
+    this.caption = createTextPlane(scene, `camera-caption-${camera.id}`, { width: WIDTH, height: 0.22, px: 640 });
+    this.caption.mesh.parent = this.mesh;
+    this.caption.mesh.position.set(0, height / 2 + 0.14, 0);
+  }
+
+  /** Puts the feed's video element on the screen (once its stream arrives). */
+  show(video: HTMLVideoElement): void {
+    this.texture?.dispose();
+    this.texture = new VideoTexture(`camera-video-${this.camera.id}`, video, this.scene, false, false, undefined, {
+      autoPlay: true,
+      muted: true,
+      loop: false,
+      autoUpdateTexture: true,
+    });
+    this.material.emissiveTexture = this.texture;
+    this.material.emissiveColor = Color3.White();
+  }
+
+  /** No feed on this client (out of view, switched off): a dark screen, the caption still says how the camera is. */
+  blank(): void {
+    this.texture?.dispose();
+    this.texture = null;
+    this.material.emissiveTexture = null;
+    this.material.emissiveColor = new Color3(0.08, 0.09, 0.11);
+  }
+
+  status(s: ScreenStatus): void {
+    const title = this.camera.title;
+    if (!s.online) {
+      const since = s.since ? new Date(s.since).toLocaleTimeString() : '';
+      this.caption.draw([
+        { text: `● ${title} — offline${since ? ` since ${since}` : ''}`, color: '#ff6b6b', size: 0.42, bold: true },
+        { text: s.reason || 'no video', color: '#c9d1d9', size: 0.3 },
+      ]);
+      return;
+    }
+    const latency = Number.isFinite(s.latencyMs) ? `${s.latencyMs} ms` : '…';
+    this.caption.draw([
+      { text: `${s.playing ? '●' : '○'} ${title}`, color: s.playing ? '#4cd964' : '#c9d1d9', size: 0.42, bold: true },
+      {
+        text: s.playing ? `live · latency ${latency}` : 'live · not shown here (out of view or switched off)',
+        color: '#c9d1d9',
+        size: 0.3,
+      },
+    ]);
+  }
+
+  /** The caption's text (test API). */
+  get captionText(): string {
+    return this.caption.text;
+  }
+
+  /** Opens it large in place (in VR the ray's "open large"; the desktop also gets an overlay). */
+  toggleLarge(): boolean {
+    this.large = !this.large;
+    this.mesh.scaling.setAll(this.large ? 2.5 : 1);
+    return this.large;
+  }
+
+  get isLarge(): boolean {
+    return this.large;
+  }
+
+  dispose(): void {
+    this.texture?.dispose();
+    this.caption.dispose();
+    this.material.dispose();
+    this.mesh.dispose();
+  }
+}

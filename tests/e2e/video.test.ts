@@ -1,0 +1,80 @@
+/**
+ * Camera feeds in a real browser (SPEC VC1–VC3): the page joins the factory, the camera's screen
+ * plays the server's WebRTC feed (frames advancing, waited on), a click opens it large, and switching
+ * cameras off closes the feed on the server too.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { startE2E, type E2E } from '../support/e2e.js';
+import { waitFor } from '../support/wait.js';
+
+let e2e: E2E;
+const OWN_SHOTS = '/work/shots/video';
+
+beforeAll(async () => {
+  e2e = await startE2E({}, { VIDEO: 'on' });
+  await waitFor('camera feeds live', () => e2e.server.video.feed('cam-1')?.isOnline, 60_000);
+}, 120_000);
+afterEach(async () => {
+  await e2e?.closePages();
+});
+afterAll(async () => {
+  await e2e?.close();
+});
+
+describe('cameras in the space (e2e)', () => {
+  it('VC1 VC2 VC3: the camera screen plays the live feed with name, live dot and latency; a click opens it large; cameras off closes the feed', async () => {
+    const a = await e2e.join('?space=e2e-video&name=Ada', { width: 800, height: 500 });
+    const cam = () => a.page.evaluate(() => window.twinverse!.features.video!.list().find((c) => c.id === 'cam-1'));
+    // In view from the spawn point: the page asks for it by itself.
+    await a.page.waitForFunction(
+      () => (window.twinverse!.features.video!.list().find((c) => c.id === 'cam-1')?.frames ?? 0) > 5,
+      undefined,
+      {
+        timeout: 90_000,
+      },
+    );
+    const first = (await cam())!;
+    expect(first).toMatchObject({ online: true, watching: true, state: 'connected', textured: true, videoWidth: 640, videoHeight: 360 });
+    // Frames keep coming (waited on, not slept).
+    await a.page.waitForFunction(
+      (n) => (window.twinverse!.features.video!.list().find((c) => c.id === 'cam-1')?.frames ?? 0) > n + 10,
+      first.frames,
+      { timeout: 60_000 },
+    );
+    expect((await cam())!.currentTime).toBeGreaterThan(first.currentTime);
+    await a.page.waitForFunction(
+      () => /latency \d+ ms/.test(window.twinverse!.features.video!.list().find((c) => c.id === 'cam-1')?.caption ?? ''),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    expect((await cam())!.caption).toContain('Camera 1 (CNC)');
+    const shot = await e2e.shot(a.page, 'video-factory-screens');
+    fs.copyFileSync(shot, path.join(OWN_SHOTS, 'factory-desktop.png'));
+
+    // VC2: opened large (as a click on the screen does).
+    expect(await a.page.evaluate(() => window.twinverse!.features.video!.open('cam-1'))).toBe(true);
+    await a.page.waitForFunction(
+      () => {
+        const v = document.querySelector<HTMLVideoElement>('#camera-large video');
+        return !!v && !document.querySelector('#camera-large')!.hasAttribute('hidden') && v.videoWidth > 0;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    fs.copyFileSync(await e2e.shot(a.page, 'video-large'), path.join(OWN_SHOTS, 'large-desktop.png'));
+    await a.page.keyboard.press('Escape');
+    await a.page.waitForFunction(() => document.querySelector('#camera-large')!.hasAttribute('hidden'));
+
+    // VC3: cameras off for me: the feed closes here and on the server.
+    const before = e2e.server.video.viewerLinks;
+    expect(before).toBeGreaterThan(0);
+    await a.page.evaluate(() => window.twinverse!.features.video!.setEnabled(false));
+    await a.page.waitForFunction(() => window.twinverse!.features.video!.list().every((c) => !c.watching));
+    await waitFor('server closed the connections', () => e2e.server.video.viewerLinks === 0, 10_000);
+    expect((await cam())!.caption).toContain('not shown here');
+  }, 300_000);
+});
