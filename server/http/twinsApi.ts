@@ -46,6 +46,8 @@ export function twinsApi(d: TwinsApiDeps): Router {
     problems: t.notes,
     /** From the TD's `tv:twin.commissioned`, as written (SPEC NT5); null when it gives none. */
     commissioned: t.def.ext.commissioned ?? null,
+    /** This process runs the machine (always, alone; with several processes, the owner only — SPEC S4). */
+    runsHere: d.runtime.owns(t.id),
   });
 
   r.get('/', (_req, res) => {
