@@ -7,6 +7,10 @@ import { Scene } from '@babylonjs/core/scene.js';
 import { Color4 } from '@babylonjs/core/Maths/math.color.js';
 // Picking (pointing at machines, the board, teleport targets) registers by side effect.
 import '@babylonjs/core/Culling/ray.js';
+// Bundled, not fetched on first use: the full-screen pass shader is first needed at moments the server
+// may be unreachable (a restart), and a lazily imported chunk that cannot be fetched breaks the effect.
+import '@babylonjs/core/Shaders/postprocess.vertex.js';
+import '@babylonjs/core/Shaders/pass.fragment.js';
 
 export function createEngine(canvas: HTMLCanvasElement): Engine {
   const engine = new Engine(canvas, true, { stencil: true, preserveDrawingBuffer: false, xrCompatible: true }, true);

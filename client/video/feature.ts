@@ -77,7 +77,8 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       .catch((err: unknown) => console.warn(`camera ${m.camera}: ${(err as Error).message}`));
   });
   const offError = connection.onServerError((e) => {
-    if (e.ref.startsWith('video.')) ctx.notices.show(e.message, 'error');
+    // `video.off` is the server's configuration, not something this person did: the caption says it.
+    if (e.ref.startsWith('video.') && e.ref !== 'video.off') ctx.notices.show(e.message, 'error');
   });
   // A new room (first join, reconnection): the server closed this client's feeds; ask again as screens come into view.
   const offState = connection.onState(() => {
@@ -129,8 +130,11 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       }
       const distance = cam ? cam.globalPosition.subtract(screen.mesh.position).length() : Infinity;
       const visible = enabled && distance < FAR_M && (distance < NEAR_M || (cam?.isInFrustum(screen.mesh) ?? false));
+      // A feed is asked for only of a camera that is online: a server with video off (or a camera never
+      // seen) has nothing to send, and asking would only earn a refusal per screen in view.
+      const online = twin.properties.get('online')?.num === 1;
       if (visible) seenAt.set(id, now);
-      if (visible) watch(id);
+      if (visible && (online || links.has(id))) watch(id);
       else if (links.has(id) && now - (seenAt.get(id) ?? 0) > LINGER_MS) unwatch(id);
       const prop = (name: string) => twin.properties.get(name);
       const link = links.get(id);

@@ -14,6 +14,9 @@ import { markInteractive } from '../input/interactive.js';
 import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
 import type { CameraPlacement } from './cameras.js';
 
+/** A screen with no feed: dark slate. */
+const BLANK = new Color3(0.08, 0.09, 0.11);
+
 /** Screen width, metres. */
 const WIDTH = 1.6;
 /** Screen centre height above the floor, metres. */
@@ -53,8 +56,12 @@ export class CameraScreen {
     this.mesh.position.set(px, HEIGHT, -pz);
     this.mesh.rotation.y = -yaw;
     this.material = new StandardMaterial(`camera-screen-${camera.id}`, scene);
+    // Unlit: with lighting off the colour is clamp(diffuseColor + emissiveColor) × diffuseTexture, so
+    // the feed shows as sent with a white diffuse and no emissive, and a blank screen is its emissive
+    // alone over a black diffuse (an emissive texture would be ADDED to the colour: a white screen).
     this.material.disableLighting = true;
-    this.material.emissiveColor = new Color3(0.08, 0.09, 0.11);
+    this.material.diffuseColor = Color3.Black();
+    this.material.emissiveColor = BLANK.clone();
     this.material.backFaceCulling = false;
     this.mesh.material = this.material;
     markInteractive(this.mesh, { camera: camera.id });
@@ -72,16 +79,18 @@ export class CameraScreen {
       loop: false,
       autoUpdateTexture: true,
     });
-    this.material.emissiveTexture = this.texture;
-    this.material.emissiveColor = Color3.White();
+    this.material.diffuseTexture = this.texture;
+    this.material.diffuseColor = Color3.White();
+    this.material.emissiveColor = Color3.Black();
   }
 
   /** No feed on this client (out of view, switched off): a dark screen, the caption still says how the camera is. */
   blank(): void {
     this.texture?.dispose();
     this.texture = null;
-    this.material.emissiveTexture = null;
-    this.material.emissiveColor = new Color3(0.08, 0.09, 0.11);
+    this.material.diffuseTexture = null;
+    this.material.diffuseColor = Color3.Black();
+    this.material.emissiveColor = BLANK.clone();
   }
 
   status(s: ScreenStatus): void {

@@ -22,9 +22,13 @@ afterAll(async () => {
 describe('glTF machines (e2e)', () => {
   it('GM1 GM2 GM3: the factory shows its machines from their glb files; the simulated pump spins its fan node and colours its casing node', async () => {
     const a = await e2e.join('?space=e2e-models&name=Ada', { width: 1280, height: 720 });
-    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 3, undefined, {
-      timeout: 60_000,
-    });
+    await a.page.waitForFunction(
+      () => ((l) => l.length >= 3 && l.every((t) => t.drawn))(window.twinverse!.features.twins!.list()),
+      undefined,
+      {
+        timeout: 60_000,
+      },
+    );
     const models = await a.page.evaluate(() =>
       ['pump-1', 'cnc-1', 'conveyor-1'].map((id) => ({ id, ...window.twinverse!.features.twins!.model(id)! })),
     );

@@ -52,14 +52,14 @@ describe('restart, seen from a page', () => {
     await p.waitForFunction(() => window.twinverse!.features.twins!.list().some((t) => t.quality === 'good'), undefined, {
       timeout: 60_000,
     });
-    // Somewhere that is not the spawn spot, and the server has it.
+    // Somewhere that is not the spawn spot (the page's own place: a client does not hear its own poses
+    // back, PF3; after the restart an observer page shows where the server has it).
     await p.evaluate(() => window.twinverse!.teleport(1.5, 2, 0));
     const mine = () => p.evaluate(() => window.twinverse!.people().find((x) => x.id === window.twinverse!.selfId()) ?? null);
     await p.waitForFunction(
       () => {
-        const t = window.twinverse!;
-        const me = t.people().find((x) => x.id === t.selfId());
-        return me?.head && Math.abs(me.head.x - 1.5) < 0.05 && Math.abs(me.head.z - 2) < 0.05;
+        const me = window.twinverse!.player();
+        return Math.abs(me.x - 1.5) < 0.05 && Math.abs(me.z - 2) < 0.05;
       },
       undefined,
       { timeout: 30_000 },
@@ -77,12 +77,13 @@ describe('restart, seen from a page', () => {
     await noticeSaid(page, 'Reconnected');
     const status = await p.evaluate(() => window.twinverse!.status());
     expect(status).toEqual({ state: 'connected', resumed: 'rejoined' });
-    // A new session, the same person, back where they stood.
+    // A new session, the same person, back where they stood (the page's own place; whether the new
+    // server's placement agrees, as another page sees it, is not checked here since poses left the
+    // state — see the issue note).
     await p.waitForFunction(
       () => {
-        const t = window.twinverse!;
-        const me = t.people().find((x) => x.id === t.selfId());
-        return me?.head && Math.abs(me.head.x - 1.5) < 0.05 && Math.abs(me.head.z - 2) < 0.05;
+        const me = window.twinverse!.player();
+        return Math.abs(me.x - 1.5) < 0.05 && Math.abs(me.z - 2) < 0.05;
       },
       undefined,
       { timeout: 30_000 },

@@ -152,9 +152,13 @@ describe('touch controls on a phone', () => {
     await touch.end(9);
     await page.waitForFunction(() => document.getElementById('help')!.hidden);
 
-    await page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 3, undefined, {
-      timeout: 30_000,
-    });
+    await page.waitForFunction(
+      () => ((l) => l.length >= 3 && l.every((t) => t.drawn))(window.twinverse!.features.twins!.list()),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
 
     // TC3: a finger pressed on a movable part carries it, as the mouse does.
     const part = () => page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet'));

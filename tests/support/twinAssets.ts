@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
+const FACTORY_MODELS = path.resolve('assets/models');
 export const FACTORY_TWINS = path.resolve('assets/twins');
 
 /** A layout as a test writes it: defaults for everything but the twins. */
@@ -41,6 +42,8 @@ export function makeTwinAssets(
     fs.writeFileSync(path.join(dir, 'twins', file), JSON.stringify(td, null, 2));
   }
   for (const [name, text] of Object.entries(extraFiles)) fs.writeFileSync(path.join(dir, 'twins', name), text);
+  // The machines' glTF models the TDs name (GM1): a page loads them, and a 404 is a console error.
+  fs.cpSync(FACTORY_MODELS, path.join(dir, 'models'), { recursive: true, filter: (f) => !/\.ts$/.test(f) });
   for (const [name, layout] of Object.entries(layouts)) {
     const full = { version: 1, title: name, hall: { width: 32, depth: 24, height: 9 }, spawn: { x: 0, z: 8, yaw: 0 }, ...layout };
     fs.writeFileSync(path.join(dir, 'spaces', `${name}.json`), JSON.stringify(full));
