@@ -75,6 +75,8 @@ describe('cameras in the space (e2e)', () => {
     await a.page.evaluate(() => window.twinverse!.features.video!.setEnabled(false));
     await a.page.waitForFunction(() => window.twinverse!.features.video!.list().every((c) => !c.watching));
     await waitFor('server closed the connections', () => e2e.server.video.viewerLinks === 0, 10_000);
+    // Captions are redrawn on the screens' next check (every 250 ms of frames): wait for it.
+    await a.page.waitForFunction(() => window.twinverse!.features.video!.list().every((c) => c.caption.includes('not shown here')));
     expect((await cam())!.caption).toContain('not shown here');
   }, 300_000);
 });
