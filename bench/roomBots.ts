@@ -12,6 +12,7 @@ import { createPose, encodePose, POSE_BYTES, PoseFlag, type Pose } from '../shar
 import { restPose } from '../shared/space/spawn.js';
 import { AvatarStore } from '../client/avatars/store.js';
 import { SpaceConnection } from '../client/net/connection.js';
+import { mulberry32 } from '../shared/random.js';
 
 import { MID, NEAR, RING, type BotsJob, type BotsToMain, type MainToBots, type ObserverReport } from './roomJob.js';
 
@@ -19,18 +20,6 @@ const job = workerData as BotsJob;
 const sendLog = new Float64Array(job.sends);
 const cursors = new Int32Array(job.cursors);
 const now = () => performance.timeOrigin + performance.now();
-
-/** A small deterministic random source per bot (mulberry32), so runs are comparable. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A person wandering between random spots at 0.5–1.3 m/s, looking about, hands swinging. */
 class Walker {
@@ -46,7 +35,8 @@ class Walker {
     private readonly halfW: number,
     private readonly halfD: number,
   ) {
-    this.rand = rng(seed);
+    // Deterministic per bot, so runs are comparable.
+    this.rand = mulberry32(seed);
     this.x = (this.rand() * 2 - 1) * halfW;
     this.z = (this.rand() * 2 - 1) * halfD;
     this.phase = this.rand() * 10;
