@@ -80,9 +80,14 @@ export class SpaceConnection {
     return this.room?.sessionId ?? null;
   }
 
-  /** The synced state (read-only use: the space's info). */
+  /**
+   * The synced state (read-only use: the space's info), once the room's first state has arrived. A
+   * room just joined already has a state object built from the handshake whose collections are still
+   * undefined until that first state is decoded: read before then (a rejoin after a restart), every
+   * `state.twins.values()` would throw.
+   */
   get state(): SpaceState | null {
-    return this.room?.state ?? null;
+    return this.sync && this.room ? this.room.state : null;
   }
 
   onStatus(l: (s: ConnectionStatus) => void): () => void {

@@ -64,9 +64,14 @@ describe('avatar colours', () => {
   it('AV2: a profile colour near-identical to someone present is replaced by a distinct one; a distinct one is kept', async () => {
     const a = await join(server.endpoint, { space: 'av-profile', color: '#e4572e' });
     const b = await join(server.endpoint, { space: 'av-profile', color: '#2e86de' });
+    // A must hold B's avatar before the change is judged: an absent one would read as "changed".
+    await waitFor('A to see B in blue', () => avatarOf(a, b)?.color === '#2e86de');
     b.room.send('profile', { color: '#e5582f' });
-    await waitFor('B to change colour', () => avatarOf(a, b)?.color !== '#2e86de');
-    expect(deltaE(avatarOf(a, b)!.color, '#e4572e')).toBeGreaterThan(2 * NEAR_IDENTICAL_DELTA_E);
+    const changed = await waitFor('B to change colour', () => {
+      const color = avatarOf(a, b)?.color;
+      return color !== undefined && color !== '#2e86de' ? color : undefined;
+    });
+    expect(deltaE(changed, '#e4572e')).toBeGreaterThan(2 * NEAR_IDENTICAL_DELTA_E);
     b.room.send('profile', { color: '#17bebb' });
     await waitFor('B in teal', () => avatarOf(a, b)?.color === '#17bebb');
     await leave(a, b);
