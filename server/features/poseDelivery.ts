@@ -1,8 +1,10 @@
 /**
- * Pose delivery (SPEC PF1–PF4): once per patch tick, each connected client gets one binary pose frame
+ * Pose delivery (SPEC PF1–PF5): once per patch tick, each connected client gets one binary pose frame
  * with the avatars that moved since it last heard of them and are due at their distance tier —
- * near ones every tick, mid ones at ~10 Hz, far ones at ~2 Hz (shared/protocol/interest.ts). An
- * avatar that did not move is not sent; a client with nothing due gets no frame at all.
+ * near ones every tick, mid ones at ~10 Hz, far ones at ~2 Hz (shared/protocol/interest.ts), with
+ * at most NEAR_CAP near and MID_CAP mid per client however crowded the hall (PF5), so what a client
+ * downloads stays bounded. An avatar that did not move is not sent; a client with nothing due gets
+ * no frame at all.
  *
  * Why not the Schema patch: every client received every avatar at the full patch rate (~94 B per
  * avatar update on the wire), and Colyseus' StateView would filter per client at the cost of an
@@ -10,7 +12,7 @@
  * moved avatar's 33-byte record is written once per tick and copied into the frames that want it.
  */
 import type { Pose } from '../../shared/protocol/pose.js';
-import { due, nextTier, type Tier } from '../../shared/protocol/interest.js';
+import { assignTiers, due, TierScratch, type Tier } from '../../shared/protocol/interest.js';
 import {
   POSE_FRAME_FORMAT,
   POSE_FRAME_MESSAGE,
@@ -49,6 +51,9 @@ class Heard {
   }
 }
 
+/** Tiers are re-ranked every this many patch ticks per client (250 ms at the 50 ms patch rate). */
+const RANK_EVERY = 5;
+
 /** Counts for tests and benches: frames and records sent since the room opened. */
 export interface DeliveryStats {
   frames: number;
@@ -77,26 +82,67 @@ export function poseDeliveryFeature(tickSeconds: number, stats: DeliveryStats = 
     recordVersion[p.slot] = p.poseVersion;
   };
 
+  // Per client and tick: the others' distances and tiers, dense (index k ↔ `others[k]`).
+  const others: Participant[] = [];
+  let distance = new Float64Array(64);
+  let prevTier = new Uint8Array(64);
+  let tier = new Uint8Array(64);
+  const scratch = new TierScratch();
+  let tickCount = 0;
+
+  /** Everyone's tier as `me` sees them now (PF2 by distance, PF5 capped), kept in `h.tier`. */
+  const rank = (me: Participant, h: Heard, everyone: Participant[], mine: Pose['head']): void => {
+    others.length = 0;
+    for (const other of everyone) {
+      const pose = other.lastPose?.pose;
+      if (!pose || other === me) continue;
+      h.grow(other.slot);
+      others.push(other);
+    }
+    if (others.length > distance.length) {
+      const size = Math.max(others.length, distance.length * 2);
+      distance = new Float64Array(size);
+      prevTier = new Uint8Array(size);
+      tier = new Uint8Array(size);
+    }
+    for (let k = 0; k < others.length; k++) {
+      const o = others[k]!;
+      const head = o.lastPose!.pose.head;
+      distance[k] = Math.hypot(head.px - mine.px, head.pz - mine.pz);
+      prevTier[k] = h.tier[o.slot]!;
+    }
+    assignTiers(prevTier, distance, others.length, tier, scratch);
+    for (let k = 0; k < others.length; k++) h.tier[others[k]!.slot] = tier[k]!;
+  };
+
+  /** Whether `me` has not ranked someone yet (a newcomer, or everyone after a join or a reconnection). */
+  const unranked = (me: Participant, h: Heard, everyone: Participant[]): boolean => {
+    for (const other of everyone) {
+      if (other === me || !other.lastPose) continue;
+      if (other.slot >= h.tier.length || h.tier[other.slot] === 255) return true;
+    }
+    return false;
+  };
+
   const frameFor = (me: Participant, everyone: Participant[], now: number, bounds: ReturnType<typeof poseFrameBounds>): number => {
     let h = heard.get(me);
     if (!h) heard.set(me, (h = new Heard()));
     const mine = me.lastPose?.pose.head;
+    if (!mine) return 1;
+    // Distances change slowly (1.3 m/s walks 0.3 m in 250 ms): rank every RANK_EVERY ticks, staggered
+    // across clients so no tick ranks everyone; at once when someone is new to this client.
+    if ((tickCount + me.slot) % RANK_EVERY === 0 || unranked(me, h, everyone)) rank(me, h, everyone, mine);
     let length = 1;
     for (const other of everyone) {
       const pose = other.lastPose?.pose;
-      if (!pose || !mine) continue;
+      if (!pose) continue;
       h.grow(other.slot);
       const s = other.slot;
       if (h.version[s]! >= other.poseVersion) continue;
       if (other === me) {
         // Your own moves you know; you hear of yourself only when the server placed you (join, rejoin).
         if (h.version[s] !== 0) continue;
-      } else {
-        const prev = h.tier[s]!;
-        const tier = nextTier(prev === 255 ? null : (prev as Tier), Math.hypot(pose.head.px - mine.px, pose.head.pz - mine.pz));
-        h.tier[s] = tier;
-        if (!due(tier, h.at[s]!, now, tickSeconds)) continue;
-      }
+      } else if (!due(h.tier[s] as Tier, h.at[s]!, now, tickSeconds)) continue;
       record(other, pose, bounds);
       if (length + POSE_RECORD_BYTES > out.length) {
         const bigger = new Uint8Array(out.length * 2);
@@ -115,6 +161,7 @@ export function poseDeliveryFeature(tickSeconds: number, stats: DeliveryStats = 
     name: 'poseDelivery',
     beforePatch(ctx) {
       const now = ctx.now();
+      tickCount++;
       const bounds = poseFrameBounds(ctx.bounds);
       const everyone = [...ctx.participants()];
       out[0] = POSE_FRAME_FORMAT;

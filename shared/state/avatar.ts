@@ -1,7 +1,7 @@
 /**
  * Avatar state: one per participant, keyed by Colyseus session id in {@link SpaceState.avatars}.
  * Fields only; the server's handlers write them, clients read them. The pose (head and hands) is not
- * here: it goes to each client in pose frames (SPEC PF1–PF4).
+ * here: it goes to each client in pose frames (SPEC PF1–PF5).
  */
 import { schema, type SchemaType } from '@colyseus/schema';
 
