@@ -150,6 +150,10 @@ class Observer {
 class ObservedStore extends AvatarStore {
   observer: Observer | null = null;
   override pushPose(id: string, t: number, pose: Pose, teleport: boolean): void {
+    // Only observers keep the others' poses: a silent bot still receives and reads every frame (the
+    // server's work and the bytes are the same) but does not interpolate 200 avatars it never draws —
+    // with all the bots on one core that work kept them from their 15 Hz.
+    if (!this.observer && id !== this.selfId) return;
     super.pushPose(id, t, pose, teleport);
     if (!this.observer || id === this.selfId) return;
     const name = this.avatars.get(id)?.name ?? '';
