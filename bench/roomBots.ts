@@ -190,8 +190,18 @@ async function joinBot(index: number): Promise<Bot> {
   connection.onServerError((e) => {
     refusals[e.code] = (refusals[e.code] ?? 0) + 1;
   });
-  await connection.join(joinOptions({ space: job.space, name: `Bot ${index}`, color: '#2e86de', mode: 'vr' }));
-  return bot;
+  // On a starved machine a join can fail on the socket ("socket hang up"): try again, as a person
+  // would, and count it (printed with the refusals as `join.retry`).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await connection.join(joinOptions({ space: job.space, name: `Bot ${index}`, color: '#2e86de', mode: 'vr' }));
+      return bot;
+    } catch (err) {
+      if (attempt >= 5) throw err;
+      refusals['join.retry'] = (refusals['join.retry'] ?? 0) + 1;
+      await new Promise((r) => setTimeout(r, 500 * attempt));
+    }
+  }
 }
 
 async function main(): Promise<void> {
