@@ -224,7 +224,10 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     notes,
     replay: { source: store, retentionDays: config.historyRetentionDays, wall: Date.now },
     video,
+    ...(revocations ? { revocations } : {}),
   };
+  // People inside are held to revocations too, also another process's (SPEC JT9).
+  revocations?.watch();
   const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
   const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens, undefined, (t) => revocations!.check(t)) : null;
   const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, tokens, log: log.child({ part: 'auth' }) });
@@ -271,6 +274,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       await twins.stop();
       history?.stop();
       retention.stop();
+      revocations?.stop();
       lastValues.stop();
       await store.close();
       passcodes.close();

@@ -102,6 +102,8 @@ export class SpaceRoom extends Room<SpaceState> {
       },
       disconnect: (p, code) => {
         p.removed = true;
+        // A seat held for a reconnection is given up: nobody comes back into it (SPEC JT9).
+        if (p.endHold) return p.endHold();
         p.client.leave(code, describe(code));
       },
       after: (ms, fn) => {
@@ -164,12 +166,16 @@ export class SpaceRoom extends Room<SpaceState> {
     this.log.info({ session: client.sessionId }, 'connection lost; holding seat');
     for (const f of this.features) f.dropped?.(this.ctx, p);
     try {
-      p.client = await this.allowReconnection(client, this.deps.reconnectSeconds);
+      const hold = this.allowReconnection(client, this.deps.reconnectSeconds);
+      p.endHold = () => hold.reject(new Error('seat given up'));
+      p.client = await hold;
+      p.endHold = null;
       p.avatar.connected = true;
       this.log.info({ session: client.sessionId }, 'reconnected');
       for (const f of this.features) f.rejoined?.(this.ctx, p);
     } catch {
-      this.remove(p, 'expired');
+      p.endHold = null;
+      this.remove(p, p.removed ? 'removed' : 'expired');
     }
   }
 

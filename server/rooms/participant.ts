@@ -29,6 +29,8 @@ export class Participant {
   removed = false;
   /** May operate machines in this space (set by the operator-role feature on join; SPEC OP1). */
   operator = false;
+  /** While the seat is held for a reconnection: gives it up at once (SpaceRoom sets it). */
+  endHold: (() => void) | null = null;
   private readonly buckets = new Map<string, TokenBucket>();
   /** When each error code was last reported to this participant (seconds) and how many were held back since. */
   private readonly reported = new Map<string, { at: number; held: number }>();
