@@ -102,6 +102,7 @@ export class SpaceRoom extends Room<SpaceState> {
       },
       disconnect: (p, code) => {
         p.removed = true;
+        p.closedWith = code;
         // A seat held for a reconnection is given up: nobody comes back into it (SPEC JT9).
         if (p.endHold) return p.endHold();
         p.client.leave(code, describe(code));
@@ -161,7 +162,7 @@ export class SpaceRoom extends Room<SpaceState> {
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const p = this.participants.get(client.sessionId);
     if (!p) return;
-    if (consented || p.removed || this.deps.reconnectSeconds <= 0) return this.remove(p, p.removed ? 'removed' : 'left');
+    if (consented || p.removed || this.deps.reconnectSeconds <= 0) return this.remove(p, p.removed ? removedWhy(p) : 'left');
     p.avatar.connected = false;
     this.log.info({ session: client.sessionId }, 'connection lost; holding seat');
     for (const f of this.features) f.dropped?.(this.ctx, p);
@@ -175,7 +176,7 @@ export class SpaceRoom extends Room<SpaceState> {
       for (const f of this.features) f.rejoined?.(this.ctx, p);
     } catch {
       p.endHold = null;
-      this.remove(p, p.removed ? 'removed' : 'expired');
+      this.remove(p, p.removed ? removedWhy(p) : 'expired');
     }
   }
 
@@ -279,6 +280,12 @@ function spaceState({ name, layoutName, layout }: SpaceInfo): SpaceState {
   s.spawnZ = layout.spawn.z;
   s.spawnYaw = layout.spawn.yaw;
   return state;
+}
+
+/** Why the server ended a seat, from the code it closed it with. */
+function removedWhy(p: Participant): LeaveReason {
+  if (p.closedWith === CloseCode.KICKED) return 'removed';
+  return p.closedWith === CloseCode.TOKEN_REVOKED ? 'revoked' : 'closed';
 }
 
 function describe(code: number): string | undefined {

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
 import type { MatchMakeError } from 'colyseus.js';
 import { CloseCode } from '../../shared/protocol/version.js';
+import type { ChatLine } from '../../shared/protocol/chat.js';
 import { join, type TestClient } from '../support/clients.js';
 import { killAll, startChild } from '../support/childServer.js';
 import { waitFor } from '../support/wait.js';
@@ -102,12 +103,14 @@ function leaving(c: TestClient): { code?: number; reason?: string } {
 }
 
 describe('revoking join tokens of people inside', () => {
-  it('JT9: people inside who joined with a revoked token are closed with 4437 and its words, a held seat is given up, the others stay', async () => {
+  it('JT9 C4: people inside who joined with a revoked token are closed with 4437 and its words, a held seat is given up, the others stay', async () => {
     const a = await start({ RECONNECT_SECONDS: '60' });
     const one = await join(a.endpoint, { space: 'inside', token: await token('inside', 'in-1') });
     const two = await join(a.endpoint, { space: 'inside', token: await token('inside', 'in-2') });
     const held = await join(a.endpoint, { space: 'inside', token: await token('inside', 'in-3') });
     const [leftOne, leftTwo, leftHeld] = [leaving(one), leaving(two), leaving(held)];
+    const lines: ChatLine[] = [];
+    two.room.onMessage('chat.line', (l: ChatLine) => lines.push(l));
     await waitFor('everyone sees three avatars', () => two.room.state.avatars.size === 3);
 
     expect((await revoke(a, { jti: 'in-1' })).status).toBe(200);
@@ -117,6 +120,8 @@ describe('revoking join tokens of people inside', () => {
       reason: expect.stringMatching(/invitation in this link was withdrawn/) as unknown,
     });
     await waitFor('the others see the avatar go', () => two.room.state.avatars.size === 2);
+    // C4: the chat says why they went.
+    await waitFor('the leave line', () => lines.find((l) => l.kind === 'leave' && l.text === 'left: their invitation was withdrawn'));
     expect(leftTwo.code).toBeUndefined();
 
     // A dropped connection's held seat goes too: its reconnection token brings nobody back.
