@@ -23,6 +23,7 @@ import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
 import { SpaceMemory } from './meeting/memory.js';
 import { storePersistence } from './meeting/spacePersistence.js';
+import { SpaceRetention } from './meeting/spaceRetention.js';
 import { configuredHosts, isHostAllowed, isOriginAllowed } from './http/origin.js';
 import { guardRequests } from './http/requestGuard.js';
 import { createJoinGuard } from './security/joinGuard.js';
@@ -202,6 +203,14 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     ...(config.publicAddress ? { publicAddress: config.publicAddress } : {}),
     ...scaleOut,
   });
+  const memory = new SpaceMemory(500, storePersistence(store), log.child({ part: 'memory' }));
+  // Chat and board of spaces nobody visited for SPACE_RETENTION_DAYS are pruned (SPEC RS8).
+  const retention = new SpaceRetention(
+    store,
+    memory,
+    { retentionDays: config.spaceRetentionDays, everyMs: config.spacePruneMinutes * 60_000 },
+    log.child({ part: 'retention' }),
+  );
   const deps: SpaceRoomDeps = {
     log: log.child({ part: 'room' }),
     layouts,
@@ -210,12 +219,15 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     maxPerSpace: config.maxPerSpace,
     twins,
     meetings: config.meetings,
-    memory: new SpaceMemory(500, storePersistence(store), log.child({ part: 'memory' })),
+    memory,
     journal,
     notes,
     replay: { source: store, retentionDays: config.historyRetentionDays, wall: Date.now },
     video,
+    ...(revocations ? { revocations } : {}),
   };
+  // People inside are held to revocations too, also another process's (SPEC JT9).
+  revocations?.watch();
   const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
   const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens, undefined, (t) => revocations!.check(t)) : null;
   const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, tokens, log: log.child({ part: 'auth' }) });
@@ -224,6 +236,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   oneRoomPerSpace(ROOM_NAME);
 
   await gameServer.listen(config.port, config.host);
+  retention.start();
   guardRequests(httpServer, {
     allowedHosts,
     getRate: config.httpRate,
@@ -260,6 +273,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       video.stop();
       await twins.stop();
       history?.stop();
+      retention.stop();
+      revocations?.stop();
       lastValues.stop();
       await store.close();
       passcodes.close();

@@ -60,6 +60,10 @@ const Env = z.object({
   JOIN_TOKEN_MAX_SECONDS: z._default(z.coerce.number().check(z.int(), z.gt(0), z.lte(86_400)), 3600),
   /** Bearer token for operators' HTTP actions (revoking join tokens); unset: those are off. */
   ADMIN_TOKEN: z.optional(z.string().check(z.minLength(32, 'ADMIN_TOKEN must be at least 32 characters'))),
+  /** Days a space may go unvisited before its saved chat and board are pruned (SPEC RS8). */
+  SPACE_RETENTION_DAYS: z._default(z.coerce.number().check(z.gte(1), z.lte(36_500)), 90),
+  /** Minutes between prune rounds: at most a day, so a space open anywhere is visited well within the retention. */
+  SPACE_PRUNE_MINUTES: z._default(z.coerce.number().check(z.gte(1), z.lte(1440)), 60),
   ...twinEnv,
   ...videoEnv,
 });
@@ -105,6 +109,10 @@ export interface Config extends TwinConfig, VideoConfig {
   joinTokens: JoinTokenConfig | undefined;
   /** ADMIN_TOKEN: operators' HTTP actions (POST /api/tokens/revoke); undefined: off. */
   adminToken: string | undefined;
+  /** Saved chat and board of spaces unvisited this long are pruned, days (SPEC RS8). */
+  spaceRetentionDays: number;
+  /** Between prune rounds, minutes. */
+  spacePruneMinutes: number;
 }
 
 /** Reads the configuration from `env`; throws an Error naming each bad variable. */
@@ -152,5 +160,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         ? { secret: e.JOIN_SECRET, publicKey: e.JOIN_PUBLIC_KEY?.replace(/\\n/g, '\n'), maxSeconds: e.JOIN_TOKEN_MAX_SECONDS }
         : undefined,
     adminToken: e.ADMIN_TOKEN,
+    spaceRetentionDays: e.SPACE_RETENTION_DAYS,
+    spacePruneMinutes: e.SPACE_PRUNE_MINUTES,
   };
 }

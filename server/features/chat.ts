@@ -13,6 +13,8 @@ const LEFT_WORDS: Record<LeaveReason, string> = {
   left: 'left',
   expired: 'lost their connection',
   removed: 'was removed by the host',
+  revoked: 'left: their invitation was withdrawn',
+  closed: 'was disconnected by the server',
 };
 
 export function chatFeature(record: SpaceRecord): RoomFeature {

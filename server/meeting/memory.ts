@@ -54,6 +54,8 @@ export class SpaceMemory {
    */
   load(space: string, waitMs = LOAD_WAIT_MS): Promise<void> {
     const e = this.entry(space);
+    // Recorded before the load is queued: a prune round queued later skips the space (SPEC RS8).
+    this.persistence.visited([space]);
     const wait = this.persistence.ready() ? waitMs : 0;
     if (!e.loading) {
       e.loading = this.persistence.load(space).then(
@@ -96,7 +98,11 @@ export class SpaceMemory {
     const e = this.entries.get(space);
     if (!e) return;
     e.rooms = Math.max(0, e.rooms - 1);
-    if (e.rooms === 0) e.idleSince = now;
+    if (e.rooms === 0) {
+      e.idleSince = now;
+      // The last person left: the space's retention counts from now (SPEC RS8).
+      this.persistence.visited([space]);
+    }
     // Saved and reachable: the store is the record now. Forgetting it means the next room loads what
     // the store has — also what another process serving the space meanwhile wrote (scale-out).
     if (e.rooms === 0 && this.persistence.durable && this.persistence.ready() && e.loaded) {
@@ -109,6 +115,11 @@ export class SpaceMemory {
 
   has(space: string): boolean {
     return this.entries.has(space);
+  }
+
+  /** Every space this process holds (a room open or opening, or kept idle): never pruned (SPEC RS8). */
+  held(): string[] {
+    return [...this.entries.keys()];
   }
 
   private entry(space: string): Entry {

@@ -21,6 +21,8 @@ export interface SpacePersistence {
   erased(space: string, ids: readonly number[]): void;
   cleared(space: string): void;
   lock(space: string, locked: boolean): void;
+  /** Someone is in `space` now (a room opened, the last person left, or a round of SPEC RS8). */
+  visited(spaces: readonly string[]): void;
 }
 
 /** Keeps nothing (unit tests, and rooms built without a store). */
@@ -33,9 +35,11 @@ export const NO_PERSISTENCE: SpacePersistence = {
   erased: () => undefined,
   cleared: () => undefined,
   lock: () => undefined,
+  visited: () => undefined,
 };
 
-export function storePersistence(store: Store): SpacePersistence {
+/** `now`: the clock visits are recorded with (ms epoch; tests drive it). */
+export function storePersistence(store: Store, now: () => number = Date.now): SpacePersistence {
   return {
     durable: true,
     ready: () => store.state === 'ready',
@@ -61,5 +65,6 @@ export function storePersistence(store: Store): SpacePersistence {
     erased: (space, ids) => store.write('board.erase', (db) => deleteStrokes(db, space, ids)),
     cleared: (space) => store.write('board.clear', (db) => clearBoard(db, space)),
     lock: (space, locked) => store.write('meeting.lock', (db) => saveLock(db, space, locked)),
+    visited: (spaces) => store.visitSpaces(spaces, now()),
   };
 }

@@ -102,6 +102,9 @@ export class SpaceRoom extends Room<SpaceState> {
       },
       disconnect: (p, code) => {
         p.removed = true;
+        p.closedWith = code;
+        // A seat held for a reconnection is given up: nobody comes back into it (SPEC JT9).
+        if (p.endHold) return p.endHold();
         p.client.leave(code, describe(code));
       },
       after: (ms, fn) => {
@@ -159,17 +162,21 @@ export class SpaceRoom extends Room<SpaceState> {
   override async onLeave(client: Client, consented: boolean): Promise<void> {
     const p = this.participants.get(client.sessionId);
     if (!p) return;
-    if (consented || p.removed || this.deps.reconnectSeconds <= 0) return this.remove(p, p.removed ? 'removed' : 'left');
+    if (consented || p.removed || this.deps.reconnectSeconds <= 0) return this.remove(p, p.removed ? removedWhy(p) : 'left');
     p.avatar.connected = false;
     this.log.info({ session: client.sessionId }, 'connection lost; holding seat');
     for (const f of this.features) f.dropped?.(this.ctx, p);
     try {
-      p.client = await this.allowReconnection(client, this.deps.reconnectSeconds);
+      const hold = this.allowReconnection(client, this.deps.reconnectSeconds);
+      p.endHold = () => hold.reject(new Error('seat given up'));
+      p.client = await hold;
+      p.endHold = null;
       p.avatar.connected = true;
       this.log.info({ session: client.sessionId }, 'reconnected');
       for (const f of this.features) f.rejoined?.(this.ctx, p);
     } catch {
-      this.remove(p, 'expired');
+      p.endHold = null;
+      this.remove(p, p.removed ? removedWhy(p) : 'expired');
     }
   }
 
@@ -273,6 +280,12 @@ function spaceState({ name, layoutName, layout }: SpaceInfo): SpaceState {
   s.spawnZ = layout.spawn.z;
   s.spawnYaw = layout.spawn.yaw;
   return state;
+}
+
+/** Why the server ended a seat, from the code it closed it with. */
+function removedWhy(p: Participant): LeaveReason {
+  if (p.closedWith === CloseCode.KICKED) return 'removed';
+  return p.closedWith === CloseCode.TOKEN_REVOKED ? 'revoked' : 'closed';
 }
 
 function describe(code: number): string | undefined {

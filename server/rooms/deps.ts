@@ -36,6 +36,16 @@ export interface SpaceRoomDeps {
   replay?: ReplayDeps;
   /** Camera feeds and their viewers (SPEC VS1, VW1); absent: no video messages are routed. */
   video?: VideoHub;
+  /** Join-token revocations people inside are held to (SPEC JT9); absent: no join tokens. */
+  revocations?: RevokedTokens;
+}
+
+/** What a room needs of the revocations (server/security/revocations.ts). */
+export interface RevokedTokens {
+  /** Calls `fn` whenever revocations may have changed; returns the unsubscribe. */
+  onChange(fn: () => void): () => void;
+  /** Why the token is revoked by what is known now, or null. */
+  revokedNow(t: { jti: string | undefined; space: string; iat: number | undefined }): string | null;
 }
 
 /** The options `define('space', SpaceRoom, …)` passes each room's `onCreate`, with the client's `space`. */

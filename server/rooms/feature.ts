@@ -13,7 +13,8 @@ export type JsonRoutes = { [N in JsonClientMessageName]?: JsonRoute<ClientMessag
 export type BinaryRoutes = Record<string, BinaryRoute>;
 
 /** Why a participant is gone for good. */
-export type LeaveReason = 'left' | 'expired' | 'removed';
+/** `removed`: by the host (R4); `revoked`: their join token was revoked (JT9); `closed`: by the server (e.g. HD6). */
+export type LeaveReason = 'left' | 'expired' | 'removed' | 'revoked' | 'closed';
 
 export interface RoomFeature {
   readonly name: string;

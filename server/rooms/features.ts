@@ -13,6 +13,7 @@ import { meetingFeature } from '../features/meeting.js';
 import { activityFeature } from '../features/activity.js';
 import { reactionsFeature } from '../features/reactions.js';
 import { videoFeature } from '../video/feature.js';
+import { tokenRevocationFeature } from '../features/tokenRevocation.js';
 import type { SpaceInfo, SpaceRoomDeps } from './deps.js';
 import type { RoomFeature } from './feature.js';
 
@@ -30,6 +31,7 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
     activityFeature(deps.journal, deps.twins),
     reactionsFeature(),
     ...(deps.video ? [videoFeature(deps.video)] : []),
+    ...(deps.revocations ? [tokenRevocationFeature(deps.revocations)] : []),
     { name: 'memory', dispose: () => deps.memory.release(space.name) },
   ];
 }

@@ -27,8 +27,12 @@ export class Participant {
   slot = 0;
   /** Set when the server ends this seat on purpose (e.g. removed by the host): no reconnection. */
   removed = false;
+  /** The close code the server ended the seat with (with `removed`). */
+  closedWith = 0;
   /** May operate machines in this space (set by the operator-role feature on join; SPEC OP1). */
   operator = false;
+  /** While the seat is held for a reconnection: gives it up at once (SpaceRoom sets it). */
+  endHold: (() => void) | null = null;
   private readonly buckets = new Map<string, TokenBucket>();
   /** When each error code was last reported to this participant (seconds) and how many were held back since. */
   private readonly reported = new Map<string, { at: number; held: number }>();

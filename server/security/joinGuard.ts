@@ -68,7 +68,7 @@ export function createJoinGuard(deps: JoinGuardDeps): JoinGuard {
     if (token === undefined) return refuse(CloseCode.TOKEN_REQUIRED, '', { address, space });
     const verdict = await deps.tokens(token, space);
     if (!verdict.ok) return refuse(verdict.code, verdict.detail, { address, space });
-    return { ...joined, name: verdict.grant.name, roles: verdict.grant.roles };
+    return { ...joined, name: verdict.grant.name, roles: verdict.grant.roles, ticket: verdict.grant.ticket };
   }
 
   /** A passcode that matches none of the space's passcodes is refused, so a typo is not ignored. */

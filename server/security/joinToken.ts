@@ -13,8 +13,15 @@ import { CloseCode } from '../../shared/protocol/version.js';
 export const ROLES = ['host', 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
-/** What the join guard hands the room: the checked options, and the roles a token granted. */
-export type Admission = JoinOptions & { roles?: readonly Role[] };
+/** Which token admitted someone: what a later revocation is matched against (SPEC JT9). */
+export interface TokenTicket {
+  jti: string | undefined;
+  /** Issued at, seconds since the Unix epoch. */
+  iat: number | undefined;
+}
+
+/** What the join guard hands the room: the checked options, the roles a token granted, and that token. */
+export type Admission = JoinOptions & { roles?: readonly Role[]; ticket?: TokenTicket };
 
 export interface JoinTokenConfig {
   /** HS256 shared secret (≥ 32 characters). */
@@ -31,6 +38,7 @@ export const CLOCK_SKEW_SECONDS = 30;
 export interface TokenGrant {
   name: string;
   roles: readonly Role[];
+  ticket: TokenTicket;
 }
 
 export type TokenCheck = { ok: true; grant: TokenGrant } | { ok: false; code: CloseCode; detail: string };
@@ -86,12 +94,15 @@ export async function createTokenVerifier(
     const roles = claims.roles ?? [];
     if (!Array.isArray(roles) || roles.some((r) => !(ROLES as readonly unknown[]).includes(r)))
       return invalid(`(roles: a list of ${ROLES.join(', ')})`);
+    const ticket: TokenTicket = {
+      jti: typeof claims.jti === 'string' ? claims.jti : undefined,
+      iat: typeof claims.iat === 'number' ? claims.iat : undefined,
+    };
     if (revoked) {
-      const jti = typeof claims.jti === 'string' ? claims.jti : undefined;
-      const verdict = await revoked({ jti, space, iat: typeof claims.iat === 'number' ? claims.iat : undefined });
+      const verdict = await revoked({ ...ticket, space });
       if ('unchecked' in verdict) return { ok: false, code: CloseCode.TOKEN_UNCHECKED, detail: '(the revocation list cannot be read yet)' };
       if (verdict.revoked) return { ok: false, code: CloseCode.TOKEN_REVOKED, detail: verdict.detail };
     }
-    return { ok: true, grant: { name: name.value, roles: [...new Set(roles as Role[])] } };
+    return { ok: true, grant: { name: name.value, roles: [...new Set(roles as Role[])], ticket } };
   };
 }

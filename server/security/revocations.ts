@@ -8,6 +8,11 @@
  * read (a database still opening) a token join waits at most FIRST_READ_WAIT_MS, then is refused as
  * unchecked (4438, worth retrying) rather than let through. A store in memory holds nothing from
  * before the process started, so its list is empty until read.
+ *
+ * People already inside are bound too (SPEC JT9): rooms listen with {@link TokenRevocations.onChange}
+ * and ask {@link TokenRevocations.revokedNow} about each person's token. A revocation made here is
+ * heard at once; while any room listens, the list is read again every {@link WATCH_EVERY_MS}, so one
+ * made by another process on the same database is heard within that (plus the read).
  */
 import type { Revocation } from '../store/revocationsTable.js';
 import { CLOCK_SKEW_SECONDS } from './joinToken.js';
@@ -30,6 +35,9 @@ export interface RevocationStore {
  */
 export const FIRST_READ_WAIT_MS = 2500;
 
+/** Between reads of the list while rooms listen: how late another process's revocation may reach people inside, ms. */
+export const WATCH_EVERY_MS = 2000;
+
 /** What a verified token says about itself, for the check. */
 export interface TokenIdentity {
   jti: string | undefined;
@@ -43,6 +51,9 @@ export type RevocationVerdict = { revoked: false } | { revoked: true; detail: st
 export class TokenRevocations {
   private lastRead: Revocation[] | null;
   private readonly local: Revocation[] = [];
+  private readonly listeners = new Set<() => void>();
+  private timer: NodeJS.Timeout | null = null;
+  private reading = false;
 
   constructor(
     private readonly store: RevocationStore,
@@ -62,7 +73,59 @@ export class TokenRevocations {
       'jti' in target ? { kind: 'jti', jti: target.jti, at, until, by } : { kind: 'space', space: target.space, before: at, at, until, by };
     this.local.push(r);
     this.store.addRevocation(r);
+    this.changed();
     return r;
+  }
+
+  /** Calls `fn` whenever the revocations may have changed; returns the unsubscribe. */
+  onChange(fn: () => void): () => void {
+    this.listeners.add(fn);
+    return () => this.listeners.delete(fn);
+  }
+
+  /** Reads the list every `everyMs` while anyone listens, and tells them (SPEC JT9). */
+  watch(everyMs = WATCH_EVERY_MS): void {
+    this.timer ??= setInterval(() => void this.refresh(), everyMs);
+    this.timer.unref();
+  }
+
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  /** Why `t` is revoked by the revocations known now (no read), or null. */
+  revokedNow(t: TokenIdentity): string | null {
+    const now = this.now();
+    for (let i = this.local.length - 1; i >= 0; i--) if (this.local[i]!.until <= now) this.local.splice(i, 1);
+    for (const r of [...this.local, ...(this.lastRead ?? [])]) {
+      if (r.until <= now) continue;
+      if (r.kind === 'jti' && t.jti !== undefined && r.jti === t.jti) return '(this token was revoked)';
+      // A token without `iat` cannot show it is newer than the revocation; one issued in the same
+      // second is taken as older (the organiser signs a new one a second later).
+      if (r.kind === 'space' && r.space === t.space && (t.iat === undefined || t.iat * 1000 <= r.before))
+        return `(every token of this space issued until ${new Date(r.before).toISOString()} was revoked)`;
+    }
+    return null;
+  }
+
+  /** Reads the list again and tells the listeners (the watch calls it; tests too). */
+  async refresh(): Promise<void> {
+    // Nobody inside to evict, a read still running, or a store away (the last list stands): skip.
+    if (this.listeners.size === 0 || this.reading || this.store.state !== 'ready') return;
+    this.reading = true;
+    try {
+      this.lastRead = await this.store.revocations(this.now());
+      this.changed();
+    } catch {
+      // The store went away mid-read: the next tick tries again.
+    } finally {
+      this.reading = false;
+    }
+  }
+
+  private changed(): void {
+    for (const fn of [...this.listeners]) fn();
   }
 
   async check(t: TokenIdentity): Promise<RevocationVerdict> {
@@ -77,15 +140,7 @@ export class TokenRevocations {
       if (list) this.lastRead = list;
     }
     if (this.lastRead === null) return { unchecked: true };
-    for (let i = this.local.length - 1; i >= 0; i--) if (this.local[i]!.until <= now) this.local.splice(i, 1);
-    for (const r of [...this.local, ...this.lastRead]) {
-      if (r.until <= now) continue;
-      if (r.kind === 'jti' && t.jti !== undefined && r.jti === t.jti) return { revoked: true, detail: '(this token was revoked)' };
-      // A token without `iat` cannot show it is newer than the revocation; one issued in the same
-      // second is taken as older (the organiser signs a new one a second later).
-      if (r.kind === 'space' && r.space === t.space && (t.iat === undefined || t.iat * 1000 <= r.before))
-        return { revoked: true, detail: `(every token of this space issued until ${new Date(r.before).toISOString()} was revoked)` };
-    }
-    return { revoked: false };
+    const detail = this.revokedNow(t);
+    return detail === null ? { revoked: false } : { revoked: true, detail };
   }
 }

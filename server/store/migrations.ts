@@ -164,6 +164,23 @@ export const MIGRATIONS: readonly { version: number; sql: string }[] = [
       CREATE INDEX token_revocations_until ON token_revocations (until);
     `,
   },
+  {
+    // When each space was last visited (SPEC RS8): the chat and board of a space nobody opened for
+    // SPACE_RETENTION_DAYS are pruned. Spaces that already had saved rows count as visited now, so an
+    // upgrade never prunes at once what people may still come back to.
+    version: 6,
+    sql: `
+      CREATE TABLE space_visits (
+        space       text PRIMARY KEY,
+        last_visit  bigint NOT NULL
+      );
+      CREATE INDEX space_visits_last ON space_visits (last_visit);
+      INSERT INTO space_visits (space, last_visit)
+        SELECT space, (extract(epoch FROM now()) * 1000)::bigint FROM (
+          SELECT space FROM space_chat UNION SELECT space FROM board_strokes
+        ) saved;
+    `,
+  },
 ];
 
 export const STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -12,6 +12,7 @@ import { type AlarmEvent, insertAlarmEvent, readAlarmEvents, readLatestAlarmEven
 import { type AuditEntry, type AuditQuery, insertAudit, readAudit, type StoredAuditEntry } from './auditTable.js';
 import { insertNote, readNotes, type StoredNote } from './notesTable.js';
 import { insertRevocation, readRevocations, type Revocation } from './revocationsTable.js';
+import { pruneAbandoned, touchVisits } from './spaceVisitsTable.js';
 import { completeCommand, insertCommand, markLost, recentCommands } from './commandsTable.js';
 import type { CommandStore } from './commandStore.js';
 import { aggregateHeaders, deleteOlder, readRows, type HeaderBucket, type HistoryRow } from './historyTable.js';
@@ -159,6 +160,45 @@ export class Store {
       const n = await deleteOlder(db, beforeMinute, batch);
       if (n >= batch) this.pruneHistory(beforeMinute, batch);
       else await db.client.exec(`VACUUM ${db.schema}.twin_history`);
+    });
+  }
+
+  /** Queues a visit to each of `spaces` at `at`, ms epoch (SPEC RS8). */
+  visitSpaces(spaces: readonly string[], at: number): void {
+    if (spaces.length > 0) this.write('space.visit', (db) => touchVisits(db, spaces, at));
+  }
+
+  /**
+   * Prunes the chat and board of spaces last visited before `before` (SPEC RS8): `batch` spaces per
+   * write, each batch its own write so other writes interleave; `open()` is asked at each batch for
+   * the spaces this process holds, which are skipped. Resolves with the spaces pruned once no batch is
+   * left (or the store closed, with those pruned so far).
+   */
+  pruneSpaces(before: number, open: () => readonly string[], batch: number): Promise<string[]> {
+    const pruned: string[] = [];
+    return new Promise<string[]>((resolve) => {
+      const next = (): void => {
+        if (this.closed) return resolve(pruned);
+        this.write('space.retention', async (db) => {
+          try {
+            const gone = await pruneAbandoned(db, before, open(), batch);
+            pruned.push(...gone);
+            if (gone.length >= batch) return next();
+            // PGlite has no autovacuum: reuse the space of what was deleted (one table per VACUUM,
+            // which runs outside any transaction).
+            if (pruned.length > 0) {
+              await db.client.exec(`VACUUM ${db.schema}.space_chat`);
+              await db.client.exec(`VACUUM ${db.schema}.board_strokes`);
+            }
+            resolve(pruned);
+          } catch (err) {
+            // Transient: the queue retries this write; anything else ends the round with what was done.
+            if (!isTransient(err)) resolve(pruned);
+            throw err;
+          }
+        });
+      };
+      next();
     });
   }
 

@@ -17,6 +17,18 @@ describe('configuration', () => {
     expect(c.patchRateMs).toBe(33);
   });
 
+  it('RS8: abandoned spaces are pruned after 90 days, checked hourly; a retention under a day or a round over a day is refused', () => {
+    const c = loadConfig({});
+    expect(c.spaceRetentionDays).toBe(90);
+    expect(c.spacePruneMinutes).toBe(60);
+    expect(loadConfig({ SPACE_RETENTION_DAYS: '7', SPACE_PRUNE_MINUTES: '5' })).toMatchObject({
+      spaceRetentionDays: 7,
+      spacePruneMinutes: 5,
+    });
+    expect(() => loadConfig({ SPACE_RETENTION_DAYS: '0.5' })).toThrow(/SPACE_RETENTION_DAYS/);
+    expect(() => loadConfig({ SPACE_PRUNE_MINUTES: '2000' })).toThrow(/SPACE_PRUNE_MINUTES/);
+  });
+
   it('names each bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT.*LOG_LEVEL|LOG_LEVEL.*PORT/);
   });

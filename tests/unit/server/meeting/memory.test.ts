@@ -31,6 +31,8 @@ function fake(durable = false) {
     erased: (space, ids) => saves.push(`${space} erase ${ids.join(',')}`),
     cleared: (space) => saves.push(`${space} clear`),
     lock: (space, locked) => saves.push(`${space} lock ${locked}`),
+    // Visits (RS8) are checked against the real stores (tests/integration/spaces.prune.test.ts).
+    visited: () => undefined,
   };
   return { p, saves, answer: (s: SavedSpace) => answer(s), fail: (e: Error) => fail(e) };
 }

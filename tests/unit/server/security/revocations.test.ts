@@ -76,4 +76,37 @@ describe('token revocations', () => {
     const memory = new TokenRevocations({ ...store, kind: 'pglite (memory)' }, MAX_S, () => T0);
     expect(await memory.check({ jti: 'b', space: 's', iat: undefined })).toEqual({ revoked: false });
   });
+
+  it('JT9: listeners hear of a revocation made here at once and of one from another process at the next read; no listener, no read', async () => {
+    let now = T0;
+    const store = memoryStore();
+    const r = new TokenRevocations(store, MAX_S, () => now);
+    const iat = T0 / 1000 - 60;
+    let heard = 0;
+    let reads = 0;
+    const read = store.revocations;
+    store.revocations = (t: number) => (reads++, read(t));
+    await r.refresh();
+    expect(reads).toBe(0);
+    const off = r.onChange(() => heard++);
+    r.revoke({ jti: 'here' }, 'ops');
+    expect(heard).toBe(1);
+    expect(r.revokedNow({ jti: 'here', space: 's', iat })).toMatch(/revoked/);
+    // Another process revokes a whole space: a row in the shared store, seen at the next read.
+    store.rows.push({ kind: 'space', space: 's', before: now, at: now, until: now + MAX_S * 1000, by: 'ops' });
+    expect(r.revokedNow({ jti: 'other', space: 's', iat })).toBeNull();
+    await r.refresh();
+    expect(heard).toBe(2);
+    expect(r.revokedNow({ jti: 'other', space: 's', iat })).toMatch(/every token of this space/);
+    // The store away: no read, the list known stands.
+    store.state = 'degraded';
+    await r.refresh();
+    expect(heard).toBe(2);
+    expect(r.revokedNow({ jti: 'other', space: 's', iat })).toMatch(/every token/);
+    off();
+    store.state = 'ready';
+    now += 1000;
+    await r.refresh();
+    expect(heard).toBe(2);
+  });
 });
