@@ -270,8 +270,19 @@ export class SpaceConnection {
     );
   }
 
+  /**
+   * Tells every listener; one that throws is logged and the others still hear (SPEC CL5): a throw here
+   * would skip the rest (the rejoin's teleport back to where the person stood) and fail the adoption,
+   * so the rejoin would join a second time and leave the first seat standing.
+   */
   private setStatus(s: ConnectionStatus): void {
     this.status = s;
-    for (const l of this.statusListeners) l(s);
+    for (const l of this.statusListeners) {
+      try {
+        l(s);
+      } catch (err) {
+        console.error(`[twinverse] a connection status listener failed (${s.state}): ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }
   }
 }

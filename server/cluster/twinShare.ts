@@ -15,7 +15,7 @@ import { randomUUID } from 'node:crypto';
 import type { Presence } from '@colyseus/core';
 import type { Redis } from 'ioredis';
 import { ERROR_TEXT, type ErrorCode } from '../../shared/protocol/errors.js';
-import { check } from '../../shared/protocol/validation.js';
+import { check, z } from '../../shared/protocol/validation.js';
 import type { Journal } from '../audit/journal.js';
 import type { NoteBook } from '../audit/notebook.js';
 import type { Logger } from '../log.js';
@@ -41,6 +41,19 @@ export interface TwinShare {
   readonly leases: TwinLeases;
   stop(): Promise<void>;
 }
+
+/** How long an acknowledgement claim is kept (longer than any alarm is expected to stay raised unacknowledged). */
+const ACK_CLAIM_MS = 7 * 24 * 3600_000;
+
+const AckClaim = z.object({ session: z.string(), name: z.string(), at: z.number() });
+
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return null;
+  }
+};
 
 const isErrorCode = (c: string | undefined): c is ErrorCode => c !== undefined && Object.hasOwn(ERROR_TEXT, c);
 
@@ -181,6 +194,21 @@ export async function shareTwins(
     },
     readings: (twin, values, ts) => publish({ k: 'values', from: self, twin, ts, values }),
     acknowledged: (twin, a) => publish({ k: 'ack', from: self, twin, alarm: a.id, session: a.ackBy, name: a.ackByName, at: a.ackAt }),
+    // One key per raising of the alarm (its id and the reading that raised it, the same on every
+    // process): SET NX lets exactly one acknowledgement in; the others read who won.
+    async claimAck(twin, alarm, by) {
+      const key = `${o.prefix}ack:${twin}:${alarm.id}:${alarm.since}`;
+      for (let attempt = 0; attempt < 2; attempt++) {
+        if ((await redis.set(key, JSON.stringify(by), 'PX', ACK_CLAIM_MS, 'NX')) === 'OK') return { won: true };
+        const held = await redis.get(key);
+        // Gone between the two calls (expired): claim again.
+        if (held === null) continue;
+        const read = check(AckClaim, parseJson(held));
+        if (!read.ok) throw new Error(`unreadable acknowledgement claim at ${key}: ${read.problems}`);
+        return { won: false, by: read.value };
+      }
+      throw new Error(`acknowledgement claim at ${key} kept vanishing`);
+    },
   };
 
   runtime.commands.onChange = (cmd) => publish({ k: 'cmd', from: self, cmd: plain(cmd), desired: desiredOf(cmd) });

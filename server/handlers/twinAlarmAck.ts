@@ -24,8 +24,10 @@ export function twinAlarmAckRoute(
     handle(ctx, p, m) {
       if (!twins.has(m.twin)) return ctx.refuse(p, 'twin.unknown', REF, m.twin);
       if (!keepsRecords(p)) return ctx.refuse(p, 'twin.operators_only', REF);
-      const r = runtime.acknowledge(m.twin, m.alarm, { session: p.sessionId, name: p.avatar.name, space });
-      if (!r.ok) return ctx.refuse(p, r.code, REF, r.detail);
+      // Settled across processes first when there are several (S5): the answer may come a moment later.
+      void runtime.acknowledge(m.twin, m.alarm, { session: p.sessionId, name: p.avatar.name, space }).then((r) => {
+        if (!r.ok) ctx.refuse(p, r.code, REF, r.detail);
+      });
     },
   };
 }

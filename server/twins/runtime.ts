@@ -78,6 +78,18 @@ export interface TwinCluster {
   readings(twin: string, values: Record<string, number | boolean>, ts: number): void;
   /** Someone here acknowledged an alarm. */
   acknowledged(twin: string, alarm: ActiveAlarm): void;
+  /**
+   * Settles who acknowledged this raising of the alarm, across every process (SPEC S5): the first
+   * claim wins; a later one learns the winner. Rejects when the processes cannot be asked (Redis down).
+   */
+  claimAck(twin: string, alarm: ActiveAlarm, by: AckBy): Promise<{ won: true } | { won: false; by: AckBy }>;
+}
+
+/** Who acknowledged an alarm, and when (ms epoch). */
+export interface AckBy {
+  session: string;
+  name: string;
+  at: number;
 }
 
 /** A set-point as a command left it on its property (mirrored with the command, SPEC S4). */
@@ -315,20 +327,42 @@ export class TwinRuntime {
   /**
    * Someone acknowledges an active alarm (authorised by the caller, SPEC AK1–AK3): everyone sees who
    * and when, it is kept as an `acknowledged` alarm event and audited. A new raising of the alarm is
-   * a new alarm, unacknowledged.
+   * a new alarm, unacknowledged. With other processes (S5) the first acknowledgement anywhere wins:
+   * a later one, here or there, is refused with the winner's name and shows the winner.
    */
-  acknowledge(twinId: string, alarmId: string, actor: Actor): { ok: true } | { ok: false; code: ErrorCode; detail?: string } {
+  async acknowledge(
+    twinId: string,
+    alarmId: string,
+    actor: Actor,
+  ): Promise<{ ok: true } | { ok: false; code: ErrorCode; detail?: string }> {
     const twin = this.twins.get(twinId);
     if (!twin) return { ok: false, code: 'twin.unknown', detail: twinId };
+    const unknown = { ok: false, code: 'twin.unknown_alarm', detail: `${twinId}/${alarmId.slice(0, 64)}` } as const;
     const alarm = twin.alarms.get(alarmId);
-    if (!alarm) return { ok: false, code: 'twin.unknown_alarm', detail: `${twinId}/${alarmId.slice(0, 64)}` };
-    if (alarm.ackAt !== 0) return { ok: false, code: 'twin.alarm_acknowledged', detail: `by ${alarm.ackByName}` };
-    const at = this.clock.wall();
-    alarm.ackBy = actor.session;
-    alarm.ackByName = actor.name;
-    alarm.ackAt = at;
-    twin.alarmsVersion++;
-    twin.version++;
+    if (!alarm) return unknown;
+    const taken = () => ({ ok: false, code: 'twin.alarm_acknowledged', detail: `by ${alarm.ackByName}` }) as const;
+    if (alarm.ackAt !== 0) return taken();
+    const by: AckBy = { session: actor.session, name: actor.name, at: this.clock.wall() };
+    if (this.cluster) {
+      let claim: Awaited<ReturnType<TwinCluster['claimAck']>>;
+      try {
+        claim = await this.cluster.claimAck(twin.id, alarm, by);
+      } catch (err) {
+        this.log.warn(
+          { twin: twin.id, alarm: alarm.id, problem: (err as Error).message },
+          'acknowledgement refused: the other processes cannot be asked',
+        );
+        return { ok: false, code: 'twin.owner_unreachable', detail: 'the processes could not agree on who acknowledged it' };
+      }
+      // Meanwhile the alarm may have cleared (or been raised anew), or the winner's news arrived.
+      if (twin.alarms.get(alarmId) !== alarm) return unknown;
+      if (!claim.won) {
+        this.showAck(twin, alarm, claim.by);
+        return taken();
+      }
+      if (alarm.ackAt !== 0) return taken();
+    }
+    this.showAck(twin, alarm, by);
     const m = this.o.memory;
     m?.alarmEvent({
       twin: twin.id,
@@ -340,7 +374,7 @@ export class TwinRuntime {
       value: null,
       bySession: actor.session,
       byName: actor.name,
-      at,
+      at: by.at,
     });
     m?.journal.record({
       space: actor.space,
@@ -355,6 +389,15 @@ export class TwinRuntime {
     return { ok: true };
   }
 
+  private showAck(twin: LiveTwin, alarm: ActiveAlarm, by: AckBy): void {
+    if (alarm.ackBy === by.session && alarm.ackAt === by.at) return;
+    alarm.ackBy = by.session;
+    alarm.ackByName = by.name;
+    alarm.ackAt = by.at;
+    twin.alarmsVersion++;
+    twin.version++;
+  }
+
   /**
    * An acknowledgement given through another process (kept and audited there, SPEC S5): shown here.
    * An alarm this process has not raised (yet) or that someone here acknowledged first is left alone.
@@ -363,11 +406,7 @@ export class TwinRuntime {
     const twin = this.twins.get(twinId);
     const alarm = twin?.alarms.get(alarmId);
     if (!twin || !alarm || alarm.ackAt !== 0) return;
-    alarm.ackBy = by.session;
-    alarm.ackByName = by.name;
-    alarm.ackAt = by.at;
-    twin.alarmsVersion++;
-    twin.version++;
+    this.showAck(twin, alarm, by);
   }
 
   /**

@@ -35,6 +35,9 @@ interface Node {
   /** Entries other processes recorded, as this one's listeners got them. */
   relayed: AuditEntry[];
   relayedNotes: StoredNote[];
+  /** What this process kept: its alarm events and audit entries (the shared database's rows from here). */
+  keptEvents: { alarm: string; kind: string; byName: string | null }[];
+  keptAudit: AuditEntry[];
   close(): Promise<void>;
 }
 
@@ -42,7 +45,9 @@ const open: Node[] = [];
 
 async function node(name: string, prefix: string, seed: number, leaseMs = 1500): Promise<Node> {
   const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
-  const sink: AuditSink = { recordAudit: () => undefined };
+  const keptEvents: Node['keptEvents'] = [];
+  const keptAudit: AuditEntry[] = [];
+  const sink: AuditSink = { recordAudit: (e) => void keptAudit.push(e) };
   const journal = new Journal(sink);
   const runtime = new TwinRuntime(twins, {
     mqttUrl: undefined,
@@ -52,7 +57,7 @@ async function node(name: string, prefix: string, seed: number, leaseMs = 1500):
     // Never opened: commands are recorded into its queue only; nothing here reads them back.
     store: new Store({ databaseUrl: undefined, dataDir: undefined, schema: 'unused' }, quiet).commands,
     log: quiet,
-    memory: { journal, alarmEvent: () => undefined },
+    memory: { journal, alarmEvent: (e) => void keptEvents.push({ alarm: e.alarm, kind: e.kind, byName: e.byName }) },
   });
   const notes = new NoteBook({ recordNote: () => undefined }, journal);
   const presence = new RedisPresence(REDIS_URL);
@@ -72,6 +77,8 @@ async function node(name: string, prefix: string, seed: number, leaseMs = 1500):
     share,
     relayed,
     relayedNotes,
+    keptEvents,
+    keptAudit,
     async close() {
       if (closed) return;
       closed = true;
@@ -162,13 +169,50 @@ describe('one owner per twin across processes', () => {
     expect((await other.runtime.request('conveyor-1', 'injectFault', { fault: 'jam' }, actor)).ok).toBe(true);
     const jam = (n: Node) => n.runtime.get('conveyor-1')!.alarms.get('jam');
     for (const n of nodes) await waitFor(`${n.name}: the jam alarm`, () => jam(n), 20_000);
-    expect(other.runtime.acknowledge('conveyor-1', 'jam', actor)).toEqual({ ok: true });
+    expect(await other.runtime.acknowledge('conveyor-1', 'jam', actor)).toEqual({ ok: true });
     await waitFor('acknowledged on the owner', () => jam(owner)?.ackByName === 'Bob');
     expect(jam(owner)!.ackAt).toBe(jam(other)!.ackAt);
     await waitFor('the ack in the owner feed', () => owner.relayed.find((e) => e.kind === 'alarm_ack' && e.actor.name === 'Bob'));
     const note = other.notes.add('conveyor-1', 'maintenance', 'Belt tension checked', actor);
     await waitFor('the note on the owner', () => owner.relayedNotes.find((n) => n.id === note.id));
     expect(owner.relayedNotes.find((n) => n.id === note.id)).toEqual(note);
+  }, 60_000);
+
+  it('S5: two acknowledgements of one alarm on two processes at the same moment: exactly one wins, both show the winner, one event and one audit entry', async () => {
+    const nodes = await twoNodes();
+    const [a, b] = nodes;
+    const ada = { session: 's-ada', name: 'Ada', space: 'factory' };
+    const bob = { session: 's-bob', name: 'Bob', space: 'factory' };
+    expect((await a.runtime.request('conveyor-1', 'injectFault', { fault: 'jam' }, ada)).ok).toBe(true);
+    const jam = (n: Node) => n.runtime.get('conveyor-1')!.alarms.get('jam');
+    for (const n of nodes) await waitFor(`${n.name}: the jam alarm`, () => jam(n), 20_000);
+    expect(jam(a)!.since).toBe(jam(b)!.since);
+    const [ra, rb] = await Promise.all([a.runtime.acknowledge('conveyor-1', 'jam', ada), b.runtime.acknowledge('conveyor-1', 'jam', bob)]);
+    const results = [ra, rb];
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const winner = ra.ok ? 'Ada' : 'Bob';
+    const lost = results.find((r) => !r.ok);
+    expect(lost).toEqual({ ok: false, code: 'twin.alarm_acknowledged', detail: `by ${winner}` });
+    // Both processes show the same acknowledgement: who and when.
+    for (const n of nodes) await waitFor(`${n.name}: acknowledged by ${winner}`, () => jam(n)?.ackByName === winner);
+    expect(jam(a)!.ackAt).toBe(jam(b)!.ackAt);
+    expect(jam(a)!.ackBy).toBe(jam(b)!.ackBy);
+    // Kept once: one acknowledged event, one audit entry, by the winner's process.
+    const events = nodes.flatMap((n) => n.keptEvents).filter((e) => e.alarm === 'jam' && e.kind === 'acknowledged');
+    expect(events).toEqual([{ alarm: 'jam', kind: 'acknowledged', byName: winner }]);
+    await waitFor('the winning audit entry written', () => nodes.some((n) => n.keptAudit.some((e) => e.kind === 'alarm_ack')));
+    expect(
+      nodes
+        .flatMap((n) => n.keptAudit)
+        .filter((e) => e.kind === 'alarm_ack')
+        .map((e) => e.actor.name),
+    ).toEqual([winner]);
+    // A third try anywhere is refused by name too.
+    expect(await a.runtime.acknowledge('conveyor-1', 'jam', { ...ada, session: 's-cy', name: 'Cy' })).toEqual({
+      ok: false,
+      code: 'twin.alarm_acknowledged',
+      detail: `by ${winner}`,
+    });
   }, 60_000);
 
   it('S4: when the owner stops, the other takes its twins over and carries on', async () => {
