@@ -21,6 +21,9 @@ export interface ConvertedBuilding {
 
 type Vec3 = [number, number, number];
 
+/** sRGB → linear, exactly (a colour read back with the inverse is the file's colour). */
+const linear = (c: number) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+
 /** Boxes to the millimetre: float32 noise (−0.20000000298) is not part of the model. */
 const mm = (v: Vec3) => v.map((n) => Math.round(n * 1000) / 1000) as Vec3;
 
@@ -92,9 +95,11 @@ export async function toGlb(building: ReadBuilding, file: string): Promise<Conve
     const colorKey = batch.color.join(',');
     let material = materials.get(colorKey);
     if (!material) {
+      // IFC colours are display (sRGB) colours; glTF's base colour factor is linear.
+      const [r, g, b, a] = batch.color;
       material = doc
         .createMaterial(`ifc ${colorKey}`)
-        .setBaseColorFactor([...batch.color])
+        .setBaseColorFactor([linear(r), linear(g), linear(b), a])
         .setMetallicFactor(0)
         .setRoughnessFactor(0.9);
       if (batch.color[3] < 1) material.setAlphaMode('BLEND');

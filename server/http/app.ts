@@ -38,7 +38,7 @@ export interface HttpDeps {
   revocations?: Omit<RevocationsApiDeps, 'log' | 'store'>;
   /** Space layouts, for a space's title before joining (SPEC SP1). */
   layouts: SpaceLayouts;
-  /** Converted IFC buildings, served at /buildings/<layout>.glb and .json (SPEC BM3). */
+  /** Converted IFC buildings, served at /assets/buildings/<layout>.glb and .json (SPEC BM3). */
   buildings?: Buildings;
 }
 
@@ -80,7 +80,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   });
   app.use('/assets/models', express.static(path.join(deps.assetsDir, 'models'), { maxAge: '1h', fallthrough: false }));
   // A layout's building, as converted at start-up: the glb and its element index (SPEC BM3).
-  app.get(/^\/buildings\/([a-z0-9][a-z0-9_-]{0,47})\.(glb|json)$/, (req, res) => {
+  app.get(/^\/assets\/buildings\/([a-z0-9][a-z0-9_-]{0,47})\.(glb|json)$/, (req, res) => {
     const [name, kind] = [req.params[0] ?? '', req.params[1]];
     const building = deps.buildings?.of(name);
     if (!building) {
