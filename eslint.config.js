@@ -13,11 +13,11 @@ const restrict = (patterns) => ({ 'no-restricted-imports': ['error', { patterns 
  */
 export const CLIENT_FLOORS = [
   { name: 'core', folders: ['core'] },
-  { name: 'pieces', folders: ['render', 'input', 'ui3d', 'models'] },
+  { name: 'pieces', folders: ['render', 'input', 'ui3d', 'models', 'building'] },
   { name: 'session', folders: ['player', 'avatars', 'net'] },
   { name: 'overlay', folders: ['ui'] },
   { name: 'context', folders: ['context'] },
-  { name: 'features', folders: ['meeting', 'twins', 'timeline', 'xr', 'video'], apart: true },
+  { name: 'features', folders: ['meeting', 'twins', 'timeline', 'xr', 'video', 'bim'], apart: true },
   { name: 'composition', folders: ['.', 'debug', 'bench'] },
 ];
 

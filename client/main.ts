@@ -21,6 +21,7 @@ import { Player } from './player/player.js';
 import { createEngine, createScene } from './render/engine.js';
 import { protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
 import { buildHall } from './render/hall/hall.js';
+import { spaceOfBuilding } from './building/space.js';
 import { installCrosshair } from './input/crosshair.js';
 import { isInteractive } from './input/interactive.js';
 import { RayRegistry } from './input/rays.js';
@@ -67,11 +68,17 @@ async function main(): Promise<void> {
   const info = state.space;
   document.title = `${info.title} · Twinverse`;
   const spawn = protocolToBabylon(info.spawnX, 0, info.spawnZ, new Vector3());
-  const hall = buildHall(
+  const procedural = buildHall(
     scene,
     { width: info.width, depth: info.depth, height: info.height, spawn: { x: spawn.x, z: spawn.z } },
     { title: info.layoutTitle, subtitle: `Space “${info.name}” · Twinverse` },
   );
+  // A layout's IFC building is the space (SPEC BM4): the procedural hall stays only as its lights
+  // and its invisible floor, or whole when the building cannot be loaded.
+  const { hall, building } = await spaceOfBuilding(scene, endpoint, info.building, procedural, {
+    progress: (f) => loading.step(0.6 + 0.2 * f, `Loading the building… ${Math.round(f * 100)} %`),
+    failed: (message) => console.warn(`[twinverse] building not loaded, the procedural hall stands instead: ${message}`),
+  });
   const b = hallBounds(info);
   const walkable = protocolBoundsToBabylon(b);
 
@@ -121,6 +128,7 @@ async function main(): Promise<void> {
     connection,
     join: joinedAs,
     hall,
+    building,
     input: systems.input,
     movement: systems.movement,
     avatars: systems.avatars,

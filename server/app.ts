@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './log.js';
 import { spaceRoomType } from './rooms/SpaceRoom.js';
 import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
+import { loadBuildings } from './buildings/buildings.js';
 import { SpaceMemory } from './meeting/memory.js';
 import { storePersistence } from './meeting/spacePersistence.js';
 import { SpaceRetention } from './meeting/spaceRetention.js';
@@ -101,7 +102,12 @@ async function redisClient(url: string | undefined): Promise<Redis | undefined> 
 }
 
 export async function startTwinverse(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Twinverse> {
-  const layouts = await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' }));
+  // Buildings are read and converted here, before any room opens (SPEC BM2): rooms get layouts sized to them.
+  const { layouts, buildings } = await loadBuildings(
+    await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' })),
+    config.assetsDir,
+    log.child({ part: 'buildings' }),
+  );
   // Opened now, in the background (PGlite in a worker thread): nothing waits for it (SPEC ST5).
   const store = Store.start(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema },
@@ -151,6 +157,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   const app = createHttpApp({
     assetsDir: config.assetsDir,
     layouts,
+    buildings,
     twins: {
       runtime: twins,
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),

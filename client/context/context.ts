@@ -17,6 +17,7 @@ import type { DesktopMovement } from '../player/desktopMovement.js';
 import type { LocalPose } from '../player/localPose.js';
 import type { Player } from '../player/player.js';
 import type { Hall } from '../render/hall/hall.js';
+import type { BuildingModel } from '../building/buildingModel.js';
 import type { Hud } from '../ui/hud.js';
 import type { Notices } from '../ui/notices.js';
 import type { PeopleList } from '../ui/peopleList.js';
@@ -33,6 +34,8 @@ export interface ClientContext {
   readonly connection: SpaceConnection;
   readonly join: JoinOptions;
   readonly hall: Hall;
+  /** The IFC building that is the space, when its layout has one that loaded (SPEC BM4). */
+  readonly building: BuildingModel | null;
   readonly input: DesktopInput;
   readonly movement: DesktopMovement;
   readonly avatars: AvatarSystem;

@@ -4,6 +4,7 @@
  * alarms for everyone (operators and the host acknowledge them), tell people how their commands
  * ended, and show what everyone does to the machines and the space (the activity feed).
  */
+import { elementPanelLines, tintBoundElement } from './elementTint.js';
 import type { ClientContext } from '../context/context.js';
 import type { ClientFeature } from '../core/feature.js';
 import type { PhasedSystem } from '../core/phases.js';
@@ -130,6 +131,9 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   };
   store.onAdded((t) => void addView(t));
   store.onChanged((t) => views.get(t.id)?.update(t));
+  // A machine bound to a building element tints it with its state (SPEC BM8).
+  store.onAdded((t) => tintBoundElement(ctx.building, t));
+  store.onChanged((t) => tintBoundElement(ctx.building, t));
   store.onRemoved((t) => {
     views.get(t.id)?.dispose();
     views.delete(t.id);
@@ -176,6 +180,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
       history: (property, rangeMs) => chartHistory(twin, property, rangeMs),
       now: () => Date.now(),
       narrow: placer.narrow(def),
+      ...(ctx.building ? { element: elementPanelLines(ctx.building, twin) } : {}),
     });
     placer.place(panel, view.worldPoint());
     const info = store.twins.get(twin);

@@ -39,6 +39,8 @@ export interface PanelDeps {
   now(): number;
   /** Lay the panel out narrow and tall (a portrait window). */
   narrow: boolean;
+  /** The building element the machine is: its identity and properties, a line each (SPEC BM8). */
+  element?: readonly string[];
 }
 
 export class TwinPanel {
@@ -60,6 +62,7 @@ export class TwinPanel {
       actions: actionShapes(def),
       problem: !!def.problem,
       narrow: d.narrow,
+      elementLines: d.element?.length ?? 0,
     }));
     // Areas are made top to bottom: `text()` reads the panel in the order its controls were added.
     const s = (this.surface = new PanelSurface(d.scene, def.id, l));
@@ -70,6 +73,13 @@ export class TwinPanel {
     if (l.problem) {
       const p = s.line('problem', l.problem, `Definition problem: ${def.problem}`, 26, '#e4572e');
       p.textWrapping = WORD_WRAP;
+    }
+    if (l.element && d.element) {
+      const r = l.element;
+      const h = r.h / d.element.length;
+      d.element.forEach((text, i) =>
+        s.line(`element:${i}`, { ...r, y: r.y + i * h, h }, text, 24, i === 0 ? PANEL_COLORS.text : PANEL_COLORS.muted),
+      );
     }
     this.values = new PanelValues(s, def, (property) => this.select(property));
     this.chart = new PanelChartArea(s, d, this.values);

@@ -23,6 +23,8 @@ export interface PanelLayoutInput {
   actions: ActionShape[];
   /** Whether a definition problem needs its own line. */
   problem: boolean;
+  /** Lines of the building element the machine is (SPEC BM8); none when it is bound to no element. */
+  elementLines?: number;
   /** A tall, narrow panel for a portrait window (a phone): fewer columns, same text sizes. */
   narrow?: boolean;
 }
@@ -36,6 +38,8 @@ export interface PanelLayout {
   status: Rect;
   viewers: Rect;
   problem: Rect | null;
+  /** The building element's identity and properties (SPEC BM8). */
+  element: Rect | null;
   /** One cell per property (click to chart it). */
   values: Map<string, Rect>;
   /** The charted property's name, trend and forecast. */
@@ -92,6 +96,7 @@ export function layoutPanel(input: PanelLayoutInput): PanelLayout {
   const status = take(LINE);
   const viewers = take(LINE);
   const problem = input.problem ? take(LINE * 2) : null;
+  const element = input.elementLines ? take(LINE * input.elementLines) : null;
   y += GAP;
 
   const values = new Map<string, Rect>();
@@ -159,6 +164,7 @@ export function layoutPanel(input: PanelLayoutInput): PanelLayout {
     status,
     viewers,
     problem,
+    element,
     values,
     chartTitle,
     chart,
@@ -190,6 +196,7 @@ export function layoutRects(l: PanelLayout): [string, Rect][] {
     ['cancel', l.cancel],
   ];
   if (l.problem) out.push(['problem', l.problem]);
+  if (l.element) out.push(['element', l.element]);
   for (const [k, r] of l.values) out.push([`value:${k}`, r]);
   l.ranges.forEach((r, i) => out.push([`range:${i}`, r]));
   l.alarms.forEach((r, i) => out.push([`alarm:${i}`, r]));

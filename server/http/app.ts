@@ -15,6 +15,7 @@ import { revocationsApi, type RevocationsApiDeps } from './revocationsApi.js';
 import { auditApi } from './auditApi.js';
 import { spacesApi } from './spacesApi.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
+import type { Buildings } from '../buildings/buildings.js';
 import type { StoreHealth } from '../store/store.js';
 
 export interface HttpDeps {
@@ -37,6 +38,8 @@ export interface HttpDeps {
   revocations?: Omit<RevocationsApiDeps, 'log' | 'store'>;
   /** Space layouts, for a space's title before joining (SPEC SP1). */
   layouts: SpaceLayouts;
+  /** Converted IFC buildings, served at /assets/buildings/<layout>.glb and .json (SPEC BM3). */
+  buildings?: Buildings;
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -76,6 +79,18 @@ export function createHttpApp(deps: HttpDeps): Express {
     else res.status(404).json({ error: 'not_found', message: 'Only .glb and .gltf models are served here.' });
   });
   app.use('/assets/models', express.static(path.join(deps.assetsDir, 'models'), { maxAge: '1h', fallthrough: false }));
+  // A layout's building, as converted at start-up: the glb and its element index (SPEC BM3).
+  app.get(/^\/assets\/buildings\/([a-z0-9][a-z0-9_-]{0,47})\.(glb|json)$/, (req, res) => {
+    const [name, kind] = [req.params[0] ?? '', req.params[1]];
+    const building = deps.buildings?.of(name);
+    if (!building) {
+      res.status(404).json({ error: 'not_found', message: `Space layout ${name} has no building.` });
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    if (kind === 'json') res.json(building.index);
+    else res.type('model/gltf-binary').send(Buffer.from(building.glb.buffer, building.glb.byteOffset, building.glb.byteLength));
+  });
   app.use('/api/twins', twinsApi({ ...deps.twins, log: deps.log }));
   app.use('/api/twins', historyApi({ ...deps.history, log: deps.log }));
   app.use('/api/twins', faultsApi({ ...deps.twins, log: deps.log }));

@@ -272,6 +272,8 @@ function spaceState({ name, layoutName, layout }: SpaceInfo): SpaceState {
   s.name = name;
   s.title = spaceTitle(name, layoutName, layout);
   s.layoutTitle = layout.title;
+  // The layout keeps `building` only when its file loaded (server/buildings/buildings.ts).
+  s.building = layout.building ? layoutName : '';
   s.layout = layoutName;
   s.width = layout.hall.width;
   s.depth = layout.hall.depth;

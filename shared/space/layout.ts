@@ -8,6 +8,7 @@
  */
 import { z } from '../protocol/validation.js';
 import type { Bounds } from './bounds.js';
+import { BuildingRef, IfcGlobalId } from './building.js';
 
 export const LAYOUT_VERSION = 1;
 
@@ -24,6 +25,8 @@ export const TwinPlacement = z.strictObject({
   yawDeg: z._default(finite, 0),
   /** Uniform scale. */
   scale: z._default(z.number().check(z.gt(0), z.lte(20)), 1),
+  /** GlobalId of the building element this machine is (SPEC BM7): it stands where the element is. */
+  ifc: z.optional(IfcGlobalId),
 });
 export type TwinPlacement = z.infer<typeof TwinPlacement>;
 
@@ -63,6 +66,8 @@ export const SpaceLayout = z.strictObject({
       width: metres(1, 16),
     }),
   ),
+  /** An IFC building that is the space (SPEC BM1): `buildings/<name>.ifc` under assets/. */
+  building: z.optional(BuildingRef),
   /** Meeting defaults. */
   meeting: z.optional(
     z.strictObject({

@@ -30,6 +30,8 @@ export const SpaceInfoState = schema(
     locked: { type: 'boolean', default: false },
     /** The layout's own title, as its file gives it (the hall's sign shows it). Last, so older clients ignore it. */
     layoutTitle: { type: 'string', default: '' },
+    /** The layout whose building is the space (SPEC BM4): load /assets/buildings/<building>.glb and .json; '' for the procedural hall. */
+    building: { type: 'string', default: '' },
   },
   'SpaceInfoState',
 );

@@ -1,0 +1,41 @@
+/**
+ * The space when its layout names a building (SPEC BM4): the building's glb stands in for the
+ * procedural hall's walls, roof and furniture. The hall keeps its lights and its invisible floor (the
+ * teleport target and pointer floor); the building's ground-storey walls become obstacles. When the
+ * building cannot be loaded the procedural hall stays as it is and the problem is said once.
+ */
+import type { Scene } from '@babylonjs/core/scene.js';
+import type { Hall } from '../render/hall/hall.js';
+import { loadBuildingModel, type BuildingModel } from './buildingModel.js';
+
+export async function spaceOfBuilding(
+  scene: Scene,
+  base: string,
+  layout: string,
+  hall: Hall,
+  on: { progress(fraction: number): void; failed(message: string): void },
+): Promise<{ hall: Hall; building: BuildingModel | null }> {
+  if (!layout) return { hall, building: null };
+  let building: BuildingModel;
+  try {
+    building = await loadBuildingModel(scene, base, layout, (f) => on.progress(Math.max(0, f)));
+  } catch (err) {
+    on.failed((err as Error).message);
+    return { hall, building: null };
+  }
+  hall.setEnvironmentVisible(false);
+  return {
+    building,
+    hall: {
+      floor: hall.floor,
+      // The racks and bench are the procedural hall's: hidden, so not in the way.
+      obstacles: building.obstacles(),
+      // AR passthrough hides the building instead; the procedural hall never comes back.
+      setEnvironmentVisible: (visible) => building.setVisible(visible),
+      dispose() {
+        building.dispose();
+        hall.dispose();
+      },
+    },
+  };
+}
