@@ -22,7 +22,7 @@ import { createEngine, createScene } from './render/engine.js';
 import { protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
 import { buildHall } from './render/hall/hall.js';
 import { installCrosshair } from './input/crosshair.js';
-import { isInteractive } from './input/interactive.js';
+import { holdsFinger, isInteractive } from './input/interactive.js';
 import { RayRegistry } from './input/rays.js';
 import { rememberedColor, rememberedStyle, showJoinScreen } from './ui/joinScreen.js';
 import { showLoading } from './ui/loading.js';
@@ -100,6 +100,7 @@ async function main(): Promise<void> {
     walkable,
     obstacles: [...hall.obstacles],
     hitsInteractive: (x, y) => isInteractive(scene.pick(x, y, (m) => m.isPickable && m.isEnabled()).pickedMesh),
+    holdsFinger: (x, y) => holdsFinger(scene.pick(x, y, (m) => m.isPickable && m.isEnabled()).pickedMesh),
   });
   const rays = new RayRegistry();
   registerMouseRay(rays, scene, canvas, camera);
