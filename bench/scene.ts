@@ -4,7 +4,11 @@
  * Quest 3, both eyes) — to compare with the XR budget in ARCHITECTURE.md. Frame rates on SwiftShader
  * say nothing about a Quest's GPU and are printed only for reference.
  *
- *   npx tsx bench/scene.ts [avatars=10]
+ *   npx tsx bench/scene.ts [avatars=10] [spread]
+ *
+ * `spread` stands the people in rings 2 m apart from 3 m outwards (as many as fit 0.8 m apart on each
+ * half circle), as a full hall stands: near and far avatars, where the far ones' level of detail
+ * shows (SPEC AV5). Without it all stand 3 m away.
  */
 import path from 'node:path';
 import { build } from 'vite';
@@ -17,6 +21,18 @@ import { createPose, encodePose } from '../shared/protocol/pose.js';
 import { restPose } from '../shared/space/spawn.js';
 
 const N = Number(process.argv[2] ?? 10);
+const SPREAD = process.argv[3] === 'spread';
+
+/** Where bot `i` of `n` stands: distance from the viewer (m) and angle on the half circle. */
+function spot(i: number, n: number): { r: number; a: number } {
+  if (!SPREAD) return { r: 3, a: Math.PI * (0.15 + (0.7 * i) / Math.max(1, n - 1)) };
+  let first = 0;
+  for (let r = 3; ; r += 2) {
+    const fit = Math.floor((Math.PI * r) / 0.8);
+    if (i < first + fit) return { r, a: Math.PI * ((i - first + 0.5) / fit) };
+    first += fit;
+  }
+}
 await build({ configFile: path.resolve('vite.config.ts'), mode: 'test', logLevel: 'warn' });
 const server = await startTestServer({ clientDir: path.resolve('dist/client-test') });
 const browser = await launchChromium();
@@ -33,8 +49,8 @@ try {
     );
     // Bots read nothing: a catch-all keeps colyseus.js from warning about chat lines and notices.
     room.onMessage('*', () => undefined);
-    const a = Math.PI * (0.15 + (0.7 * i) / Math.max(1, N - 1));
-    const pose = restPose(createPose(), me.x + 3 * Math.cos(a), me.z - 3 * Math.sin(a), Math.PI / 2 - a);
+    const { r, a } = spot(i, N);
+    const pose = restPose(createPose(), me.x + r * Math.cos(a), me.z - r * Math.sin(a), Math.PI / 2 - a);
     pose.flags = 1; // teleport there
     room.sendBytes('pose', encodePose(pose));
     bots.push(room);
@@ -47,6 +63,8 @@ try {
   );
   await page.waitForTimeout(3000);
   const desktop = await page.evaluate(() => window.twinverse!.renderStats());
+  // To look at: the far people in their low cut should read as the same people, coloured alike.
+  await page.screenshot({ path: path.resolve(`test-results/screenshots/scene-bench-${N}${SPREAD ? '-spread' : ''}.png`) });
   await page.evaluate(() => window.twinverse!.features.xr!.enter('immersive-vr'));
   await page.waitForFunction(() => window.twinverse!.features.xr!.active() === 'immersive-vr', undefined, { timeout: 30_000 });
   await page.evaluate(() => window.twinverse!.features.xr!.emulator!.setHead({ x: 0, y: 1.6, z: 8 }));
@@ -59,12 +77,12 @@ try {
     const owner = m.split(/[/-]/)[0]!;
     owners.set(owner, (owners.get(owner) ?? 0) + 1);
   }
-  console.log(`scene budget, hall + ${N} avatars (${new Date().toISOString()})`);
+  console.log(`scene budget, hall + ${N} avatars${SPREAD ? ' in rings from 3 m' : ' at 3 m'} (${new Date().toISOString()})`);
   console.log(
     `desktop view: ${desktop.drawCalls} draw calls, ${desktop.activeMeshes} active meshes, ${desktop.triangles} triangles, ${desktop.materials} materials, ${desktop.textures} textures, ${desktop.fps.toFixed(1)} fps (SwiftShader)`,
   );
   console.log(
-    `VR (2 eyes):  ${xr.drawCalls} draw calls, ${xr.activeMeshes} active meshes, ${xr.triangles} triangles per eye, ${xr.materials} materials, ${xr.textures} textures, ${xr.fps.toFixed(1)} fps (SwiftShader)`,
+    `VR (2 eyes):  ${xr.drawCalls} draw calls, ${xr.activeMeshes} active meshes, ${xr.triangles} triangles (both eyes: the emulator draws each eye in its own pass and Babylon counts both), ${xr.materials} materials, ${xr.textures} textures, ${xr.fps.toFixed(1)} fps (SwiftShader)`,
   );
   console.log(`machines drawn from: ${models.join(', ')}`);
   console.log(`materials by owner: ${[...owners].map(([o, n]) => `${o} ${n}`).join(', ')}`);

@@ -23,10 +23,12 @@ import { protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
 import { buildHall } from './render/hall/hall.js';
 import { spaceOfBuilding } from './building/space.js';
 import { installCrosshair } from './input/crosshair.js';
-import { isInteractive } from './input/interactive.js';
+import { holdsFinger, isInteractive } from './input/interactive.js';
 import { RayRegistry } from './input/rays.js';
 import { rememberedColor, rememberedStyle, showJoinScreen } from './ui/joinScreen.js';
 import { showLoading } from './ui/loading.js';
+import { createAppearanceControl } from './ui/appearance.js';
+import { createAppearanceAsk } from './avatars/appearanceAsk.js';
 import { colorNotice, connectionNotice, showFailure } from './ui/notices.js';
 import { standWhereTheServerSays } from './arrival.js';
 import { createEyes, registerMouseRay, registerTouchRays } from './desktopView.js';
@@ -105,6 +107,7 @@ async function main(): Promise<void> {
     walkable,
     obstacles: [...hall.obstacles],
     hitsInteractive: (x, y) => isInteractive(scene.pick(x, y, (m) => m.isPickable && m.isEnabled()).pickedMesh),
+    holdsFinger: (x, y) => holdsFinger(scene.pick(x, y, (m) => m.isPickable && m.isEnabled()).pickedMesh),
   });
   const rays = new RayRegistry();
   registerMouseRay(rays, scene, canvas, camera);
@@ -112,6 +115,11 @@ async function main(): Promise<void> {
 
   // HUD.
   const { hud, badge, people, notices, help } = createOverlay(root, store, info.title, link.space);
+  // Style and colour changed mid-session; the card shows what the server decided (SPEC AV6).
+  const appearance = createAppearanceAsk(store, connection);
+  const appearanceCard = createAppearanceControl(appearance);
+  hud.addToBar(appearanceCard.button);
+  hud.addPanel(appearanceCard.panel);
   // On a phone or tablet the help card tells the thumbs, not the keys, how to move.
   systems.touch.onTouchDevice(() => help.setTouch(true));
 
@@ -139,6 +147,7 @@ async function main(): Promise<void> {
     spaceTitle: info.title,
     rays,
     people,
+    appearance,
     apis: {},
   };
   const features: ClientFeature[] = [];

@@ -35,6 +35,8 @@ export interface SystemDeps {
   obstacles: FloorObstacle[];
   /** Whether a click at canvas pixel (x, y) lands on something interactive. */
   hitsInteractive(x: number, y: number): boolean;
+  /** Whether a finger at canvas pixel (x, y) lands on something that takes it (not a machine's body: that takes a tap only). */
+  holdsFinger(x: number, y: number): boolean;
 }
 
 export interface Systems {
@@ -50,7 +52,7 @@ export interface Systems {
 
 export function createSystems(d: SystemDeps): Systems {
   const input = createDesktopInput(d.canvas, { hitsInteractive: d.hitsInteractive });
-  const touch = createTouchInput(d.root, d.canvas, input.intent, { hitsInteractive: d.hitsInteractive });
+  const touch = createTouchInput(d.root, d.canvas, input.intent, { hitsInteractive: d.holdsFinger });
   const movement = createDesktopMovement(d.player, input.intent, d.camera, d.walkable, d.obstacles);
   const body = createDesktopBody(d.camera, d.player, d.local);
   const avatars = createAvatarSystem(d.scene, d.store);

@@ -2,7 +2,10 @@
  * The shared meshes every avatar is drawn from. Each style (SPEC AV1) has a head, a face in two
  * colours and a torso (styleShapes.ts); hands are the same for all. Every avatar holds instances of
  * its style's meshes with its own colour, so any number of people cost at most four draw calls per style worn plus
- * one for all hands; one material for heads, bodies and hands, one for faces.
+ * one for all hands; one material for heads, bodies and hands, one for faces. Past FAR_DETAIL_M each
+ * instance is drawn from the style's low cut instead (SPEC AV5: Babylon's LOD picks per instance, and
+ * the low meshes take the same per-instance colour), so a full hall costs a few hundred triangles a
+ * far person instead of 1–3k.
  */
 import '@babylonjs/core/Meshes/instancedMesh.js';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder.js';
@@ -16,8 +19,12 @@ import { buildStyle, type StyleShapes } from './styleShapes.js';
 
 export type PartName = keyof StyleShapes;
 
+/** Beyond this distance from the eye (m) a person is drawn from the low cut (SPEC AV5). */
+export const FAR_DETAIL_M = 5;
+
 export class AvatarParts {
   private readonly styles = new Map<AvatarStyleId, StyleShapes>();
+  private readonly lows: StyleShapes[] = [];
   private readonly hand: Mesh;
   private readonly material: StandardMaterial;
   /** Faces: no shine, so a visor stays dark glass under any light. */
@@ -49,11 +56,15 @@ export class AvatarParts {
     let s = this.styles.get(style);
     if (!s) {
       s = buildStyle(style, this.scene);
-      this.prepare(s.head, this.material);
-      this.prepare(s.torso, this.material);
-      this.prepare(s.dark, this.faceMaterial);
-      this.prepare(s.light, this.faceMaterial);
+      const low = buildStyle(style, this.scene, 'low');
+      for (const part of ['head', 'torso', 'dark', 'light'] as const) {
+        const material = part === 'head' || part === 'torso' ? this.material : this.faceMaterial;
+        this.prepare(s[part], material);
+        this.prepare(low[part], material);
+        s[part].addLODLevel(FAR_DETAIL_M, low[part]);
+      }
       this.styles.set(style, s);
+      this.lows.push(low);
     }
     return s;
   }
@@ -74,7 +85,7 @@ export class AvatarParts {
   }
 
   dispose(): void {
-    for (const s of this.styles.values()) for (const mesh of Object.values(s)) mesh.dispose();
+    for (const s of [...this.styles.values(), ...this.lows]) for (const mesh of Object.values(s)) mesh.dispose();
     this.hand.dispose();
     this.material.dispose();
     this.faceMaterial.dispose();

@@ -10,6 +10,7 @@ import type { ActionRegistry } from '../core/actions.js';
 import type { ClientFeature, FeatureApis } from '../core/feature.js';
 import type { AvatarStore } from '../avatars/store.js';
 import type { AvatarSystem } from '../avatars/avatarSystem.js';
+import type { AppearanceAsk } from '../avatars/appearanceAsk.js';
 import type { DesktopInput } from '../input/desktopInput.js';
 import type { RayRegistry } from '../input/rays.js';
 import type { SpaceConnection } from '../net/connection.js';
@@ -51,6 +52,8 @@ export interface ClientContext {
   readonly rays: RayRegistry;
   /** The people panel; features add badges and actions to each row. */
   readonly people: PeopleList;
+  /** Asking the server for another style or colour (SPEC AV6): the HUD card and the VR menu use it. */
+  readonly appearance: AppearanceAsk;
   /** APIs features offer each other (e.g. the VR menu calls `apis.meeting.toggleMute()`); read them when used. */
   readonly apis: Partial<FeatureApis>;
 }

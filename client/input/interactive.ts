@@ -15,3 +15,16 @@ export function isInteractive(mesh: AbstractMesh | null | undefined): boolean {
   }
   return false;
 }
+
+/**
+ * Whether a finger that lands on `mesh` is its own (a panel, a part to carry, a screen) rather than
+ * for looking around (SPEC TC5): a machine's body takes only a tap, so a finger that lands on it and
+ * moves turns the view. Movable parts are marked `movable` (twinView.ts).
+ */
+export function holdsFinger(mesh: AbstractMesh | null | undefined): boolean {
+  for (let m: AbstractMesh | null | undefined = mesh; m; m = m.parent as AbstractMesh | null) {
+    const data = m.metadata as { interactive?: boolean; twin?: string; movable?: boolean } | null;
+    if (data?.interactive) return !data.twin || data.movable === true;
+  }
+  return false;
+}

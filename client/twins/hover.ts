@@ -49,8 +49,15 @@ export function createTwinHover(d: HoverDeps): TwinHover {
     }
   };
   const observer = d.scene.onPointerObservable.add((info: PointerInfo) => {
-    if (info.type !== PointerEventTypes.POINTERMOVE) return;
     const e = info.event as PointerEvent;
+    // A finger does not hover: what it touched is not "under the pointer" once it lifts, and a tint
+    // left from a tap stayed on the machine (SPEC HV1). Any finger clears it.
+    if (e.pointerType === 'touch') {
+      if (over) tint(over, false);
+      over = null;
+      return;
+    }
+    if (info.type !== PointerEventTypes.POINTERMOVE) return;
     const mouse = e.pointerType === 'mouse' && !d.locked();
     // The scene skips picking on move (engine.ts, for speed): a free mouse is picked here; the
     // crosshair and XR rays come with a pick of their own.

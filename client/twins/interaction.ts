@@ -18,6 +18,8 @@ import { babylonToProtocol, babylonToProtocolQuat, protocolToBabylonQuat } from 
 
 /** How often a held part's pose goes out (the server allows 30/s). */
 const MOVE_INTERVAL_MS = 1000 / 30;
+/** A finger that travels farther than this (CSS px) between down and up looked around; it did not tap (SPEC TC5). */
+const TAP_SLOP_PX = 10;
 
 interface Hold {
   twin: string;
@@ -70,6 +72,10 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
   const offset = new Vector3();
   const partTurn = new Quaternion();
 
+  // A finger on a machine's body opens it only when it lifts where it landed: one that moves looks
+  // around instead (touchLook.ts takes it), as a phone user expects (SPEC TC5).
+  let tap: { pointerId: number; twin: string; x: number; y: number } | null = null;
+
   const release = () => {
     if (!hold) return;
     d.net.release(hold.twin, hold.part);
@@ -86,7 +92,8 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
       const carry = d.movable(hit.twin).get(hit.part);
       const state = d.store.twins.get(hit.twin)?.parts.get(hit.part);
       if (carry === undefined || !state || hold) {
-        d.togglePanel(hit.twin);
+        if (e.pointerType === 'touch') tap = { pointerId, twin: hit.twin, x: e.clientX, y: e.clientY };
+        else d.togglePanel(hit.twin);
         return;
       }
       const kind = d.rays.pose(pointerId, ray, handTurn);
@@ -107,6 +114,12 @@ export function createTwinInteraction(d: InteractionDeps): TwinInteraction {
       };
       d.dragging(true);
       d.net.grab(hit.twin, hit.part);
+    } else if (info.type === PointerEventTypes.POINTERMOVE && tap?.pointerId === pointerId) {
+      if (Math.hypot(e.clientX - tap.x, e.clientY - tap.y) > TAP_SLOP_PX) tap = null;
+    } else if (info.type === PointerEventTypes.POINTERUP && tap?.pointerId === pointerId) {
+      const { twin, x, y } = tap;
+      tap = null;
+      if (Math.hypot(e.clientX - x, e.clientY - y) <= TAP_SLOP_PX) d.togglePanel(twin);
     } else if (info.type === PointerEventTypes.POINTERUP && hold && hold.pointerId === pointerId) {
       release();
     }

@@ -105,7 +105,10 @@ export class TwinView {
     // A hand in VR may take these by reaching out (client/xr/nearGrab.ts), not only with the ray.
     for (const id of this.movable) {
       const part = this.parts.get(id);
-      if (part) part.mesh.isNearGrabbable = true;
+      if (!part) continue;
+      part.mesh.isNearGrabbable = true;
+      // A finger on it carries it; a finger on the rest of the machine looks around (SPEC TC5).
+      part.mesh.metadata = { ...(part.mesh.metadata as Record<string, unknown> | null), movable: true };
     }
     this.height = built
       ? Math.max(

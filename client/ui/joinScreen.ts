@@ -44,6 +44,16 @@ export function rememberIdentity(id: Identity): void {
   }
 }
 
+/** What the server gave this person mid-session (SPEC AV6): their next visit starts from it. */
+export function rememberAppearance(color: string, style: AvatarStyleId): void {
+  try {
+    localStorage.setItem(COLOR_KEY, color);
+    localStorage.setItem(STYLE_KEY, style);
+  } catch {
+    /* private mode: nothing to remember with */
+  }
+}
+
 /** The colour this person picked before, if any; none means "let the server pick". */
 export function rememberedColor(): string | undefined {
   const saved = check(AvatarColor, stored(COLOR_KEY) ?? '');

@@ -1,6 +1,6 @@
 /**
  * The VR menu: a small panel above the left wrist (controller or tracked hand) with the actions
- * features registered (mute …), People, Settings and Exit VR. People and Settings open a larger
+ * features registered (mute …), People, Avatar, Settings and Exit VR. People, Avatar and Settings open a larger
  * panel in front of the user. Everything is a world-space GUI panel selected with the ray or a pinch.
  */
 import { Quaternion, type Vector3 } from '@babylonjs/core/Maths/math.vector.js';
@@ -12,7 +12,8 @@ import type { ActionRegistry, MenuAction } from '../core/actions.js';
 import type { AvatarStore } from '../avatars/store.js';
 import { button, createPanel3D, setButton, type Panel3D } from '../ui3d/panel.js';
 import type { LocomotionSettings } from './locomotion.js';
-import { buildPeoplePage, buildSettingsPage, type MenuPage, type PageContent } from './menuPages.js';
+import { buildAvatarPage, buildPeoplePage, buildSettingsPage, type MenuPage, type PageContent } from './menuPages.js';
+import type { AppearanceAsk } from '../avatars/appearanceAsk.js';
 import { controlPosition, placeInFront, type HeadPose } from './menuPlacement.js';
 
 export type { MenuPage };
@@ -37,6 +38,7 @@ export interface MenuDeps {
   actions: ActionRegistry;
   store: AvatarStore;
   locomotion: LocomotionSettings;
+  appearance: AppearanceAsk;
   title: string;
   exitXr(): void;
 }
@@ -46,6 +48,7 @@ const ROW_M = 0.065;
 const TITLE_M = 0.06;
 const PAGE_W = 0.6;
 const PAGE_H = 0.55;
+const PAGE_TITLES: Record<MenuPage, string> = { people: 'People', avatar: 'Your avatar', settings: 'Settings' };
 
 export function createXrMenu(d: MenuDeps): XrMenu {
   let wrist: Panel3D | null = null;
@@ -65,6 +68,12 @@ export function createXrMenu(d: MenuDeps): XrMenu {
       label: () => `People (${d.store.avatars.size})`,
       active: () => pageName === 'people',
       run: () => menu.openPage(pageName === 'people' ? null : 'people'),
+    },
+    {
+      id: 'avatar',
+      label: () => 'Avatar',
+      active: () => pageName === 'avatar',
+      run: () => menu.openPage(pageName === 'avatar' ? null : 'avatar'),
     },
     {
       id: 'settings',
@@ -155,9 +164,14 @@ export function createXrMenu(d: MenuDeps): XrMenu {
         page = createPanel3D(d.scene, `xr-page-${name}`, {
           width: PAGE_W,
           height: PAGE_H,
-          title: name === 'people' ? 'People' : 'Settings',
+          title: PAGE_TITLES[name],
         });
-        pageContent = name === 'people' ? buildPeoplePage(page, d.store) : buildSettingsPage(page, d.locomotion);
+        pageContent =
+          name === 'people'
+            ? buildPeoplePage(page, d.store)
+            : name === 'avatar'
+              ? buildAvatarPage(page, d.appearance)
+              : buildSettingsPage(page, d.locomotion);
         for (const [id, b] of pageContent.buttons) pageButtons.set(id, b);
         const close = button('xr-page-close', 'Close', () => menu.openPage(null));
         page.stack.addControl(close);

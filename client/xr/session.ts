@@ -79,6 +79,7 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
     actions: ctx.actions,
     store: ctx.store,
     locomotion,
+    appearance: ctx.appearance,
     title: ctx.spaceTitle,
     exitXr: () => void xr.exit(),
   });

@@ -235,3 +235,105 @@ describe('touch controls on a phone', () => {
     expect(phone.errors).toEqual([]);
   });
 });
+
+/** Which HUD controls the element `selector` overlaps (neither inside the other), by id or class. */
+function overlapsOf(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate((sel) => {
+    const mine = document.querySelector(sel)!;
+    const r = mine.getBoundingClientRect();
+    const others = document.querySelectorAll('#replay-open, .hud button, .hud .badge, .side > *, .actions > *, #help-button, #touch-stick');
+    return [...others]
+      .filter((e) => !e.contains(mine) && !mine.contains(e))
+      .map((e) => ({ id: e.id || e.className, o: e.getBoundingClientRect() }))
+      .filter(({ o }) => o.width > 0 && o.height > 0 && o.left < r.right && o.right > r.left && o.top < r.bottom && o.bottom > r.top)
+      .map(({ id }) => id);
+  }, selector);
+}
+
+describe('fingers on machines', () => {
+  it('TC5 HV2 UX7: a finger that lands on a machine and moves looks around, a tap opens it and leaves no tint; Return pallet overlaps no HUD control', async () => {
+    const phone = await openPhone('?space=e2e-touch-machine&name=Fin');
+    const { page } = phone;
+    const touch = touchScreen(phone.cdp);
+    const id = (await page.evaluate(() => window.twinverse!.selfId()))!;
+    const card = (await page.locator('#help').boundingBox())!;
+    await touch.start({ id: 9, x: card.x + card.width / 2, y: card.y + card.height / 2 });
+    await touch.end(9);
+    await page.waitForFunction(() => document.getElementById('help')!.hidden);
+    await page.waitForFunction(
+      () => ((l) => l.length >= 3 && l.every((t) => t.drawn))(window.twinverse!.features.twins!.list()),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+
+    // TC5: the finger lands on the conveyor's belt and sweeps left: the view turns, nothing opens.
+    const belt = (await page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'belt')))!;
+    expect(belt, 'the conveyor belt on screen').toBeTruthy();
+    const start = await serverHead(id);
+    const stood = await page.evaluate(() => window.twinverse!.player());
+    await touch.start({ id: 1, x: belt.x, y: belt.y });
+    await touch.move(1, belt.x - 120, belt.y, 10);
+    await touch.end(1);
+    await expect.poll(async () => turned((await serverHead(id)).heading, start.heading), { timeout: 20_000 }).toBeGreaterThan(0.3);
+    expect(await page.evaluate(() => window.twinverse!.features.twins!.panel())).toBeNull();
+    // HV2: no finger left a tint behind.
+    expect(await page.evaluate(() => window.twinverse!.features.twins!.hover())).toEqual({ twin: null, tinted: 0 });
+
+    // Back to the first view, where the pallet is in reach of a finger.
+    await page.evaluate((p) => window.twinverse!.teleport(p.x, p.z, p.yaw), stood);
+    await page.waitForFunction((yaw) => Math.abs(window.twinverse!.player().yaw - yaw) < 0.01, stood.yaw);
+
+    // The pallet carried aside by a finger (TC3), so the conveyor's panel offers to return it.
+    const pallet = (await page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'pallet')))!;
+    expect(pallet, 'the pallet on screen').toBeTruthy();
+    const rest = (await page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')))!;
+    await touch.start({ id: 2, x: pallet.x, y: pallet.y });
+    await page.waitForFunction(() => window.twinverse!.features.twins!.holding()?.granted === true, undefined, { timeout: 15_000 });
+    await touch.move(2, pallet.x + 40, pallet.y);
+    await expect
+      .poll(
+        async () => {
+          const p = (await page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')))!.p;
+          return Math.hypot(p[0] - rest.p[0], p[1] - rest.p[1], p[2] - rest.p[2]);
+        },
+        { timeout: 15_000, interval: 100 },
+      )
+      .toBeGreaterThan(0.05);
+    await touch.end(2);
+    await page.waitForFunction(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')?.holder === '', undefined, {
+      timeout: 15_000,
+    });
+
+    // A tap (down and up in place) on the belt opens the panel; the finger leaves no tint (HV2).
+    const belt2 = (await page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'belt')))!;
+    await touch.start({ id: 3, x: belt2.x, y: belt2.y });
+    await touch.end(3);
+    await page.waitForFunction(() => window.twinverse!.features.twins!.panel()?.twin === 'conveyor-1', undefined, { timeout: 15_000 });
+    expect(await page.evaluate(() => window.twinverse!.features.twins!.hover())).toEqual({ twin: null, tinted: 0 });
+
+    // UX7: "Return pallet …" stands clear of "Replay…" and every other HUD control, on the phone …
+    await page.waitForSelector('.return-part', { state: 'visible' });
+    expect(await overlapsOf(page, '.return-part')).toEqual([]);
+    expect(await overlapsOf(page, '#replay-open')).toEqual([]);
+    await e2e.shot(page, 'touch-phone-return');
+
+    // … and on a desktop window.
+    const desk = await e2e.join('?space=e2e-touch-machine&name=Dee', { width: 1280, height: 720 });
+    await desk.page.waitForFunction(
+      () => window.twinverse!.features.twins!.list().some((t) => t.id === 'conveyor-1' && t.drawn),
+      undefined,
+      {
+        timeout: 30_000,
+      },
+    );
+    await desk.page.evaluate(() => window.twinverse!.features.twins!.openPanel('conveyor-1'));
+    await desk.page.waitForSelector('.return-part', { state: 'visible' });
+    expect(await overlapsOf(desk.page, '.return-part')).toEqual([]);
+    expect(await overlapsOf(desk.page, '#replay-open')).toEqual([]);
+    await e2e.shot(desk.page, 'desktop-return');
+    expect(phone.errors).toEqual([]);
+    expect(desk.errors).toEqual([]);
+  });
+});

@@ -192,8 +192,19 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     await e2e.shot(b!.page, 'xr-seen-from-desktop');
   });
 
-  it('X5: the wrist menu opens Settings with the ray and trigger; its Mute mutes the VR user for everyone and back', async () => {
+  it('X5 AV6: the wrist menu opens Settings and Avatar with the ray and trigger (a colour picked there is worn); its Mute mutes the VR user for everyone and back', async () => {
     const { a, vr } = await enterVr('e2e-x5', false);
+    // AV6: the Avatar page; a colour pressed there is what the server gives (nobody else wears it).
+    await clickMenu(vr, 'avatar');
+    await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === 'avatar', undefined, { timeout: 10_000 });
+    await clickMenu(vr, 'page-color-#7b61ff', 'xr-page-avatar');
+    await onServer('the VR user wears #7b61ff', vr.id, (x) => x.color === '#7b61ff');
+    await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuLabels()['page-color-#7b61ff'] === '✓', undefined, {
+      timeout: 10_000,
+    });
+    await e2e.shot(a.page, 'xr-menu-avatar');
+    await clickMenu(vr, 'page-close', 'xr-page-avatar');
+    await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === null, undefined, { timeout: 10_000 });
     await clickMenu(vr, 'settings');
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === 'settings', undefined, { timeout: 10_000 });
     await e2e.shot(a.page, 'xr-menu-settings');
