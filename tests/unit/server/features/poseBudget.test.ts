@@ -45,9 +45,12 @@ interface Person {
   tx: number;
   tz: number;
   speed: number;
-  /** Per tick, the client's bytes on the wire, and the tick each other avatar was last heard of. */
+  /** The client's bytes on the wire in the counted window. */
   bytes: number;
-  heardAt: Map<number, number[]>;
+  /** By avatar slot: the tick it was last heard of, and the shortest and longest gap (ticks) between two records ending in the window. */
+  last: Int32Array;
+  minGap: Int32Array;
+  maxGap: Int32Array;
 }
 
 /** A spot in the hall: around a machine (most people gather there) or anywhere. */
@@ -83,7 +86,9 @@ function crowd(place: (rand: Rng, i: number) => { x: number; z: number }, seed: 
       tz: to.z,
       speed: 0.5 + 0.8 * rand(),
       bytes: 0,
-      heardAt: new Map(),
+      last: new Int32Array(N + 1).fill(-1),
+      minGap: new Int32Array(N + 1).fill(1 << 30),
+      maxGap: new Int32Array(N + 1),
     };
     const client = {
       sessionId: `s${i}`,
@@ -91,9 +96,12 @@ function crowd(place: (rand: Rng, i: number) => { x: number; z: number }, seed: 
         person.bytes += wireBytes(type, bytes);
         for (let o = 1; o < bytes.length; o += POSE_RECORD_BYTES) {
           const from = bytes[o]! | (bytes[o + 1]! << 8);
-          let list = person.heardAt.get(from);
-          if (!list) person.heardAt.set(from, (list = []));
-          list.push(tick);
+          const prev = person.last[from]!;
+          if (prev >= 0 && tick > SETTLE) {
+            person.minGap[from] = Math.min(person.minGap[from]!, tick - prev);
+            person.maxGap[from] = Math.max(person.maxGap[from]!, tick - prev);
+          }
+          person.last[from] = tick;
         }
       },
     };
@@ -129,13 +137,9 @@ function run(people: Person[], move: (person: Person, rand: Rng) => void, seed: 
   }
 }
 
-/** Longest gap, in ticks, between two records of one avatar for one client in the counted window. */
+/** Longest gap, in ticks, between two records of one avatar for one client in the counted window (its end included). */
 function longestGap(person: Person, slot: number): number {
-  const at = (person.heardAt.get(slot) ?? []).filter((t) => t >= SETTLE - 10);
-  let gap = 0;
-  for (let k = 1; k < at.length; k++) gap = Math.max(gap, at[k]! - at[k - 1]!);
-  const last = at[at.length - 1] ?? -Infinity;
-  return Math.max(gap, SETTLE + WINDOW - 1 - last);
+  return Math.max(person.maxGap[slot]!, SETTLE + WINDOW - 1 - person.last[slot]!);
 }
 
 describe('pose frames in a crowd', () => {
@@ -158,10 +162,15 @@ describe('pose frames in a crowd', () => {
       },
       17,
     );
-    for (const person of people) {
-      expect(person.bytes / (WINDOW / TICKS_PER_SECOND)).toBeLessThanOrEqual(FRAMES_BUDGET);
-      for (const other of people) if (other !== person) expect(longestGap(person, other.p.slot)).toBeLessThanOrEqual(10);
-    }
+    const worst = Math.max(...people.map((person) => person.bytes / (WINDOW / TICKS_PER_SECOND)));
+    expect(worst).toBeLessThanOrEqual(FRAMES_BUDGET);
+    // Every avatar reached every client at least every 10 ticks (0.5 s): the pairs that did not.
+    const late = people.flatMap((person) =>
+      people
+        .filter((other) => other !== person && longestGap(person, other.p.slot) > 10)
+        .map((other) => `${person.p.slot}→${other.p.slot}`),
+    );
+    expect(late).toEqual([]);
     expect(FRAMES_BUDGET).toBeLessThan(BUDGET);
   });
 
@@ -187,16 +196,18 @@ describe('pose frames in a crowd', () => {
       },
       31,
     );
+    const flicker: string[] = [];
     for (const person of people) {
       const byRate = new Map<number, number[]>();
       for (const other of people) {
         if (other === person) continue;
-        const at = person.heardAt.get(other.p.slot)!.filter((t) => t >= SETTLE);
+        const slot = other.p.slot;
         // Every gap in the window is the same: one tier all along (no flicker).
-        const gaps = new Set(at.slice(1).map((t, k) => t - at[k]!));
-        expect(gaps.size).toBe(1);
-        const gap = [...gaps][0]!;
-        byRate.set(gap, [...(byRate.get(gap) ?? []), Math.hypot(other.tx - person.tx, other.tz - person.tz)]);
+        if (person.minGap[slot] !== person.maxGap[slot]) flicker.push(`${person.p.slot}→${slot}`);
+        const gap = person.maxGap[slot]!;
+        let at = byRate.get(gap);
+        if (!at) byRate.set(gap, (at = []));
+        at.push(Math.hypot(other.tx - person.tx, other.tz - person.tz));
       }
       expect(byRate.get(1)!.length).toBe(NEAR_CAP);
       expect(byRate.get(2)!.length).toBe(MID_CAP);
@@ -206,5 +217,6 @@ describe('pose frames in a crowd', () => {
       expect(Math.max(...byRate.get(2)!)).toBeLessThanOrEqual(Math.min(...byRate.get(10)!) + 0.6);
       expect(person.bytes / (WINDOW / TICKS_PER_SECOND)).toBeLessThanOrEqual(FRAMES_BUDGET);
     }
+    expect(flicker).toEqual([]);
   });
 });
