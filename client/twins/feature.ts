@@ -13,6 +13,7 @@ import { createAlarmList } from './alarmList.js';
 import { createActivityFeed } from '../ui/activityFeed.js';
 import { connectMemory } from './memoryNet.js';
 import { createNoteForm } from './noteForm.js';
+import type { VrNoteBoard } from './vrNoteBoard.js';
 import { createReturnOffer } from './returnPart.js';
 import { movableParts, type PartReach } from './partReach.js';
 import { createTwinHover } from './hover.js';
@@ -46,11 +47,46 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
   const noteForm = createNoteForm(memory.note);
   ctx.hud.addPanel(noteForm.element);
   const offNoteError = ctx.connection.onServerError((e) => {
-    if (e.ref === 'twin.note') noteForm.problem(e.message);
+    if (e.ref !== 'twin.note') return;
+    noteForm.problem(e.message);
+    noteBoard?.problem(e.message);
   });
+  // In VR the HTML form is not seen: while a panel is open the wrist menu offers "Write note", which
+  // opens a board of kinds and quick phrases in front of the user (SPEC NT7). Its own chunk, like the panel.
+  let noteBoard: VrNoteBoard | null = null;
+  let offNoteAction: (() => void) | null = null;
+  const closeNoteBoard = () => {
+    noteBoard?.dispose();
+    noteBoard = null;
+    ctx.actions.changed();
+  };
+  const openNoteBoard = async (twin: { id: string; title: string }) => {
+    const { openVrNoteBoard } = await import('./vrNoteBoard.js');
+    if (open?.twin !== twin.id || !keepsRecords()) return;
+    closeNoteBoard();
+    noteBoard = openVrNoteBoard({ scene, twin, send: memory.note, close: closeNoteBoard });
+    ctx.actions.changed();
+  };
   /** The note form stands beside the open panel, for those who may write. */
   const syncNoteForm = () => {
-    noteForm.show(open && keepsRecords() ? { id: open.twin, title: store.twins.get(open.twin)?.title ?? open.twin } : null);
+    const writing = open && keepsRecords() ? { id: open.twin, title: store.twins.get(open.twin)?.title ?? open.twin } : null;
+    noteForm.show(writing);
+    if (noteBoard && noteBoard.twin !== writing?.id) closeNoteBoard();
+    if (writing && !offNoteAction)
+      offNoteAction = ctx.actions.register({
+        id: 'twin-note',
+        label: () => 'Write note',
+        active: () => noteBoard !== null,
+        run: () => {
+          if (noteBoard) return closeNoteBoard();
+          const on = open ? { id: open.twin, title: store.twins.get(open.twin)?.title ?? open.twin } : null;
+          if (on) void openNoteBoard(on);
+        },
+      });
+    else if (!writing && offNoteAction) {
+      offNoteAction();
+      offNoteAction = null;
+    }
     syncReturn();
   };
   // Parts of the open panel's machine left away from rest can be put back (SPEC G7).
@@ -335,12 +371,15 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
             feed,
             actions: ctx.actions,
             hover,
+            noteBoard: () => noteBoard,
           }),
     dispose() {
       offAction();
       offRole();
       offNoteError();
       noteForm.element.remove();
+      closeNoteBoard();
+      offNoteAction?.();
       returnOffer.dispose();
       offAckAction?.();
       offActivity();

@@ -12,6 +12,7 @@ import type { TwinHover } from './hover.js';
 import type { TwinPanel } from './panel.js';
 import type { TwinStore } from './store.js';
 import type { TwinView } from './twinView.js';
+import type { VrNoteBoard } from './vrNoteBoard.js';
 import { babylonToProtocol } from '../render/frames.js';
 
 export interface TwinsTestApi {
@@ -70,6 +71,14 @@ export interface TwinsTestApi {
   activityLines(): string[];
   /** The wrist menu's acknowledge entry as labelled now; null when it is not offered (SPEC AK4). */
   menuAckLabel(): string | null;
+  /** The VR note board (SPEC NT7) when open: its machine, kind, note, status and buttons (protocol frame). */
+  noteBoard(): {
+    twin: string;
+    kind: string;
+    text: string;
+    status: string;
+    buttons: Record<string, { x: number; y: number; z: number }>;
+  } | null;
   /** The machine under a pointer now (SPEC HV1), and how many of its meshes are tinted. */
   hover(): { twin: string | null; tinted: number };
   /**
@@ -103,6 +112,7 @@ export function createTwinsTestApi(d: {
   feed: ActivityFeed;
   actions: ActionRegistry;
   hover: TwinHover;
+  noteBoard(): VrNoteBoard | null;
 }): TwinsTestApi {
   const toScreen = (world: Vector3) => {
     const scene = d.scene;
@@ -193,6 +203,12 @@ export function createTwinsTestApi(d: {
     alarmRows: () => d.alarms.rows(),
     activityLines: () => d.feed.lines(),
     menuAckLabel: () => d.actions.get('alarm-ack')?.label() ?? null,
+    noteBoard() {
+      const b = d.noteBoard();
+      if (!b) return null;
+      const buttons = Object.fromEntries(Object.entries(b.buttonPositions()).map(([id, v]) => [id, babylonToProtocol(v)]));
+      return { twin: b.twin, kind: b.kind, text: b.text, status: b.status, buttons };
+    },
     hover: () => ({ twin: d.hover.twin, tinted: d.scene.meshes.filter((m) => m.renderOverlay === true).length }),
     model(twin) {
       const v = d.views.get(twin);

@@ -11,6 +11,7 @@ import { TextBlock } from '@babylonjs/gui/2D/controls/textBlock.js';
 import { Control } from '@babylonjs/gui/2D/controls/control.js';
 import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder.js';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { markInteractive } from '../input/interactive.js';
 
@@ -108,4 +109,13 @@ export function button(name: string, label: string, onClick: () => void, height 
 export function setButton(b: Button, label: string, active: boolean): void {
   if (b.textBlock) b.textBlock.text = label;
   b.background = active ? PANEL_COLORS.buttonActive : PANEL_COLORS.button;
+}
+
+/** World position of a GUI control's centre on a panel plane `width` × `height` metres (pointing at it in tests). */
+export function controlPosition(panel: Panel3D, control: Control, width: number, height: number): Vector3 {
+  const size = panel.texture.getSize();
+  const x = (control.centerX / size.width - 0.5) * width;
+  const y = (0.5 - control.centerY / size.height) * height;
+  panel.mesh.computeWorldMatrix(true);
+  return Vector3.TransformCoordinates(new Vector3(x, y, 0), panel.mesh.getWorldMatrix());
 }

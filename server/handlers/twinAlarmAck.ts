@@ -25,9 +25,16 @@ export function twinAlarmAckRoute(
       if (!twins.has(m.twin)) return ctx.refuse(p, 'twin.unknown', REF, m.twin);
       if (!keepsRecords(p)) return ctx.refuse(p, 'twin.operators_only', REF);
       // Settled across processes first when there are several (S5): the answer may come a moment later.
-      void runtime.acknowledge(m.twin, m.alarm, { session: p.sessionId, name: p.avatar.name, space }).then((r) => {
-        if (!r.ok) ctx.refuse(p, r.code, REF, r.detail);
-      });
+      runtime.acknowledge(m.twin, m.alarm, { session: p.sessionId, name: p.avatar.name, space }).then(
+        (r) => {
+          if (!r.ok) ctx.refuse(p, r.code, REF, r.detail);
+        },
+        // Never an unhandled rejection (it would stop the process): one line, and the sender is told.
+        (err: unknown) => {
+          ctx.log.warn({ twin: m.twin, alarm: m.alarm, problem: (err as Error).message }, 'acknowledgement failed');
+          ctx.refuse(p, 'twin.owner_unreachable', REF, 'the acknowledgement could not be settled');
+        },
+      );
     },
   };
 }

@@ -231,6 +231,57 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     await e2e.shot(a.page, 'xr-twin-panel');
   });
 
+  it('NT7: in VR the wrist menu’s Write note opens a board; a kind and two quick phrases pressed with the ray pin a note everyone can list', async () => {
+    const { a, vr } = await enterVr('e2e-xr-nt7', false);
+    const twins = 'window.twinverse.features.twins';
+    await a.page.evaluate(() => window.twinverse!.features.twins!.openPanel('conveyor-1'));
+    await a.page.waitForFunction(() => !!window.twinverse!.features.xr!.menuButtons()['twin-note'], undefined, { timeout: 20_000 });
+    // The wrist menu is rebuilt when an action comes or goes, and the board is placed as it opens: a
+    // target is read again until the ray rests on it (each try waits on the pointer, not on time).
+    const aim = async (what: string, target: () => Promise<V | undefined>, mesh: string) => {
+      let hit: string | null = null;
+      for (let i = 0; i < 4; i++) {
+        const t = await target();
+        expect(t, what).toBeTruthy();
+        await a.page.evaluate((p) => window.twinverse!.features.xr!.emulator!.pointController('right', p!), t);
+        const ok = await a.page
+          .waitForFunction((m) => window.twinverse!.features.xr!.pointerHit('right') === m, mesh, { timeout: 5_000 })
+          .then(() => true)
+          .catch(() => false);
+        if (ok) return vr.press('right', 'trigger');
+        hit = await a.page.evaluate(() => window.twinverse!.features.xr!.pointerHit('right'));
+      }
+      await e2e.shot(a.page, 'xr-note-missed');
+      throw new Error(`the ray at ${what} hits ${hit}, not ${mesh}`);
+    };
+    const press = (id: string) =>
+      aim(id, () => a.page.evaluate((i) => window.twinverse!.features.twins!.noteBoard()?.buttons[i], id), 'twin-note-board');
+    await aim('Write note', () => a.page.evaluate(() => window.twinverse!.features.xr!.menuButtons()['twin-note']), 'xr-menu');
+    await a.page.waitForFunction(`${twins}.noteBoard()?.twin === 'conveyor-1'`, undefined, { timeout: 20_000 });
+    await press('kind:observation');
+    await a.page.waitForFunction(`${twins}.noteBoard().kind === 'observation'`, undefined, { timeout: 10_000 });
+    await press('phrase:0');
+    await press('phrase:2');
+    await a.page.waitForFunction(`${twins}.noteBoard().text === 'Unusual noise. Running hot.'`, undefined, { timeout: 10_000 });
+    await e2e.shot(a.page, 'xr-note-board');
+    await press('pin');
+    await a.page.waitForFunction(`${twins}.noteBoard().status.startsWith('Pinned')`, undefined, { timeout: 10_000 });
+    expect(await a.page.evaluate(() => window.twinverse!.features.twins!.noteBoard()!.text)).toBe('');
+    const notes = await waitForAsync(
+      'the note in the notes API',
+      async () => {
+        const r = await fetch(`http://127.0.0.1:${e2e.server.port}/api/twins/conveyor-1/notes`);
+        const body = (await r.json()) as { notes: { kind: string; text: string; by: string }[] };
+        return body.notes.length > 0 ? body.notes : undefined;
+      },
+      20_000,
+      100,
+    );
+    expect(notes.map((n) => ({ kind: n.kind, text: n.text, by: n.by }))).toEqual([
+      { kind: 'observation', text: 'Unusual noise. Running hot.', by: 'Vera' },
+    ]);
+  });
+
   it('X8: a controller’s grip at a part lights it, turns the ray off, takes it; the part follows and turns with the hand', async () => {
     const { a } = await enterVr('e2e-x8-grip', false);
     const part = () => a.page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet'));
