@@ -165,6 +165,7 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
           videoHeight: link?.video.videoHeight ?? 0,
           textured: !!link && link.video.srcObject !== null,
           caption: s.captionText,
+          slate: s.slateText,
           large: large.openId === s.camera.id || s.isLarge,
         };
       }),

@@ -3,6 +3,7 @@
  * looks (so someone standing behind the camera sees the picture lined up with the scene), with a
  * caption plate above it — the camera's name, a live dot and the latency, or "offline since …" and
  * why. A mesh, not HTML, so it shows in VR too; the plane is pickable (a click or a ray opens it large).
+ * Without a picture the screen says why on its face (SPEC VC4): a dark slab read as a broken screen.
  */
 import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder.js';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial.js';
@@ -12,6 +13,7 @@ import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { markInteractive } from '../input/interactive.js';
 import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
+import { clockText } from '../core/clock.js';
 import type { CameraPlacement } from './cameras.js';
 
 /** A screen with no feed: dark slate. */
@@ -38,6 +40,8 @@ export interface ScreenStatus {
 export class CameraScreen {
   readonly mesh: Mesh;
   private readonly caption: TextPlane;
+  /** Words on the screen's face while it has no picture. */
+  private readonly slate: TextPlane;
   private readonly material: StandardMaterial;
   private texture: VideoTexture | null = null;
   private large = false;
@@ -68,6 +72,11 @@ export class CameraScreen {
     this.caption = createTextPlane(scene, `camera-caption-${camera.id}`, { width: WIDTH, height: 0.22, px: 640 });
     this.caption.mesh.parent = this.mesh;
     this.caption.mesh.position.set(0, height / 2 + 0.14, 0);
+    this.slate = createTextPlane(scene, `camera-slate-${camera.id}`, { width: WIDTH * 0.8, height: height * 0.4, px: 512 });
+    this.slate.mesh.parent = this.mesh;
+    // Just in front of the face people see (they look along the plane's +Z).
+    this.slate.mesh.position.set(0, 0, -0.01);
+    this.slate.mesh.isPickable = false;
   }
 
   /** Puts the feed's video element on the screen (once its stream arrives). */
@@ -82,6 +91,7 @@ export class CameraScreen {
     this.material.diffuseTexture = this.texture;
     this.material.diffuseColor = Color3.White();
     this.material.emissiveColor = Color3.Black();
+    this.slate.mesh.setEnabled(false);
   }
 
   /** No feed on this client (out of view, switched off): a dark screen, the caption still says how the camera is. */
@@ -91,12 +101,26 @@ export class CameraScreen {
     this.material.diffuseTexture = null;
     this.material.diffuseColor = Color3.Black();
     this.material.emissiveColor = BLANK.clone();
+    this.slate.mesh.setEnabled(true);
   }
 
   status(s: ScreenStatus): void {
     const title = this.camera.title;
+    this.slate.draw(
+      s.online
+        ? [
+            { text: 'No picture here', color: '#eef2f6', size: 0.3, bold: true },
+            { text: 'out of view, or camera feeds are off', color: '#9fb0c0', size: 0.2 },
+          ]
+        : [
+            { text: 'Camera offline', color: '#ff6b6b', size: 0.3, bold: true },
+            { text: s.reason || 'no video', color: '#9fb0c0', size: 0.2 },
+          ],
+      'transparent',
+    );
     if (!s.online) {
-      const since = s.since ? new Date(s.since).toLocaleTimeString() : '';
+      // One time format for everything people read (SPEC UX1).
+      const since = s.since && Number.isFinite(Date.parse(s.since)) ? clockText(Date.parse(s.since)) : '';
       this.caption.draw([
         { text: `● ${title} — offline${since ? ` since ${since}` : ''}`, color: '#ff6b6b', size: 0.42, bold: true },
         { text: s.reason || 'no video', color: '#c9d1d9', size: 0.3 },
@@ -112,6 +136,11 @@ export class CameraScreen {
         size: 0.3,
       },
     ]);
+  }
+
+  /** The words on the screen's face, '' while it shows a picture (test API). */
+  get slateText(): string {
+    return this.slate.mesh.isEnabled() ? this.slate.text : '';
   }
 
   /** The caption's text (test API). */
@@ -133,6 +162,7 @@ export class CameraScreen {
   dispose(): void {
     this.texture?.dispose();
     this.caption.dispose();
+    this.slate.dispose();
     this.material.dispose();
     this.mesh.dispose();
   }

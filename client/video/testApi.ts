@@ -18,6 +18,8 @@ export interface CameraTestInfo {
   /** The screen shows the feed as a texture. */
   textured: boolean;
   caption: string;
+  /** Words on the screen's face while it has no picture (SPEC VC4); '' while it shows one. */
+  slate: string;
   large: boolean;
 }
 

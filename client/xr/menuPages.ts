@@ -58,6 +58,8 @@ function grid(p: Panel3D, name: string, n: number, cols: number, rowPx: number):
   const rows = Math.ceil(n / cols);
   for (let r = 0; r < rows; r++) g.addRowDefinition(rowPx, true);
   g.height = `${rows * rowPx}px`;
+  // The stack's own width: a grid at 100 % ran past the frame's padding and cut its last column off.
+  g.width = `${p.texture.getSize().width - 48}px`;
   p.stack.addControl(g);
   return g;
 }

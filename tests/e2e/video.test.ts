@@ -24,7 +24,7 @@ afterAll(async () => {
 });
 
 describe('cameras in the space (e2e)', () => {
-  it('VC1 VC2 VC3: the camera screen plays the live feed with name, live dot and latency; a click opens it large; cameras off closes the feed', async () => {
+  it('VC1 VC2 VC3 VC4: the camera screen plays the live feed with name, live dot and latency; a click opens it large; cameras off closes the feed and the screen says so', async () => {
     const a = await e2e.join('?space=e2e-video&name=Ada', { width: 800, height: 500 });
     const cam = () => a.page.evaluate(() => window.twinverse!.features.video!.list().find((c) => c.id === 'cam-1'));
     // In view from the spawn point: the page asks for it by itself.
@@ -52,6 +52,8 @@ describe('cameras in the space (e2e)', () => {
       },
     );
     expect((await cam())!.caption).toContain('Camera 1 (CNC)');
+    // VC4: a screen with its picture has no words over it.
+    expect((await cam())!.slate).toBe('');
     const shot = await e2e.shot(a.page, 'video-factory-screens');
     fs.copyFileSync(shot, path.join(OWN_SHOTS, 'factory-desktop.png'));
 
@@ -78,5 +80,7 @@ describe('cameras in the space (e2e)', () => {
     // Captions are redrawn on the screens' next check (every 250 ms of frames): wait for it.
     await a.page.waitForFunction(() => window.twinverse!.features.video!.list().every((c) => c.caption.includes('not shown here')));
     expect((await cam())!.caption).toContain('not shown here');
+    // VC4: the blank screen says why on its face.
+    expect((await cam())!.slate).toContain('No picture here');
   }, 300_000);
 });
