@@ -4,11 +4,12 @@
  * Quest 3, both eyes) — to compare with the XR budget in ARCHITECTURE.md. Frame rates on SwiftShader
  * say nothing about a Quest's GPU and are printed only for reference.
  *
- *   npx tsx bench/scene.ts [avatars=10] [spread]
+ *   npx tsx bench/scene.ts [avatars=10] [spread] [space=bench-scene]
  *
  * `spread` stands the people in rings 2 m apart from 3 m outwards (as many as fit 0.8 m apart on each
  * half circle), as a full hall stands: near and far avatars, where the far ones' level of detail
- * shows (SPEC AV5). Without it all stand 3 m away.
+ * shows (SPEC AV5). Without it all stand 3 m away. A space name (`plant`) measures the IFC building as
+ * the space (assets/spaces/plant.json, SPEC BM4) instead of the hall.
  */
 import path from 'node:path';
 import { build } from 'vite';
@@ -21,7 +22,9 @@ import { createPose, encodePose } from '../shared/protocol/pose.js';
 import { restPose } from '../shared/space/spawn.js';
 
 const N = Number(process.argv[2] ?? 10);
-const SPREAD = process.argv[3] === 'spread';
+const extra = process.argv.slice(3);
+const SPREAD = extra.includes('spread');
+const SPACE = extra.find((a) => a !== 'spread') ?? 'bench-scene';
 
 /** Where bot `i` of `n` stands: distance from the viewer (m) and angle on the half circle. */
 function spot(i: number, n: number): { r: number; a: number } {
@@ -37,7 +40,7 @@ await build({ configFile: path.resolve('vite.config.ts'), mode: 'test', logLevel
 const server = await startTestServer({ clientDir: path.resolve('dist/client-test') });
 const browser = await launchChromium();
 try {
-  const page = (await openPage(browser, `${server.url}/?space=bench-scene&name=Viewer&xr=emulate`, { width: 800, height: 500 })).page;
+  const page = (await openPage(browser, `${server.url}/?space=${SPACE}&name=Viewer&xr=emulate`, { width: 800, height: 500 })).page;
   await waitForApp(page);
   // N people standing in a half circle in front of the viewer (who stands at the spawn, facing −Z).
   const me = (await page.evaluate(() => window.twinverse!.player()))!;
@@ -45,7 +48,7 @@ try {
   for (let i = 0; i < N; i++) {
     const room = await new Client(server.endpoint).joinOrCreate(
       ROOM_NAME,
-      joinOptions({ space: 'bench-scene', name: `Bot ${i + 1}`, color: '#2e86de' }),
+      joinOptions({ space: SPACE, name: `Bot ${i + 1}`, color: '#2e86de' }),
     );
     // Bots read nothing: a catch-all keeps colyseus.js from warning about chat lines and notices.
     room.onMessage('*', () => undefined);
@@ -77,7 +80,9 @@ try {
     const owner = m.split(/[/-]/)[0]!;
     owners.set(owner, (owners.get(owner) ?? 0) + 1);
   }
-  console.log(`scene budget, hall + ${N} avatars${SPREAD ? ' in rings from 3 m' : ' at 3 m'} (${new Date().toISOString()})`);
+  const building = await page.evaluate(() => window.twinverse!.features.building?.summary() ?? null);
+  console.log(`scene budget, space ${SPACE} + ${N} avatars${SPREAD ? ' in rings from 3 m' : ' at 3 m'} (${new Date().toISOString()})`);
+  if (building) console.log(`building: ${building.elements} elements, ${building.meshes} batches, ${building.triangles} triangles`);
   console.log(
     `desktop view: ${desktop.drawCalls} draw calls, ${desktop.activeMeshes} active meshes, ${desktop.triangles} triangles, ${desktop.materials} materials, ${desktop.textures} textures, ${desktop.fps.toFixed(1)} fps (SwiftShader)`,
   );

@@ -68,7 +68,11 @@ export const createBuildingFeature: ClientFeatureFactory = (ctx) => {
 
   return {
     name: 'building',
-    testApi: buildingTestApi(ctx, building, () => shown && { element: shown, text: card.textContent ?? '' }),
+    // Only test builds carry the test API (MODE is a build-time constant: production drops this).
+    testApi:
+      import.meta.env.MODE !== 'test'
+        ? undefined
+        : buildingTestApi(ctx, building, () => shown && { element: shown, text: card.textContent ?? '' }),
     dispose() {
       scene.onPointerObservable.remove(observer);
       panel.remove();

@@ -6,7 +6,7 @@
  */
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { Hall } from '../render/hall/hall.js';
-import { loadBuildingModel, type BuildingModel } from './buildingModel.js';
+import type { BuildingModel } from './buildingModel.js';
 
 export async function spaceOfBuilding(
   scene: Scene,
@@ -18,6 +18,8 @@ export async function spaceOfBuilding(
   if (!layout) return { hall, building: null };
   let building: BuildingModel;
   try {
+    // Loaded only in a space with a building: the glTF loader stays out of the first bundle.
+    const { loadBuildingModel } = await import('./buildingModel.js');
     building = await loadBuildingModel(scene, base, layout, (f) => on.progress(Math.max(0, f)));
   } catch (err) {
     on.failed((err as Error).message);
