@@ -150,6 +150,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   const app = createHttpApp({
     assetsDir: config.assetsDir,
     layouts,
+    map: config.map,
     twins: {
       runtime: twins,
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),

@@ -9,6 +9,7 @@ import { twinEnv, twinConfig, type TwinConfig } from './twinConfig.js';
 import { loadMeetingConfig, type MeetingConfig } from './meeting/config.js';
 import type { JoinTokenConfig } from './security/joinToken.js';
 import { videoConfig, videoEnv, type VideoConfig } from './video/config.js';
+import { mapConfig, mapEnv, type MapConfig } from './geo/mapConfig.js';
 
 /** The repository root (server/ and dist/node/server/ both resolve to it). */
 export const ROOT_DIR = (() => {
@@ -62,9 +63,10 @@ const Env = z.object({
   ADMIN_TOKEN: z.optional(z.string().check(z.minLength(32, 'ADMIN_TOKEN must be at least 32 characters'))),
   ...twinEnv,
   ...videoEnv,
+  ...mapEnv,
 });
 
-export interface Config extends TwinConfig, VideoConfig {
+export interface Config extends TwinConfig, VideoConfig, MapConfig {
   port: number;
   host: string;
   logLevel: string;
@@ -126,6 +128,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...twinConfig(e, ROOT_DIR, assetsDir),
     ...videoConfig(e),
+    ...mapConfig(e),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,

@@ -15,6 +15,7 @@ import { revocationsApi, type RevocationsApiDeps } from './revocationsApi.js';
 import { auditApi } from './auditApi.js';
 import { spacesApi } from './spacesApi.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
+import type { MapConfig } from '../geo/mapConfig.js';
 import type { StoreHealth } from '../store/store.js';
 
 export interface HttpDeps {
@@ -37,6 +38,8 @@ export interface HttpDeps {
   revocations?: Omit<RevocationsApiDeps, 'log' | 'store'>;
   /** Space layouts, for a space's title before joining (SPEC SP1). */
   layouts: SpaceLayouts;
+  /** The overview's ground map tiles (SPEC GS10). */
+  map?: MapConfig['map'];
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -82,7 +85,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Notes and the audit log read the same store as history (SPEC NT4, AU2).
   const { runtime, store, now } = deps.history;
   app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
-  app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log }));
+  app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log, runtime, ...(deps.map ? { map: deps.map } : {}) }));
   app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
   app.use('/api/tokens', revocationsApi({ revocations: null, adminToken: undefined, ...deps.revocations, store, log: deps.log }));
   app.use('/api', (req, res) => {
