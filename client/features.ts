@@ -10,6 +10,7 @@ import { createMeetingFeature } from './meeting/feature.js';
 import { createTimelineFeature } from './timeline/feature.js';
 import { createReactionsFeature } from './meeting/reactions/feature.js';
 import { createVideoFeature } from './video/feature.js';
+import { createGeoFeature } from './geo/feature.js';
 
 const createXr: ClientFeatureFactory = async (ctx) => {
   const emulated = import.meta.env.MODE === 'test' && new URLSearchParams(location.search).has('xr');
@@ -25,5 +26,6 @@ export const CLIENT_FEATURES: readonly ClientFeatureFactory[] = [
   createTimelineFeature,
   createReactionsFeature,
   createVideoFeature,
+  createGeoFeature,
   createXr,
 ];

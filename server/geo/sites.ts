@@ -15,12 +15,14 @@ export function overviewSites(names: readonly string[], layouts: SpaceLayouts, r
     const { layout } = layouts.resolve(space);
     let alarms = 0;
     let severity: OverviewSite['severity'] = '';
-    let stale = false;
+    let machines = 0;
+    let live = 0;
     for (const placed of layout.twins) {
-      const live = runtime.get(placed.twin);
-      if (!live) continue;
-      if (live.quality !== 'good') stale = true;
-      for (const a of live.alarms.values()) {
+      const twin = runtime.get(placed.twin);
+      if (!twin) continue;
+      machines++;
+      if (twin.quality === 'good') live++;
+      for (const a of twin.alarms.values()) {
         alarms++;
         if (severity === '' || RANK[a.severity] > RANK[severity]) severity = a.severity;
       }
@@ -30,7 +32,8 @@ export function overviewSites(names: readonly string[], layouts: SpaceLayouts, r
       title: layouts.titleOf(space),
       latitude: geo?.latitude ?? null,
       longitude: geo?.longitude ?? null,
-      state: alarms > 0 ? 'alarm' : stale ? 'stale' : 'ok',
+      // Stale when nothing there reports: one camera offline does not grey out a working site.
+      state: alarms > 0 ? 'alarm' : machines > 0 && live === 0 ? 'stale' : 'ok',
       alarms,
       severity,
     };

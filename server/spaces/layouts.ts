@@ -9,7 +9,7 @@ import { SpaceLayout, LAYOUT_VERSION } from '../../shared/space/layout.js';
 import { DEFAULT_SPACE } from '../../shared/protocol/version.js';
 import type { Logger } from '../log.js';
 import type { GeoReference } from '../../shared/geo/reference.js';
-import { GeoReferenceError, resolveGeoReference } from '../../shared/geo/projected.js';
+import { GeoReferenceError, resolveGeoReference } from '../geo/projected.js';
 
 export interface LoadProblem {
   file: string;

@@ -23,7 +23,7 @@ export interface OverviewSite {
   /** Null when the site's layout has no geo reference. */
   latitude: number | null;
   longitude: number | null;
-  /** `alarm` while any machine there has an active alarm, `stale` while one is stale, else `ok`. */
+  /** `alarm` while any machine there has an active alarm, `stale` while none of them has live data, else `ok`. */
   state: 'ok' | 'stale' | 'alarm';
   /** Active alarms there, and the worst one's severity (`""` without any). */
   alarms: number;
@@ -35,3 +35,27 @@ export function sitePosition(frame: GeoFrame, scale: number, latitude: number, l
   const p = frame.toSpace({ latitude, longitude, altitude: frame.ref.altitude });
   return { x: p.x / scale, z: p.z / scale };
 }
+
+/** An overview's map as `GET /api/spaces/:space` serves it (SPEC GS10). */
+export const ServedOverview = z.object({
+  scale: z.number().check(z.gte(1), z.lte(1_000_000)),
+  sites: z.array(SpaceName),
+  tileUrl: z.nullable(z.string()),
+  attribution: z.string(),
+});
+export type ServedOverview = z.infer<typeof ServedOverview>;
+
+/** `GET /api/spaces/:space/sites` (SPEC GS9). */
+export const ServedSites = z.object({
+  sites: z.array(
+    z.object({
+      space: SpaceName,
+      title: z.string(),
+      latitude: z.nullable(z.number()),
+      longitude: z.nullable(z.number()),
+      state: z.enum(['ok', 'stale', 'alarm']),
+      alarms: z.number(),
+      severity: z.enum(['', 'info', 'warning', 'critical']),
+    }),
+  ),
+});

@@ -3,7 +3,7 @@
  * which way its −Z axis points (heading, degrees clockwise from true north). A layout may instead (or
  * as well) give the origin in a projected coordinate system (`crs`: an EPSG code with the origin's
  * easting and northing); the server resolves it to WGS84 with proj4 when it loads the layout
- * (shared/geo/projected.ts), so clients always receive latitude and longitude.
+ * (server/geo/projected.ts), so clients always receive latitude and longitude.
  */
 import { z } from '../protocol/validation.js';
 
@@ -55,3 +55,11 @@ export interface GeoReference {
   heading: number;
   crs?: ProjectedOrigin;
 }
+
+/** A geo reference as `GET /api/spaces/:space` serves it (clients check it before use). */
+export const ServedGeoReference = z.object({
+  latitude: Latitude,
+  longitude: Longitude,
+  altitude: finite,
+  heading: finite,
+});

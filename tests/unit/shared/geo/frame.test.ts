@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { GeoFrame } from '../../../../shared/geo/frame.js';
 import { ecefToGeodetic, geodeticToEcef, WGS84_A } from '../../../../shared/geo/ellipsoid.js';
-import { GeoReferenceError, projectedToWgs84, resolveGeoReference, wgs84ToProjected } from '../../../../shared/geo/projected.js';
+import { GeoReferenceError, projectedToWgs84, resolveGeoReference, wgs84ToProjected } from '../../../../server/geo/projected.js';
 import { GeoReferenceInput } from '../../../../shared/geo/reference.js';
 import { check } from '../../../../shared/protocol/validation.js';
 import { sitePosition } from '../../../../shared/geo/overview.js';

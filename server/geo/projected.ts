@@ -6,7 +6,7 @@
  * the browser bundle stays without proj4.
  */
 import proj4 from 'proj4';
-import type { GeoReference, GeoReferenceInput, ProjectedOrigin } from './reference.js';
+import type { GeoReference, GeoReferenceInput, ProjectedOrigin } from '../../shared/geo/reference.js';
 
 /** How far a layout's latitude/longitude may be from its projected origin when it gives both, m. */
 export const ORIGIN_AGREEMENT_M = 1;
