@@ -52,7 +52,8 @@ describe('sites on Earth (e2e)', () => {
     const trail = (await a.page.evaluate(() => window.twinverse!.features.geo!.trails())).find((t) => t.twin === 'agv-1')!;
     // A dot every quarter metre, sampled at most 4 times a second (fewer on a slow headless frame rate).
     expect(trail.points.length).toBeGreaterThan(10);
-    // Back on its front leg, just ahead of where people arrive: in view, with its path behind it.
+    // Stand back a little and wait for it on its front leg: in view, with its path behind it on the floor.
+    await a.page.evaluate(() => window.twinverse!.teleport(0, 10, 0));
     await a.page.waitForFunction(
       () => {
         const w = window.twinverse!.features.twins!.worldPoint('agv-1');
