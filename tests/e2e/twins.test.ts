@@ -122,7 +122,7 @@ describe('twinned machines (e2e)', () => {
 
     // B arrives; A presses Start on the panel; the machine (this test) acknowledges; B sees it.
     const b = await e2e.join('?space=e2e-twins&name=Bo', { width: 800, height: 500 });
-    await b.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 5, undefined, {
+    await b.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 6, undefined, {
       timeout: 30_000,
     });
     const got = new Promise<{ topic: string; id: string }>((resolve) =>
@@ -194,7 +194,7 @@ describe('twinned machines (e2e)', () => {
     // (H), so the press lands on the scene.
     await a.page.keyboard.press('h');
     await a.page.waitForFunction(() => document.getElementById('help')?.hidden === true);
-    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 5, undefined, {
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 6, undefined, {
       timeout: 30_000,
     });
     const part = () => a.page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet'));
