@@ -17,7 +17,7 @@ export const CLIENT_FLOORS = [
   { name: 'session', folders: ['player', 'avatars', 'net'] },
   { name: 'overlay', folders: ['ui'] },
   { name: 'context', folders: ['context'] },
-  { name: 'features', folders: ['meeting', 'twins', 'timeline', 'xr', 'video', 'bim'], apart: true },
+  { name: 'features', folders: ['meeting', 'twins', 'timeline', 'xr', 'video', 'bim', 'geo'], apart: true },
   { name: 'composition', folders: ['.', 'debug', 'bench'] },
 ];
 

@@ -11,6 +11,7 @@ import { createTimelineFeature } from './timeline/feature.js';
 import { createReactionsFeature } from './meeting/reactions/feature.js';
 import { createVideoFeature } from './video/feature.js';
 import { createBuildingFeature } from './bim/feature.js';
+import { createGeoFeature } from './geo/feature.js';
 
 const createXr: ClientFeatureFactory = async (ctx) => {
   const emulated = import.meta.env.MODE === 'test' && new URLSearchParams(location.search).has('xr');
@@ -27,5 +28,6 @@ export const CLIENT_FEATURES: readonly ClientFeatureFactory[] = [
   createReactionsFeature,
   createVideoFeature,
   createBuildingFeature,
+  createGeoFeature,
   createXr,
 ];

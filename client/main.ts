@@ -16,7 +16,7 @@ import { createSystems } from './systems.js';
 import { LocalPose } from './player/localPose.js';
 import { AvatarStore } from './avatars/store.js';
 import { SpaceConnection } from './net/connection.js';
-import { fetchSpaceTitle } from './net/spaceTitle.js';
+import { fetchSpacePlace } from './net/spaceTitle.js';
 import { Player } from './player/player.js';
 import { createEngine, createScene } from './render/engine.js';
 import { protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
@@ -42,7 +42,8 @@ async function main(): Promise<void> {
   const link = readLaunchLink(location.search, location.hash);
   const endpoint = (import.meta.env.VITE_SERVER_URL as string | undefined) ?? location.origin;
   // The space as its HUD names it, on the join and loading screens too (SPEC SP1).
-  const title = await fetchSpaceTitle(endpoint, link.space);
+  const place = await fetchSpacePlace(endpoint, link.space);
+  const title = place.title;
   const identity = link.name
     ? { name: link.name, color: link.color ?? rememberedColor(), style: link.style ?? rememberedStyle() }
     : await showJoinScreen(root, title);
@@ -145,6 +146,7 @@ async function main(): Promise<void> {
     actions: new ActionRegistry(),
     desktop: { setEnabled: (on) => systems.setDesktopEnabled(on) },
     spaceTitle: info.title,
+    place,
     rays,
     people,
     appearance,

@@ -158,6 +158,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     assetsDir: config.assetsDir,
     layouts,
     buildings,
+    map: config.map,
     twins: {
       runtime: twins,
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),

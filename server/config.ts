@@ -9,6 +9,7 @@ import { twinEnv, twinConfig, type TwinConfig } from './twinConfig.js';
 import { loadMeetingConfig, type MeetingConfig } from './meeting/config.js';
 import type { JoinTokenConfig } from './security/joinToken.js';
 import { videoConfig, videoEnv, type VideoConfig } from './video/config.js';
+import { mapConfig, mapEnv, type MapConfig } from './geo/mapConfig.js';
 
 /** The repository root (server/ and dist/node/server/ both resolve to it). */
 export const ROOT_DIR = (() => {
@@ -66,9 +67,10 @@ const Env = z.object({
   SPACE_PRUNE_MINUTES: z._default(z.coerce.number().check(z.gte(1), z.lte(1440)), 60),
   ...twinEnv,
   ...videoEnv,
+  ...mapEnv,
 });
 
-export interface Config extends TwinConfig, VideoConfig {
+export interface Config extends TwinConfig, VideoConfig, MapConfig {
   port: number;
   host: string;
   logLevel: string;
@@ -134,6 +136,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   return {
     ...twinConfig(e, ROOT_DIR, assetsDir),
     ...videoConfig(e),
+    ...mapConfig(e),
     port: e.PORT,
     host: e.HOST,
     logLevel: e.LOG_LEVEL,

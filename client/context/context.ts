@@ -14,6 +14,7 @@ import type { AppearanceAsk } from '../avatars/appearanceAsk.js';
 import type { DesktopInput } from '../input/desktopInput.js';
 import type { RayRegistry } from '../input/rays.js';
 import type { SpaceConnection } from '../net/connection.js';
+import type { SpacePlace } from '../net/spaceTitle.js';
 import type { DesktopMovement } from '../player/desktopMovement.js';
 import type { LocalPose } from '../player/localPose.js';
 import type { Player } from '../player/player.js';
@@ -48,6 +49,8 @@ export interface ClientContext {
   readonly desktop: { setEnabled(on: boolean): void };
   /** The space's title as shown to people. */
   readonly spaceTitle: string;
+  /** Where the space is on Earth and, for an overview, its map (SPEC GS1, GS10). */
+  readonly place: SpacePlace;
   /** Where each pointer (mouse, XR controller, hand) points, by pointer id. */
   readonly rays: RayRegistry;
   /** The people panel; features add badges and actions to each row. */

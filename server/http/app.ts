@@ -16,6 +16,7 @@ import { auditApi } from './auditApi.js';
 import { spacesApi } from './spacesApi.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { Buildings } from '../buildings/buildings.js';
+import type { MapConfig } from '../geo/mapConfig.js';
 import type { StoreHealth } from '../store/store.js';
 
 export interface HttpDeps {
@@ -40,6 +41,8 @@ export interface HttpDeps {
   layouts: SpaceLayouts;
   /** Converted IFC buildings, served at /assets/buildings/<layout>.glb and .json (SPEC BM3). */
   buildings?: Buildings;
+  /** The overview's ground map tiles (SPEC GS10). */
+  map?: MapConfig['map'];
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -97,7 +100,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Notes and the audit log read the same store as history (SPEC NT4, AU2).
   const { runtime, store, now } = deps.history;
   app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
-  app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log }));
+  app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log, runtime, ...(deps.map ? { map: deps.map } : {}) }));
   app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
   app.use('/api/tokens', revocationsApi({ revocations: null, adminToken: undefined, ...deps.revocations, store, log: deps.log }));
   app.use('/api', (req, res) => {

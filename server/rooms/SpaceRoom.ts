@@ -65,7 +65,7 @@ export class SpaceRoom extends Room<SpaceState> {
     // The space's saved chat, board and lock, before anyone is greeted (bounded wait, SPEC RS1–RS3).
     await options.deps.memory.load(options.space);
     const { layoutName, layout } = options.deps.layouts.resolve(options.space);
-    const space: SpaceInfo = { name: options.space, layoutName, layout };
+    const space: SpaceInfo = { name: options.space, layoutName, layout, geo: options.deps.layouts.geoOf(options.space) };
     this.state = spaceState(space);
     this.patchRate = options.deps.patchRateMs;
     this.ctx = this.context(space);

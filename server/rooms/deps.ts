@@ -4,6 +4,7 @@
  * handlers and the room all read these types from below, never from the room that composes them.
  */
 import type { SpaceLayout } from '../../shared/space/layout.js';
+import type { GeoReference } from '../../shared/geo/reference.js';
 import type { Logger } from '../log.js';
 import type { Journal } from '../audit/journal.js';
 import type { NoteBook } from '../audit/notebook.js';
@@ -59,4 +60,6 @@ export interface SpaceInfo {
   readonly name: string;
   readonly layoutName: string;
   readonly layout: SpaceLayout;
+  /** Where the space is on Earth (its layout's geo reference resolved, SPEC GS1); null when it does not say. */
+  readonly geo: GeoReference | null;
 }

@@ -8,6 +8,8 @@ import { check } from '../../shared/protocol/validation.js';
 import { SpaceLayout, LAYOUT_VERSION } from '../../shared/space/layout.js';
 import { DEFAULT_SPACE } from '../../shared/protocol/version.js';
 import type { Logger } from '../log.js';
+import type { GeoReference } from '../../shared/geo/reference.js';
+import { GeoReferenceError, resolveGeoReference } from '../geo/projected.js';
 
 export interface LoadProblem {
   file: string;
@@ -37,7 +39,19 @@ export class SpaceLayouts {
   constructor(
     private readonly layouts: ReadonlyMap<string, SpaceLayout>,
     readonly problems: readonly LoadProblem[],
+    /** Each layout's geo reference, resolved to WGS84 (SPEC GS1, GS4), by layout name. */
+    private readonly geos: ReadonlyMap<string, GeoReference> = new Map(),
   ) {}
+
+  /** Where the space `space` opens is on Earth: its layout's geo reference, or null. */
+  geoOf(space: string): GeoReference | null {
+    return this.geos.get(this.resolve(space).layoutName) ?? null;
+  }
+
+  /** A layout by its own name (not falling back to the default space's). */
+  own(name: string): SpaceLayout | undefined {
+    return this.layouts.get(name);
+  }
 
   /** The layout a space uses: its own file if there is one, else the default space's layout. */
   resolve(space: string): { layoutName: string; layout: SpaceLayout } {
@@ -60,6 +74,7 @@ export class SpaceLayouts {
 
 export async function loadSpaceLayouts(dir: string, log: Logger): Promise<SpaceLayouts> {
   const layouts = new Map<string, SpaceLayout>();
+  const geos = new Map<string, GeoReference>();
   const problems: LoadProblem[] = [];
   let files: string[] = [];
   try {
@@ -81,9 +96,19 @@ export async function loadSpaceLayouts(dir: string, log: Logger): Promise<SpaceL
       problems.push({ file: full, problem: result.problems });
       continue;
     }
-    layouts.set(path.basename(file, '.json'), result.value);
+    const name = path.basename(file, '.json');
+    if (result.value.geo) {
+      try {
+        geos.set(name, resolveGeoReference(result.value.geo));
+      } catch (err) {
+        if (!(err instanceof GeoReferenceError)) throw err;
+        problems.push({ file: full, problem: `geo: ${err.message}` });
+        continue;
+      }
+    }
+    layouts.set(name, result.value);
   }
   for (const p of problems) log.error({ file: p.file }, `space layout skipped: ${p.problem}`);
   log.info({ layouts: [...layouts.keys()] }, 'space layouts loaded');
-  return new SpaceLayouts(layouts, problems);
+  return new SpaceLayouts(layouts, problems, geos);
 }

@@ -6,6 +6,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { check } from '../../shared/protocol/validation.js';
+import { positionValueProblem } from '../../shared/geo/position.js';
 import { TwinId } from '../../shared/protocol/values.js';
 import { CAMERA_MEMBER, CAMERA_PROPERTIES, CameraExtension } from '../../shared/twin/camera.js';
 import { DEFAULT_TWIN_EXTENSION, TWIN_CONTEXT, TWIN_MEMBER, TwinExtension } from '../../shared/twin/extension.js';
@@ -114,7 +115,7 @@ export function parseTwinDefinition(
       unit: typeof p.unit === 'string' ? p.unit : '',
       numeric: type === 'number' || type === 'integer' || type === 'boolean',
       readOnly: p.readOnly === true,
-      check: checkValue ?? (() => null),
+      check: withPositionRange(name, checkValue ?? (() => null)),
       forms: p.forms,
       alarms: [],
       schema: p,
@@ -245,4 +246,12 @@ function parseCamera(
     if (!ok) add(['properties', name], `a camera declares property "${name}" of type ${type}`);
   }
   return r.data;
+}
+
+/**
+ * Position properties keep to the WGS84 range even when their TD forgets to say so (SPEC GS6): a
+ * latitude of 95 would put a vehicle nowhere. The TD's own schema is checked first.
+ */
+function withPositionRange(name: string, schemaCheck: ValueCheck): ValueCheck {
+  return (value) => schemaCheck(value) ?? positionValueProblem(name, value);
 }

@@ -2,13 +2,15 @@
  * A space layout file (assets/spaces/<name>.json): the hall, where people arrive, the machines placed
  * in it and who may operate them, where the board hangs and meeting defaults. Persisted format:
  * carries `version`; see ARCHITECTURE.md for migrations (optional members added since version 1 —
- * `twins`, `locked`, `operatorPasscode`, `board`, `meeting` — do not change it: every version-1 file
+ * `twins`, `locked`, `operatorPasscode`, `board`, `meeting`, `geo`, `overview` — do not change it: every version-1 file
  * is still valid). Two different locks: `locked` restricts *operating machines* to operators;
  * `meeting.locked` restricts *entering the space* to host-passcode holders.
  */
 import { z } from '../protocol/validation.js';
 import type { Bounds } from './bounds.js';
 import { BuildingRef, IfcGlobalId } from './building.js';
+import { GeoReferenceInput } from '../geo/reference.js';
+import { OverviewMap } from '../geo/overview.js';
 
 export const LAYOUT_VERSION = 1;
 
@@ -68,6 +70,10 @@ export const SpaceLayout = z.strictObject({
   ),
   /** An IFC building that is the space (SPEC BM1): `buildings/<name>.ifc` under assets/. */
   building: z.optional(BuildingRef),
+  /** Where the space is on Earth (SPEC GS1); positions in it map to and from WGS84. */
+  geo: z.optional(GeoReferenceInput),
+  /** Makes the space an overview: its floor is a map of the sites it lists (SPEC GS8). */
+  overview: z.optional(OverviewMap),
   /** Meeting defaults. */
   meeting: z.optional(
     z.strictObject({

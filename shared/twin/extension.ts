@@ -134,7 +134,7 @@ export const Movable = z.strictObject({
 export type Movable = z.infer<typeof Movable>;
 
 /** Names of the built-in simulator's machine models (server/twins/simulator/). */
-export const SIMULATOR_MODELS = ['spindle', 'conveyor', 'pump'] as const;
+export const SIMULATOR_MODELS = ['spindle', 'conveyor', 'pump', 'agv'] as const;
 
 export const TwinExtension = z.strictObject({
   version: z.literal(TWIN_EXTENSION_VERSION),

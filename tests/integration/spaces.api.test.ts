@@ -21,7 +21,12 @@ describe('a space title for the join screen', () => {
   it('SP1: a space with a layout of its name is titled by the layout, like its HUD', async () => {
     const res = await fetch(`${base()}/api/spaces/factory`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ space: 'factory', title: 'Factory floor' });
+    expect(await res.json()).toEqual({
+      space: 'factory',
+      title: 'Factory floor',
+      geo: { latitude: 53.1255, longitude: 8.7355, altitude: 48, heading: 28 },
+      overview: null,
+    });
     const c = await join(server.endpoint, { space: 'factory', name: 'Ada' });
     expect(c.room.state.space.title).toBe('Factory floor');
     await c.room.leave();

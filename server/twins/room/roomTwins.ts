@@ -10,6 +10,8 @@ import { eulerDegToQuat, type Quat } from '../../../shared/twin/math.js';
 import { partPose, restPose } from '../../../shared/twin/partRest.js';
 import type { LiveTwin } from '../live.js';
 import { bodyBox, type BodyBox, type Placement } from '../partBounds.js';
+import type { GeoReference } from '../../../shared/geo/reference.js';
+import { GeoPlacement } from './geoPlacement.js';
 
 export interface PartInfo {
   /** Where the part rests, protocol frame (metres). */
@@ -27,6 +29,8 @@ export interface RoomTwin {
   live: LiveTwin;
   state: TwinState;
   parts: Map<string, PartInfo>;
+  /** Where it stands from its reported position, in a space with a geo reference (SPEC GS5); else null. */
+  geo: GeoPlacement | null;
   /** Versions of the live twin last copied into the state. */
   seen: {
     version: number;
@@ -39,7 +43,7 @@ export interface RoomTwin {
   };
 }
 
-export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTwin {
+export function createRoomTwin(live: LiveTwin, placement: TwinPlacement, geo: GeoReference | null = null): RoomTwin {
   const state = new TwinState();
   state.id = live.id;
   state.title = live.def.title;
@@ -93,6 +97,7 @@ export function createRoomTwin(live: LiveTwin, placement: TwinPlacement): RoomTw
     live,
     state,
     parts,
+    geo: GeoPlacement.of(live, geo, py),
     seen: { version: -1, alarms: -1, forecasts: -1, anomalies: -1, commands: -1, quality: -1, props: new Map() },
   };
 }

@@ -19,6 +19,7 @@ export function syncTwin(rt: RoomTwin): void {
     const ps = state.properties.get(p.def.name);
     if (ps) writeProperty(ps, p);
   }
+  rt.geo?.apply(state);
   if (seen.quality !== live.qualityVersion) {
     seen.quality = live.qualityVersion;
     if (state.quality !== live.quality) state.quality = live.quality;

@@ -82,7 +82,7 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
           continue;
         }
         if (twins.has(placement.twin)) continue;
-        const rt = createRoomTwin(live, placement);
+        const rt = createRoomTwin(live, placement, c.space.geo);
         syncTwin(rt);
         twins.set(placement.twin, rt);
         c.state.twins.set(placement.twin, rt.state);

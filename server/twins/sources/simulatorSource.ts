@@ -61,7 +61,9 @@ export class SimulatorSource {
     for (const m of this.machines.values()) {
       try {
         m.model.step(SIM_STEP_S, m.rng);
-        this.host.publish(m.twin, m.model.readings());
+        const readings = m.model.readings();
+        // A model that reports less often than it steps (the AGV) has nothing to say on some steps.
+        if (Object.keys(readings).length > 0) this.host.publish(m.twin, readings);
       } catch (err) {
         this.onError(err);
       }

@@ -33,8 +33,9 @@ describe('factory definitions (TW1)', () => {
   it('TW1: the default space has three different machines, each with properties, actions, alarms, a model and a simulator', async () => {
     const all = await loadTwinDefinitions(FACTORY);
     expect(all.failures).toEqual([]);
-    // The factory's cameras are twins too (SPEC VT1); the machines are the rest.
-    const r = { ...all, twins: all.twins.filter((t) => !t.camera) };
+    // The factory's cameras are twins too (SPEC VT1), and so is its vehicle (GS7); the machines are the rest.
+    expect(all.twins.find((t) => t.id === 'agv-1')?.ext.simulator?.model).toBe('agv');
+    const r = { ...all, twins: all.twins.filter((t) => !t.camera && t.id !== 'agv-1') };
     expect(r.twins.map((t) => t.id)).toEqual(['cnc-1', 'conveyor-1', 'pump-1']);
     const models = new Set(r.twins.map((t) => t.ext.simulator?.model));
     expect(models).toEqual(new Set(['spindle', 'conveyor', 'pump']));
