@@ -43,6 +43,7 @@ import { Journal } from './audit/journal.js';
 import { NoteBook } from './audit/notebook.js';
 import { LastValues } from './twins/lastValues.js';
 import { VideoHub } from './video/hub.js';
+import { FeedRelay } from './video/relay.js';
 
 /**
  * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
@@ -152,7 +153,20 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   const lastValues = new LastValues(twins, store, twinLog, config.historyRetentionDays);
   lastValues.start();
   // Camera feeds: one ffmpeg per camera twin, forwarded to every viewer (SPEC VS1).
-  const video = new VideoHub(twins, config, log.child({ part: 'video' }));
+  // With several processes only a camera's owner runs its ffmpeg; the others get its packets over Redis (SPEC VS4).
+  const videoLog = log.child({ part: 'video' });
+  const videoSub = cluster && config.video ? await redisClient(config.redisUrl) : undefined;
+  const relay =
+    cluster && clusterRedis && videoSub
+      ? new FeedRelay(clusterRedis, videoSub, {
+          prefix: config.redisPrefix,
+          log: videoLog,
+          packet: (camera, packet) => video.relayedPacket(camera, packet),
+          status: (s) => video.relayedStatus(s),
+        })
+      : null;
+  await relay?.start();
+  const video: VideoHub = new VideoHub(twins, config, videoLog, {}, cluster && relay ? { ownership: cluster.leases, relay } : undefined);
   await video.start();
   const app = createHttpApp({
     assetsDir: config.assetsDir,
@@ -279,6 +293,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       // Sources stop and pending commands are recorded aborted, then every held value is queued,
       // then the store saves the queue and closes (SPEC ST4, HS2).
       video.stop();
+      await relay?.stop();
+      videoSub?.disconnect();
       await twins.stop();
       history?.stop();
       retention.stop();

@@ -4,13 +4,13 @@
  * and looks in the protocol frame (right-handed, +Y up, −Z forward, metres, radians).
  */
 import { check } from '../../shared/protocol/validation.js';
-import { CAMERA_MEMBER, CameraExtension } from '../../shared/twin/camera.js';
+import { CAMERA_MEMBER, ServedCameraExtension } from '../../shared/twin/camera.js';
 import type { TwinState } from '../../shared/state/twin.js';
 
 export interface CameraPlacement {
   id: string;
   title: string;
-  ext: CameraExtension;
+  ext: ServedCameraExtension;
   /** Lens position, protocol frame, metres. */
   lens: { x: number; y: number; z: number };
   /** Heading, radians about +Y (0 looks along −Z), twin placement and camera yaw together. */
@@ -18,12 +18,12 @@ export interface CameraPlacement {
 }
 
 /** Fetches a camera's TD and reads its `tv:camera` member; null when it has none or it does not validate. */
-export async function fetchCameraExtension(base: string, id: string): Promise<{ title: string; ext: CameraExtension } | null> {
+export async function fetchCameraExtension(base: string, id: string): Promise<{ title: string; ext: ServedCameraExtension } | null> {
   try {
     const res = await fetch(new URL(`/api/twins/${encodeURIComponent(id)}/td`, base));
     if (!res.ok) return null;
     const td = (await res.json()) as Record<string, unknown>;
-    const r = check(CameraExtension, td[CAMERA_MEMBER]);
+    const r = check(ServedCameraExtension, td[CAMERA_MEMBER]);
     return r.ok ? { title: typeof td.title === 'string' ? td.title : id, ext: r.value } : null;
   } catch {
     return null;
@@ -31,7 +31,7 @@ export async function fetchCameraExtension(base: string, id: string): Promise<{ 
 }
 
 /** Where the camera's lens is and looks, from the twin's placement in the state and its extension. */
-export function placeCamera(id: string, title: string, ext: CameraExtension, twin: TwinState): CameraPlacement {
+export function placeCamera(id: string, title: string, ext: ServedCameraExtension, twin: TwinState): CameraPlacement {
   // Layouts place twins with a yaw only: the quaternion's angle about +Y.
   const twinYaw = 2 * Math.atan2(twin.qy, twin.qw);
   const c = Math.cos(twinYaw);

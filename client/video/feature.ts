@@ -1,7 +1,8 @@
 /**
  * The video twin on the client (SPEC VC1–VC4): every camera of the space gets a screen beside it;
  * its feed is asked for only while the screen is in view or near, and only while this person has
- * cameras switched on — a hidden feed costs nothing. A click (or an XR ray) on a screen opens it large.
+ * cameras switched on — a hidden feed costs nothing. A click (or an XR ray) on a screen opens it large;
+ * from there a camera's picture can be projected onto the scene it sees (VC5).
  */
 import { PointerEventTypes, type PointerInfo } from '@babylonjs/core/Events/pointerEvents.js';
 import type { ClientContext } from '../context/context.js';
@@ -10,6 +11,8 @@ import type { ClientFeature } from '../core/feature.js';
 import { fetchCameraExtension, placeCamera } from './cameras.js';
 import { FeedLink } from './feedLink.js';
 import { createLargeView } from './largeView.js';
+import { renderedMean, textureMean, videoMean } from './probe.js';
+import { CameraProjection, floorInPicture } from './projection.js';
 import { CameraScreen } from './screen.js';
 import type { CameraTestInfo, VideoTestApi } from './testApi.js';
 
@@ -30,10 +33,12 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
   const loading = new Set<string>();
   const links = new Map<string, FeedLink>();
   const seenAt = new Map<string, number>();
+  /** Cameras this person projects onto the scene (SPEC VC5); their feeds are kept wherever one looks. */
+  const projections = new Map<string, CameraProjection>();
   let enabled = localStorage.getItem(STORAGE_KEY) !== 'off';
   let lastCheck = 0;
 
-  const large = createLargeView();
+  const large = createLargeView((id, on) => setProjected(id, on));
   document.body.append(large.element);
   const toggle = el('button', {
     type: 'button',
@@ -62,12 +67,37 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
 
   const watch = (id: string) => {
     if (links.has(id)) return;
-    links.set(id, new FeedLink(id, connection, () => screens.get(id)?.show(links.get(id)!.video)));
+    links.set(
+      id,
+      new FeedLink(id, connection, () => {
+        const video = links.get(id)!.video;
+        screens.get(id)?.show(video);
+        projections.get(id)?.attach(video);
+      }),
+    );
   };
   const unwatch = (id: string) => {
     links.get(id)?.close();
     links.delete(id);
     screens.get(id)?.blank();
+    projections.get(id)?.attach(null);
+  };
+  const setProjected = (id: string, on: boolean): boolean => {
+    const screen = screens.get(id);
+    if (!screen || on === projections.has(id)) return projections.has(id);
+    if (on) {
+      // One at a time: a projection is two lights, and materials take four (the hall has two).
+      for (const other of [...projections.keys()]) setProjected(other, false);
+      const projection = new CameraProjection(scene, screen.camera);
+      projections.set(id, projection);
+      const link = links.get(id);
+      if (link?.video.srcObject) projection.attach(link.video);
+    } else {
+      projections.get(id)?.dispose();
+      projections.delete(id);
+    }
+    if (large.openId === id) large.setProjected(on);
+    return on;
   };
 
   const offOffer = connection.on('video.offer', (m) => {
@@ -96,7 +126,7 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       return false;
     }
     const link = links.get(id);
-    large.open(id, screen.camera.title, (link?.video.srcObject as MediaStream | null) ?? null);
+    large.open(id, screen.camera.title, (link?.video.srcObject as MediaStream | null) ?? null, projections.has(id));
     return true;
   };
   const pointer = scene.onPointerObservable.add((info: PointerInfo) => {
@@ -124,6 +154,7 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       const twin = state.twins.get(id);
       if (!twin) {
         unwatch(id);
+        setProjected(id, false);
         screen.dispose();
         screens.delete(id);
         continue;
@@ -134,8 +165,10 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       // seen) has nothing to send, and asking would only earn a refusal per screen in view.
       const online = twin.properties.get('online')?.num === 1;
       if (visible) seenAt.set(id, now);
-      if (visible && (online || links.has(id))) watch(id);
-      else if (links.has(id) && now - (seenAt.get(id) ?? 0) > LINGER_MS) unwatch(id);
+      // A projected camera is kept whether or not its screen is in view: its picture lies elsewhere.
+      const wanted = visible || (enabled && projections.has(id));
+      if (wanted && (online || links.has(id))) watch(id);
+      else if (!wanted && links.has(id) && now - (seenAt.get(id) ?? 0) > LINGER_MS) unwatch(id);
       const prop = (name: string) => twin.properties.get(name);
       const link = links.get(id);
       screen.status({
@@ -167,10 +200,26 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
           caption: s.captionText,
           slate: s.slateText,
           large: large.openId === s.camera.id || s.isLarge,
+          projected: projections.has(s.camera.id),
+          projectionFrames: projections.get(s.camera.id)?.frames ?? 0,
         };
       }),
     setEnabled,
     open: openLarge,
+    probe: async (id) => {
+      const link = links.get(id);
+      return {
+        video: link ? videoMean(link.video) : null,
+        texture: await textureMean(screens.get(id)?.videoTexture ?? null),
+        rendered: screens.has(id) ? await renderedMean(scene, screens.get(id)!.mesh.getAbsolutePosition()) : null,
+      };
+    },
+    project: setProjected,
+    probeProjection: async (id) => {
+      const screen = screens.get(id);
+      const aim = screen ? floorInPicture(screen.camera) : null;
+      return aim ? renderedMean(scene, aim) : null;
+    },
     screenCentre: (id) => {
       const p = screens.get(id)?.mesh.position;
       return p ? [p.x, p.y, p.z] : null;
@@ -190,6 +239,7 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
         },
         dispose: () => {
           for (const id of [...links.keys()]) unwatch(id);
+          for (const id of [...projections.keys()]) setProjected(id, false);
           for (const s of screens.values()) s.dispose();
           screens.clear();
         },

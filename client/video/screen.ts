@@ -7,6 +7,7 @@
  */
 import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder.js';
 import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial.js';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
 import { VideoTexture } from '@babylonjs/core/Materials/Textures/videoTexture.js';
 import { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
@@ -60,9 +61,9 @@ export class CameraScreen {
     this.mesh.position.set(px, HEIGHT, -pz);
     this.mesh.rotation.y = -yaw;
     this.material = new StandardMaterial(`camera-screen-${camera.id}`, scene);
-    // Unlit: with lighting off the colour is clamp(diffuseColor + emissiveColor) × diffuseTexture, so
-    // the feed shows as sent with a white diffuse and no emissive, and a blank screen is its emissive
-    // alone over a black diffuse (an emissive texture would be ADDED to the colour: a white screen).
+    // Unlit: with lighting off Babylon draws clamp(emissiveColor + ambient) × diffuseTexture (the lights'
+    // diffuse term is zero, so a diffuse colour does nothing — a white diffuse over the feed drew black).
+    // The feed shows as sent under a white emissive; a blank screen is its emissive colour alone.
     this.material.disableLighting = true;
     this.material.diffuseColor = Color3.Black();
     this.material.emissiveColor = BLANK.clone();
@@ -82,15 +83,15 @@ export class CameraScreen {
   /** Puts the feed's video element on the screen (once its stream arrives). */
   show(video: HTMLVideoElement): void {
     this.texture?.dispose();
-    this.texture = new VideoTexture(`camera-video-${this.camera.id}`, video, this.scene, false, false, undefined, {
+    // Bilinear, no mipmaps: a sampler asking for mipmaps of a texture that has none reads black.
+    this.texture = new VideoTexture(`camera-video-${this.camera.id}`, video, this.scene, false, false, Texture.BILINEAR_SAMPLINGMODE, {
       autoPlay: true,
       muted: true,
       loop: false,
       autoUpdateTexture: true,
     });
     this.material.diffuseTexture = this.texture;
-    this.material.diffuseColor = Color3.White();
-    this.material.emissiveColor = Color3.Black();
+    this.material.emissiveColor = Color3.White();
     this.slate.mesh.setEnabled(false);
   }
 
@@ -99,7 +100,6 @@ export class CameraScreen {
     this.texture?.dispose();
     this.texture = null;
     this.material.diffuseTexture = null;
-    this.material.diffuseColor = Color3.Black();
     this.material.emissiveColor = BLANK.clone();
     this.slate.mesh.setEnabled(true);
   }
@@ -153,6 +153,11 @@ export class CameraScreen {
     this.large = !this.large;
     this.mesh.scaling.setAll(this.large ? 2.5 : 1);
     return this.large;
+  }
+
+  /** The texture on the screen now (null when blank): the test API reads its pixels. */
+  get videoTexture(): VideoTexture | null {
+    return this.texture;
   }
 
   get isLarge(): boolean {

@@ -1,4 +1,5 @@
 /** The video feature's test API (`window.twinverse.features.video`, test builds only). */
+import type { PixelMean } from './probe.js';
 
 export interface CameraTestInfo {
   id: string;
@@ -21,6 +22,10 @@ export interface CameraTestInfo {
   /** Words on the screen's face while it has no picture (SPEC VC4); '' while it shows one. */
   slate: string;
   large: boolean;
+  /** This person projects the camera's picture onto the scene (SPEC VC5). */
+  projected: boolean;
+  /** Pictures drawn into the projection so far. */
+  projectionFrames: number;
 }
 
 export interface VideoTestApi {
@@ -29,6 +34,12 @@ export interface VideoTestApi {
   setEnabled(on: boolean): void;
   /** Opens camera `id` large, as a click on its screen does; returns whether it is open. */
   open(id: string): boolean;
+  /** The picture's mean colour and spread in the feed's video element, on the screen's texture and where the screen is drawn (null: none, or off screen). */
+  probe(id: string): Promise<{ video: PixelMean | null; texture: PixelMean | null; rendered: PixelMean | null }>;
+  /** Projects camera `id` onto the scene (or stops), as the large view's button does; returns whether it projects. */
+  project(id: string, on: boolean): boolean;
+  /** The rendered frame at a floor point in the camera's picture (projection.ts `floorInPicture`; null: off screen). */
+  probeProjection(id: string): Promise<PixelMean | null>;
   /** The screen's centre in Babylon's frame (to look at it in a test). */
   screenCentre(id: string): [number, number, number] | null;
 }

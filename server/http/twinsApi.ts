@@ -13,6 +13,7 @@ import { hasAnomalyScore } from '../twins/anomaly.js';
 import { TokenBucket } from '../rooms/rateLimit.js';
 import { secretMatches } from '../secrets.js';
 import { readBatch } from '../twins/ingestBatch.js';
+import { publicTd } from '../video/publicTd.js';
 
 /** Largest ingest body, bytes. */
 export const INGEST_MAX_BYTES = 16 * 1024;
@@ -93,7 +94,8 @@ export function twinsApi(d: TwinsApiDeps): Router {
   r.get('/:id/td', (req, res) => {
     const t = d.runtime.get(req.params.id);
     if (!t) return fail(res, 404, 'unknown_twin', `No twin "${req.params.id}"`);
-    res.type('application/td+json').send(JSON.stringify(t.def.td));
+    // A camera's source URL stays here (SPEC VT3): it carries the camera's credentials.
+    res.type('application/td+json').send(JSON.stringify(publicTd(t.def.td as unknown as Record<string, unknown>)));
   });
 
   r.get('/:id/commands', async (req, res, next) => {

@@ -10,6 +10,7 @@ import { MediaStreamTrack } from 'werift';
 import type { CameraExtension } from '../../shared/twin/camera.js';
 import type { Logger } from '../log.js';
 import { ffmpegArgs } from './ffmpegArgs.js';
+import { withoutCredentials } from './publicTd.js';
 
 /** What a feed reports about itself (written into the camera twin's properties). */
 export interface FeedStatus {
@@ -25,6 +26,8 @@ export interface FeedOptions {
   log: Logger;
   /** Called on every change of `online` and once a second while running. */
   status(s: FeedStatus): void;
+  /** Every packet from ffmpeg, after this process's own viewers got it (the relay to other processes). */
+  onPacket?(packet: Buffer): void;
   /** No packet for this long → offline and ffmpeg is restarted, ms. */
   silenceMs?: number;
   /** Restart delays, ms: doubled from `minBackoffMs` to `maxBackoffMs`, back to the start once frames flow. */
@@ -85,6 +88,19 @@ export class CameraFeed {
     return this.child?.pid;
   }
 
+  /** Whether this process runs the camera's ffmpeg now (its owner, SPEC VS4). */
+  get running(): boolean {
+    return !this.stopped;
+  }
+
+  /** A packet of this camera from the process that runs it, for this process's viewers (SPEC VS4). */
+  relayed(packet: Buffer): void {
+    if (!this.stopped) return;
+    this.received.bytes += packet.length;
+    this.received.packets++;
+    this.track.writeRtp(packet);
+  }
+
   /** Ends the running ffmpeg, as a camera that goes away ends its stream (tests and benches). */
   endRun(): void {
     this.child?.stdin?.end();
@@ -111,6 +127,8 @@ export class CameraFeed {
     this.child = null;
     this.socket?.close();
     this.socket = null;
+    // Not reported: a process that stops (or gives the camera to another owner) leaves the word to the next.
+    this.online = false;
   }
 
   private launch(): void {
@@ -130,7 +148,8 @@ export class CameraFeed {
         .split('\n')
         .filter((l) => l.trim() !== 'Terminated')
         .pop();
-      if (line) this.lastError = line.slice(0, 200);
+      // The reason is shown to everyone: an RTSP URL in it loses its user and password (SPEC VT3).
+      if (line) this.lastError = withoutCredentials(line, this.cam.source).slice(0, 200);
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
       // Spawn failed (no such binary): 'exit' may not follow, so this is the end of this attempt.
@@ -163,6 +182,7 @@ export class CameraFeed {
     this.lastPacketAt = performance.now();
     if (markerOf(packet)) this.frames++;
     this.track.writeRtp(packet);
+    this.o.onPacket?.(packet);
     if (!this.online) {
       this.online = true;
       this.backoffMs = this.o.minBackoffMs ?? 1000;

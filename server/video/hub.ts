@@ -12,12 +12,19 @@ import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { VideoConfig } from './config.js';
 import { CameraFeed, type FeedOptions, type FeedStatus } from './feed.js';
+import type { FeedRelay, RelayedStatus } from './relay.js';
 import { ViewerLink } from './viewer.js';
 
 export type HubResult<T = undefined> = { ok: true; value: T } | { ok: false; code: ErrorCode; detail?: string };
 
 /** Feed tuning tests may shorten (silence and backoff). */
 export type FeedTuning = Pick<FeedOptions, 'silenceMs' | 'minBackoffMs' | 'maxBackoffMs'>;
+
+/** With several processes (SPEC VS4): who owns each camera twin, and the relay between the processes. */
+export interface VideoCluster {
+  ownership: { owns(twin: string): boolean; onChange(l: (twin: string, owned: boolean) => void): () => void };
+  relay: FeedRelay;
+}
 
 /** A viewer: one participant's session in one room (`${roomId}/${sessionId}`). */
 type ViewerKey = string;
@@ -26,12 +33,14 @@ export class VideoHub {
   private readonly feeds = new Map<string, CameraFeed>();
   private readonly links = new Map<ViewerKey, Map<string, ViewerLink>>();
   private readonly cameras = new Map<string, { name: string; cam: CameraExtension }>();
+  private stopOwnership: (() => void) | null = null;
 
   constructor(
     private readonly runtime: TwinRuntime,
     private readonly config: VideoConfig,
     private readonly log: Logger,
     private readonly tuning: FeedTuning = {},
+    private readonly cluster?: VideoCluster,
   ) {
     for (const twin of runtime.all()) if (twin.def.camera) this.cameras.set(twin.id, { name: twin.def.title, cam: twin.def.camera });
   }
@@ -46,24 +55,65 @@ export class VideoHub {
       if (this.cameras.size > 0) this.log.info({ cameras: [...this.cameras.keys()] }, 'video is off (VIDEO=off): camera feeds do not run');
       return;
     }
+    // Listened to first: a camera whose lease changes while the feeds are made is not missed.
+    if (this.cluster) {
+      const { ownership } = this.cluster;
+      this.stopOwnership = ownership.onChange((twin, owned) => {
+        if (!this.feeds.has(twin)) return;
+        if (owned) void this.run(twin);
+        else this.feeds.get(twin)!.stop();
+        this.listenFor(twin);
+      });
+    }
     for (const [id, { name, cam }] of this.cameras) {
-      this.report(id, cam, { online: false, reason: 'starting', fps: 0 });
       const feed = new CameraFeed(id, name, cam, {
         ffmpegPath: this.config.ffmpegPath,
         log: this.log,
         status: (s) => this.report(id, cam, s),
+        ...(this.cluster ? { onPacket: (packet: Buffer) => this.cluster!.relay.publishPacket(id, packet) } : {}),
         ...this.tuning,
       });
       this.feeds.set(id, feed);
-      await feed.start();
+      if (this.runsHere(id)) await this.run(id);
     }
     if (this.cameras.size > 0) this.log.info({ cameras: [...this.cameras.keys()], video: this.config.video }, 'video hub started');
   }
 
   stop(): void {
+    this.stopOwnership?.();
     for (const viewer of this.links.keys()) this.leaveAll(viewer);
     for (const feed of this.feeds.values()) feed.stop();
     this.feeds.clear();
+  }
+
+  /** Alone, a process runs every camera; with others, the cameras it owns (SPEC VS4). */
+  private runsHere(id: string): boolean {
+    return !this.cluster || this.cluster.ownership.owns(id);
+  }
+
+  private async run(id: string): Promise<void> {
+    this.report(id, this.cameras.get(id)!.cam, { online: false, reason: 'starting', fps: 0 });
+    await this.feeds.get(id)!.start();
+  }
+
+  /** A camera another process runs: its packets are received here while someone here watches it. */
+  private listenFor(camera: string): void {
+    if (!this.cluster) return;
+    let watched = false;
+    for (const m of this.links.values()) watched ||= m.has(camera);
+    this.cluster.relay.listen(camera, watched && !this.runsHere(camera));
+  }
+
+  /** A packet relayed from the process that runs the camera. */
+  relayedPacket(camera: string, packet: Buffer): void {
+    if (!this.runsHere(camera)) this.feeds.get(camera)?.relayed(packet);
+  }
+
+  /** A status relayed from the process that runs the camera: the twin shows it here too. */
+  relayedStatus(s: RelayedStatus): void {
+    const cam = this.cameras.get(s.camera);
+    if (!cam || this.runsHere(s.camera)) return;
+    this.write(s.camera, cam.cam, s, s.since);
   }
 
   /** The feed of a camera (benches and tests read its counters). */
@@ -93,6 +143,7 @@ export class VideoHub {
     const link = new ViewerLink(feed.track);
     mine.set(camera, link);
     this.links.set(viewer, mine);
+    this.listenFor(camera);
     const sdp = await link.offer();
     // Left (or asked again) while the offer was being made: this link is no longer the one.
     if (this.links.get(viewer)?.get(camera) !== link) {
@@ -126,24 +177,32 @@ export class VideoHub {
     mine?.get(camera)?.close();
     mine?.delete(camera);
     if (mine && mine.size === 0) this.links.delete(viewer);
+    this.listenFor(camera);
   }
 
   /** The viewer is gone: every connection of theirs closes. */
   leaveAll(viewer: ViewerKey): void {
+    const cameras = [...(this.links.get(viewer)?.keys() ?? [])];
     for (const link of this.links.get(viewer)?.values() ?? []) link.close();
     this.links.delete(viewer);
+    for (const camera of cameras) this.listenFor(camera);
   }
 
   /** A feed's status into its twin's properties (SPEC VT2, VS2). `since` changes only when `online` does. */
   private report(id: string, cam: CameraExtension, s: FeedStatus): void {
     const was = this.runtime.get(id)?.properties.get('online')?.value;
-    const changed = was !== s.online;
+    const since = this.runtime.get(id)?.properties.get('since')?.value;
+    const at = was !== s.online || since === undefined ? new Date().toISOString() : String(since);
+    this.write(id, cam, s, at);
+    // The other processes show what the owner's feed says (SPEC VS4).
+    this.cluster?.relay.publishStatus({ camera: id, online: s.online, reason: s.reason, fps: s.fps, since: at });
+  }
+
+  private write(id: string, cam: CameraExtension, s: FeedStatus, since: string): void {
     this.runtime.ingest(id, 'online', s.online);
     this.runtime.ingest(id, 'offlineReason', s.reason);
     this.runtime.ingest(id, 'fps', s.fps);
     this.runtime.ingest(id, 'resolution', `${cam.width}x${cam.height}${cam.source === TEST_SOURCE ? ' (test pattern)' : ''}`);
-    const since = this.runtime.get(id)?.properties.get('since');
-    if (changed || since?.value === undefined) this.runtime.ingest(id, 'since', new Date().toISOString());
-    else this.runtime.ingest(id, 'since', since.value);
+    this.runtime.ingest(id, 'since', since);
   }
 }

@@ -58,6 +58,16 @@ export const CameraExtension = z.strictObject({
 });
 export type CameraExtension = z.infer<typeof CameraExtension>;
 
+/**
+ * What a served TD says of an RTSP camera's source (SPEC VT3): its kind, never the URL — a camera's
+ * URL usually carries its user and password, and only the server that pulls it needs them.
+ */
+export const SERVED_RTSP_SOURCE = 'rtsp';
+
+/** The `tv:camera` member as clients read it from `GET /api/twins/:id/td`: the source is a kind only. */
+export const ServedCameraExtension = z.extend(CameraExtension, { source: z.enum([TEST_SOURCE, SERVED_RTSP_SOURCE]) });
+export type ServedCameraExtension = z.infer<typeof ServedCameraExtension>;
+
 /** Properties a camera TD must declare: the server writes them from its feed (SPEC VT2). */
 export const CAMERA_PROPERTIES = {
   online: 'boolean',

@@ -1,0 +1,211 @@
+/**
+ * A camera's live picture projected onto the geometry it sees (SPEC VC5): a spot light at the lens,
+ * aimed as the camera looks, whose projection texture is the feed — so the picture lies on the floor,
+ * the machines and the walls where they really are. The projection uses the camera's own vertical
+ * field of view and aspect (Babylon's spot light would project a square picture over its cone angle).
+ *
+ * The light's cone is round and covers the whole picture; outside the picture the projection texture
+ * would repeat its edge pixels, so the feed is drawn into a canvas inside a black border (black adds
+ * no light: those surfaces keep their own look). A light only adds, and the hall's floor is lit to
+ * full already (an added picture changed no pixel there), so a second projected light of negative
+ * colour, through a white rectangle of the same frustum, first takes the hall's light out of the
+ * picture's area. Two lights per projection: one camera projects at a time (materials take 4 lights).
+ * The frustum is drawn faintly while it projects.
+ */
+import { SpotLight } from '@babylonjs/core/Lights/spotLight.js';
+import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture.js';
+import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
+import { Color3, Color4 } from '@babylonjs/core/Maths/math.color.js';
+import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import { CreateLineSystem } from '@babylonjs/core/Meshes/Builders/linesBuilder.js';
+import type { LinesMesh } from '@babylonjs/core/Meshes/linesMesh.js';
+import type { Scene } from '@babylonjs/core/scene.js';
+import type { CameraPlacement } from './cameras.js';
+
+/** Projection canvas width, pixels (height from the aspect): enough for a picture spread over metres. */
+const CANVAS_W = 480;
+/** Black border drawn round the picture, pixels (see the file comment). */
+const BORDER = 2;
+/** Nearest and farthest surface the picture lands on, metres. */
+const NEAR_M = 0.2;
+const FAR_M = 40;
+/** Light added through the picture, and taken out of its rectangle first (see the file comment). */
+const PICTURE_INTENSITY = 2.2;
+const DIMMER_INTENSITY = 2;
+/** The frustum lines' length, metres, and how faint they are. */
+const FRUSTUM_M = 6;
+const FRUSTUM_ALPHA = 0.35;
+
+/** Where the lens is and which way it looks, in Babylon's frame (left-handed: protocol z mirrored). */
+export function lensInBabylon(c: CameraPlacement): { position: Vector3; direction: Vector3 } {
+  const pitch = (c.ext.pitchDeg * Math.PI) / 180;
+  // Protocol frame: yaw 0 looks along −Z, positive turns left; mirrored z for Babylon.
+  const direction = new Vector3(-Math.sin(c.yaw) * Math.cos(pitch), Math.sin(pitch), Math.cos(c.yaw) * Math.cos(pitch));
+  return { position: new Vector3(c.lens.x, c.lens.y, -c.lens.z), direction: direction.normalize() };
+}
+
+/**
+ * A floor point (y = 0, Babylon frame) in the camera's picture: under its heading, `fraction` of the
+ * way from the pole's foot to where the optical axis meets the floor (½: nearer than the axis' foot,
+ * which machines often hide, and still in the picture). Null when the camera looks up.
+ */
+export function floorInPicture(c: CameraPlacement, fraction = 0.5): Vector3 | null {
+  const { position, direction } = lensInBabylon(c);
+  if (direction.y >= -1e-3) return null;
+  const foot = position.add(direction.scale(-position.y / direction.y));
+  return new Vector3(position.x + (foot.x - position.x) * fraction, 0, position.z + (foot.z - position.z) * fraction);
+}
+
+/**
+ * Materials frozen for speed keep the lights they were compiled with: a projection added later would
+ * not reach them. They are thawed for the frames a new light needs, then frozen again.
+ */
+function relightFrozen(scene: Scene): void {
+  const frozen = scene.materials.filter((m) => m.isFrozen);
+  for (const m of frozen) {
+    m.unfreeze();
+    m.markAsDirty(1 /* Material.LightDirtyFlag: its lights changed */);
+  }
+  if (frozen.length === 0) return;
+  let frames = 0;
+  const o = scene.onAfterRenderObservable.add(() => {
+    if (++frames < 3) return;
+    scene.onAfterRenderObservable.remove(o);
+    for (const m of frozen) m.freeze();
+  });
+}
+
+export class CameraProjection {
+  private readonly light: SpotLight;
+  private readonly dimmer: SpotLight;
+  private readonly texture: DynamicTexture;
+  private readonly rectangle: DynamicTexture;
+  private readonly frustum: LinesMesh;
+  private video: HTMLVideoElement | null = null;
+  private frameRequest = 0;
+  /** Pictures drawn into the projection so far (test API). */
+  frames = 0;
+
+  constructor(
+    private readonly scene: Scene,
+    readonly camera: CameraPlacement,
+  ) {
+    const { aspect, fovDeg } = camera.ext;
+    const { position, direction } = lensInBabylon(camera);
+    const tanV = Math.tan((fovDeg * Math.PI) / 360);
+    const h = Math.round(CANVAS_W / aspect);
+    this.texture = this.canvasTexture(`camera-projection-${camera.id}`, h);
+    this.blackOut();
+    this.rectangle = this.canvasTexture(`camera-dimmer-${camera.id}`, h);
+    const g = this.rectangle.getContext();
+    g.fillStyle = '#000';
+    g.fillRect(0, 0, CANVAS_W, h);
+    g.fillStyle = '#fff';
+    g.fillRect(BORDER, BORDER, CANVAS_W - 2 * BORDER, h - 2 * BORDER);
+    this.rectangle.update(true);
+    this.light = this.spot(`camera-projection-${camera.id}`, position, direction, tanV, aspect, this.texture, PICTURE_INTENSITY);
+    this.dimmer = this.spot(`camera-dimmer-${camera.id}`, position, direction, tanV, aspect, this.rectangle, -DIMMER_INTENSITY);
+    this.dimmer.intensity = 0;
+    relightFrozen(scene);
+    this.frustum = this.drawFrustum(position, direction, tanV, aspect);
+  }
+
+  /** Projects this video (the camera's feed on this client); null: nothing (the light adds no colour). */
+  attach(video: HTMLVideoElement | null): void {
+    if (this.video === video) return;
+    if (this.video && this.frameRequest) this.video.cancelVideoFrameCallback(this.frameRequest);
+    this.video = video;
+    this.frameRequest = 0;
+    // With no picture the rectangle is not darkened either (intensity, not enabled: no shader rebuild).
+    this.dimmer.intensity = video ? DIMMER_INTENSITY : 0;
+    if (!video) return this.blackOut();
+    const draw = () => {
+      if (this.video !== video) return;
+      this.drawFrame(video);
+      this.frameRequest = video.requestVideoFrameCallback(draw);
+    };
+    this.frameRequest = video.requestVideoFrameCallback(draw);
+  }
+
+  dispose(): void {
+    this.attach(null);
+    this.light.dispose();
+    this.dimmer.dispose();
+    this.texture.dispose();
+    this.rectangle.dispose();
+    this.frustum.dispose();
+    relightFrozen(this.scene);
+  }
+
+  private canvasTexture(name: string, height: number): DynamicTexture {
+    const t = new DynamicTexture(name, { width: CANVAS_W, height }, this.scene, false, Texture.BILINEAR_SAMPLINGMODE);
+    t.wrapU = t.wrapV = Texture.CLAMP_ADDRESSMODE;
+    return t;
+  }
+
+  /** A spot light at the lens projecting `texture` over the camera's frustum; negative `intensity` takes light away. */
+  private spot(
+    name: string,
+    position: Vector3,
+    direction: Vector3,
+    tanV: number,
+    aspect: number,
+    texture: DynamicTexture,
+    intensity: number,
+  ): SpotLight {
+    // The cone must hold the picture's corners: its half-angle is the half-diagonal's.
+    const cone = 2 * Math.atan(tanV * Math.hypot(1, aspect));
+    const light = new SpotLight(name, position, direction, cone, 0, this.scene);
+    light.diffuse = intensity < 0 ? new Color3(-1, -1, -1) : Color3.White();
+    light.specular = Color3.Black();
+    light.intensity = Math.abs(intensity);
+    light.projectionTextureLightNear = NEAR_M;
+    light.projectionTextureLightFar = FAR_M;
+    // Babylon's own projection is square over the cone; this one is the camera's (row-major, left-handed).
+    const p = FAR_M / (FAR_M - NEAR_M);
+    const s = 1 / tanV;
+    light.projectionTextureProjectionLightMatrix = Matrix.FromValues(s / aspect, 0, 0, 0, 0, s, 0, 0, 0, 0, p, 1, 0, 0, -p * NEAR_M, 0);
+    light.projectionTexture = texture;
+    return light;
+  }
+
+  private drawFrame(video: HTMLVideoElement): void {
+    const g = this.texture.getContext();
+    const { width, height } = this.texture.getSize();
+    g.fillStyle = '#000';
+    g.fillRect(0, 0, width, height);
+    g.drawImage(video, BORDER, BORDER, width - 2 * BORDER, height - 2 * BORDER);
+    this.texture.update(true);
+    this.frames++;
+  }
+
+  private blackOut(): void {
+    const g = this.texture.getContext();
+    const { width, height } = this.texture.getSize();
+    g.fillStyle = '#000';
+    g.fillRect(0, 0, width, height);
+    this.texture.update(true);
+  }
+
+  private drawFrustum(position: Vector3, direction: Vector3, tanV: number, aspect: number): LinesMesh {
+    const right = Vector3.Cross(Vector3.Up(), direction).normalize();
+    const up = Vector3.Cross(direction, right).normalize();
+    const corner = (sx: number, sy: number) =>
+      position.add(
+        direction
+          .add(right.scale(sx * tanV * aspect))
+          .add(up.scale(sy * tanV))
+          .scale(FRUSTUM_M),
+      );
+    const c = [corner(-1, 1), corner(1, 1), corner(1, -1), corner(-1, -1)];
+    const lines = [...c.map((k) => [position, k]), [...c, c[0]!]];
+    const colour = new Color4(0.55, 0.85, 1, FRUSTUM_ALPHA);
+    const mesh = CreateLineSystem(
+      `camera-frustum-${this.camera.id}`,
+      { lines, colors: lines.map((l) => l.map(() => colour)), useVertexAlpha: true },
+      this.scene,
+    );
+    mesh.isPickable = false;
+    return mesh;
+  }
+}
