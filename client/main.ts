@@ -21,6 +21,7 @@ import { Player } from './player/player.js';
 import { createEngine, createScene } from './render/engine.js';
 import { protocolBoundsToBabylon, protocolToBabylon } from './render/frames.js';
 import { buildHall } from './render/hall/hall.js';
+import { openGround } from './render/hall/openGround.js';
 import { spaceOfBuilding } from './building/space.js';
 import { installCrosshair } from './input/crosshair.js';
 import { holdsFinger, isInteractive } from './input/interactive.js';
@@ -78,10 +79,13 @@ async function main(): Promise<void> {
   );
   // A layout's IFC building is the space (SPEC BM4): the procedural hall stays only as its lights
   // and its invisible floor, or whole when the building cannot be loaded.
-  const { hall, building } = await spaceOfBuilding(scene, endpoint, info.building, procedural, {
+  const built = await spaceOfBuilding(scene, endpoint, info.building, procedural, {
     progress: (f) => loading.step(0.6 + 0.2 * f, `Loading the building… ${Math.round(f * 100)} %`),
     failed: (message) => console.warn(`[twinverse] building not loaded, the procedural hall stands instead: ${message}`),
   });
+  const building = built.building;
+  // An overview's floor is the map of its sites: open ground, no hall around it (SPEC GS8).
+  const hall = place.overview && !building ? openGround(built.hall) : built.hall;
   const b = hallBounds(info);
   const walkable = protocolBoundsToBabylon(b);
 

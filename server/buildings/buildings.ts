@@ -10,7 +10,7 @@ import path from 'node:path';
 import { elementFoot, type BuildingIndex } from '../../shared/space/building.js';
 import type { SpaceLayout } from '../../shared/space/layout.js';
 import type { Logger } from '../log.js';
-import { SpaceLayouts } from '../spaces/layouts.js';
+import type { SpaceLayouts } from '../spaces/layouts.js';
 import { BuildingError, DEFAULT_LIMITS, readIfc, type ReadLimits } from './ifcReader.js';
 import { toGlb, type ConvertedBuilding } from './toGlb.js';
 
@@ -134,5 +134,5 @@ export async function loadBuildings(
     resolved.set(name, inBuilding);
     byLayout.set(name, { glb: loaded.glb, index: { ...loaded.index, twins } });
   }
-  return { layouts: new SpaceLayouts(resolved, layouts.problems), buildings: new Buildings(byLayout) };
+  return { layouts: layouts.withLayouts(resolved), buildings: new Buildings(byLayout) };
 }

@@ -43,6 +43,14 @@ export class SpaceLayouts {
     private readonly geos: ReadonlyMap<string, GeoReference> = new Map(),
   ) {}
 
+  /**
+   * The same layouts with some replaced (a building's layout sized and placed from the building,
+   * SPEC BM7): problems and geo references kept.
+   */
+  withLayouts(replaced: ReadonlyMap<string, SpaceLayout>): SpaceLayouts {
+    return new SpaceLayouts(new Map([...this.layouts, ...replaced]), this.problems, this.geos);
+  }
+
   /** Where the space `space` opens is on Earth: its layout's geo reference, or null. */
   geoOf(space: string): GeoReference | null {
     return this.geos.get(this.resolve(space).layoutName) ?? null;

@@ -73,9 +73,16 @@ function median(n: number): number {
 }
 
 /** Whether a property is scored: numbers and integers (booleans step, they do not drift). */
+/** The TD property member that opts a property out of anomaly scoring (`"tv:anomaly": false`, AN6). */
+export const NO_ANOMALY_MEMBER = 'tv:anomaly';
+
 export function hasAnomalyScore(p: LiveProperty): boolean {
-  return p.def.type === 'number' || p.def.type === 'integer';
+  if (p.def.type !== 'number' && p.def.type !== 'integer') return false;
+  // A property whose normal is a cycle, not a level (a vehicle's position, heading and speed around
+  // its route), says so in its TD: against a steady baseline every corner would be "anomalous".
+  return (p.def.schema as Record<string, unknown>)[NO_ANOMALY_MEMBER] !== false;
 }
+
 
 /** The least spread a baseline is given, so a value that never moved is not infinitely sensitive. */
 function floorOf(p: LiveProperty, med: number): number {

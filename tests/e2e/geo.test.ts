@@ -89,6 +89,9 @@ describe('sites on Earth (e2e)', () => {
     expect(by.get('warehouse')!.x!).toBeLessThan(-8);
     expect(by.get('plant-south')!.z!).toBeGreaterThan(12);
     expect(by.get('factory')!.plate).toMatch(/Factory floor\n● All well/);
+    // Open ground: no hall walls, roof or racks stand around the map.
+    const drawn = await a.page.evaluate(() => window.twinverse!.renderInventory().meshes.map((m) => m.name));
+    expect(drawn.filter((n) => /^(hall-|wall|windows|column|sign)/.test(n))).toEqual([]);
     await e2e.shot(a.page, 'geo-overview');
     const at = await a.page.evaluate(() => window.twinverse!.features.geo!.siteScreenPoint('factory'));
     expect(at).not.toBeNull();
