@@ -43,21 +43,21 @@ describe('sites on Earth (e2e)', () => {
     );
     seen.push(...(await a.page.evaluate(() => (window as unknown as { __agv: { x: number; z: number }[] }).__agv)));
     expect(seen.length).toBeGreaterThan(30);
-    // Every place is on its loop (±11 m across, −6.5…3 m deep), within a centimetre.
+    // Every place is on its loop (±11 m across, −8.5…−4.5 m deep: behind the machines), within a centimetre.
     for (const p of seen) {
-      const onSides = Math.abs(Math.abs(p.x) - 11) < 0.01 && p.z > -6.51 && p.z < 3.01;
-      const onEnds = (Math.abs(p.z + 6.5) < 0.01 || Math.abs(p.z - 3) < 0.01) && Math.abs(p.x) < 11.01;
+      const onSides = Math.abs(Math.abs(p.x) - 11) < 0.01 && p.z > -8.51 && p.z < -4.49;
+      const onEnds = (Math.abs(p.z + 8.5) < 0.01 || Math.abs(p.z + 4.5) < 0.01) && Math.abs(p.x) < 11.01;
       expect(onSides || onEnds, `${p.x}, ${p.z}`).toBe(true);
     }
     const trail = (await a.page.evaluate(() => window.twinverse!.features.geo!.trails())).find((t) => t.twin === 'agv-1')!;
     // A dot every quarter metre, sampled at most 4 times a second (fewer on a slow headless frame rate).
     expect(trail.points.length).toBeGreaterThan(10);
-    // Stand back a little and wait for it on its front leg: in view, with its path behind it on the floor.
-    await a.page.evaluate(() => window.twinverse!.teleport(0, 10, 0));
+    // Stand in line with its +X leg and wait for it there, driving away: in view, its path on the floor between.
+    await a.page.evaluate(() => window.twinverse!.teleport(11, 2, 0));
     await a.page.waitForFunction(
       () => {
         const w = window.twinverse!.features.twins!.worldPoint('agv-1');
-        return !!w && Math.abs(w.z - 3) < 0.01 && w.x > 2 && w.x < 4;
+        return !!w && Math.abs(w.x - 11) < 0.01 && w.z < -5.5 && w.z > -7;
       },
       undefined,
       { timeout: 90_000, polling: 100 },

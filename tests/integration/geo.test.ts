@@ -60,7 +60,7 @@ describe('a vehicle that reports where it is', () => {
     expect(info.geo).toEqual({ latitude: 53.1255, longitude: 8.7355, altitude: 48, heading: 28 });
     const frame = new GeoFrame(info.geo);
     // The layout's own place for it first: nothing reported yet.
-    expect([twinOf(a, 'agv-1')!.px, twinOf(a, 'agv-1')!.pz]).toEqual([11, 3]);
+    expect([twinOf(a, 'agv-1')!.px, twinOf(a, 'agv-1')!.pz]).toEqual([11, -4.5]);
     for (const [x, z, bearing] of [
       [-9.25, -6.5, 118],
       [4.5, 2.75, 298],

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, openPage, waitForApp, type OpenedPage } from './browser.js';
 import { startTestServer, type TestServer } from './server.js';
+import { waitFor } from './wait.js';
 import type { Config } from '../../server/config.js';
 
 export const CLIENT_TEST_DIR = path.resolve('dist/client-test');
@@ -27,6 +28,9 @@ export interface E2E {
 
 export async function startE2E(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<E2E> {
   const server = await startTestServer({ clientDir: CLIENT_TEST_DIR, ...overrides }, env);
+  // Pages ask for history as soon as they open (the AGV's trail, charts): a store still opening answers
+  // 503, which the browser logs as an error on the page. Tests start from a ready server.
+  await waitFor('the store to open', () => server.store.state === 'ready', 60_000);
   const browser = await launchChromium();
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const pages: OpenedPage[] = [];

@@ -14,7 +14,15 @@ import { loadSpaceLayouts } from '../../../../server/spaces/layouts.js';
 import { createLogger } from '../../../../server/log.js';
 
 const site = { latitude: 53.1255, longitude: 8.7355, altitude: 0, heading: 28 };
-const params = { siteLatitude: 53.1255, siteLongitude: 8.7355, siteHeading: 28, loopMinX: -11, loopMaxX: 11, loopMinZ: -6.5, loopMaxZ: 3 };
+const params = {
+  siteLatitude: 53.1255,
+  siteLongitude: 8.7355,
+  siteHeading: 28,
+  loopMinX: -11,
+  loopMaxX: 11,
+  loopMinZ: -8.5,
+  loopMaxZ: -4.5,
+};
 
 describe('the AGV simulator', () => {
   it('GS7: reports latitude, longitude and heading at 4 Hz, on its loop, facing the way it drives, and goes round', () => {
@@ -35,16 +43,16 @@ describe('the AGV simulator', () => {
     expect(reports.length).toBeGreaterThanOrEqual(Math.floor(steps / 4) - 1);
     expect(reports.length).toBeLessThanOrEqual(Math.ceil(steps / 2.5));
     for (const p of reports) {
-      const onX = Math.abs(Math.abs(p.x - 0) - 11) < 0.01 && p.z >= -6.51 && p.z <= 3.01;
-      const onZ = (Math.abs(p.z + 6.5) < 0.01 || Math.abs(p.z - 3) < 0.01) && Math.abs(p.x) <= 11.01;
+      const onX = Math.abs(Math.abs(p.x - 0) - 11) < 0.01 && p.z >= -8.51 && p.z <= -4.49;
+      const onZ = (Math.abs(p.z + 8.5) < 0.01 || Math.abs(p.z + 4.5) < 0.01) && Math.abs(p.x) <= 11.01;
       expect(onX || onZ).toBe(true);
     }
     // First leg: along −Z on the +X side, i.e. facing the site's own heading.
-    const moving = reports.find((p) => p.z < 2.5)!;
+    const moving = reports.find((p) => p.z < -5)!;
     expect(Math.abs(moving.heading - 28)).toBeLessThan(0.01);
-    // Round the loop in 90 s (64 m at up to 1.2 m/s): it has been on every side.
+    // Round the loop in 90 s (52 m at up to 1.2 m/s): it has been on every side.
     expect(reports.some((p) => p.x < -10.9)).toBe(true);
-    expect(reports.some((p) => p.z < -6.4)).toBe(true);
+    expect(reports.some((p) => p.z < -8.4)).toBe(true);
   });
 
   it('GS7: stops when told and starts again', () => {
