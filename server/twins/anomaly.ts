@@ -83,7 +83,6 @@ export function hasAnomalyScore(p: LiveProperty): boolean {
   return (p.def.schema as Record<string, unknown>)[NO_ANOMALY_MEMBER] !== false;
 }
 
-
 /** The least spread a baseline is given, so a value that never moved is not infinitely sensitive. */
 function floorOf(p: LiveProperty, med: number): number {
   const { minimum, maximum } = p.def.schema as { minimum?: unknown; maximum?: unknown };
