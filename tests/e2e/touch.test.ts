@@ -284,9 +284,21 @@ describe('fingers on machines', () => {
     // Back to the first view, where the pallet is in reach of a finger.
     await page.evaluate((p) => window.twinverse!.teleport(p.x, p.z, p.yaw), stood);
     await page.waitForFunction((yaw) => Math.abs(window.twinverse!.player().yaw - yaw) < 0.01, stood.yaw);
+    // The camera follows the player on its next frame: read the pallet's place on screen only once two
+    // frames in a row put it at the same spot (read at once it could be where the turned view had it).
+    const palletAt = () => page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'pallet'));
+    const pallet = await (async () => {
+      let last = await palletAt();
+      for (let i = 0; i < 200; i++) {
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        const now = await palletAt();
+        if (now && last && Math.abs(now.x - last.x) < 0.5 && Math.abs(now.y - last.y) < 0.5) return now;
+        last = now;
+      }
+      throw new Error('the pallet never settled on screen after the teleport back');
+    })();
 
     // The pallet carried aside by a finger (TC3), so the conveyor's panel offers to return it.
-    const pallet = (await page.evaluate(() => window.twinverse!.features.twins!.screenPoint('conveyor-1', 'pallet')))!;
     expect(pallet, 'the pallet on screen').toBeTruthy();
     const rest = (await page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet')))!;
     await touch.start({ id: 2, x: pallet.x, y: pallet.y });
