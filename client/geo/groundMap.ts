@@ -24,6 +24,10 @@ export interface GroundMap {
   /** `own` or `tiles`, and how many tiles have been drawn. */
   readonly source: 'own' | 'tiles';
   tilesDrawn(): number;
+  /** Tiles the server did not give (an error, not an image): their squares keep the own ground. */
+  tilesFailed(): number;
+  /** The map's colour at a texture point (u, v in 0…1, v down from the north edge), 0–255 each. */
+  sample(u: number, v: number): [number, number, number];
   dispose(): void;
 }
 
@@ -88,6 +92,7 @@ export function createGroundMap(
   drawOwn();
 
   let drawn = 0;
+  let failed = 0;
   if (o.tileUrl) {
     const template = o.tileUrl;
     const metresPerPixel = (o.width * o.scale) / w;
@@ -118,6 +123,10 @@ export function createGroundMap(
           }
           tex.update();
         };
+        // A tile that does not come (offline, 404, a broken image) leaves the own ground in its square.
+        img.onerror = () => {
+          failed++;
+        };
         img.src = tileUrl(template, x, y, z);
       }
   }
@@ -125,6 +134,11 @@ export function createGroundMap(
     mesh,
     source: o.tileUrl ? 'tiles' : 'own',
     tilesDrawn: () => drawn,
+    tilesFailed: () => failed,
+    sample(u, v) {
+      const d = g.getImageData(Math.min(w - 1, Math.floor(u * w)), Math.min(h - 1, Math.floor(v * h)), 1, 1).data;
+      return [d[0]!, d[1]!, d[2]!];
+    },
     dispose() {
       tex.dispose();
       mat.dispose();

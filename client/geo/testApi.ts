@@ -13,8 +13,12 @@ export interface GeoTestApi {
   /** The overview's sites as last heard, with their markers' floor places (null: not placed), and its map's source. */
   overview(): {
     map: 'own' | 'tiles';
+    /** Tiles drawn into the map and tiles that failed (GS12). */
+    tiles: { drawn: number; failed: number };
     sites: { space: string; title: string; state: string; severity: string; x: number | null; z: number | null; plate: string | null }[];
   } | null;
+  /** The ground map's colour at a texture point (u, v in 0…1 from its north-west corner). */
+  mapPixel(u: number, v: number): [number, number, number] | null;
   /** Where a site's lamp is on screen, CSS pixels; null when not drawn or behind the camera. */
   siteScreenPoint(space: string): { x: number; y: number } | null;
 }
@@ -33,6 +37,7 @@ export function createGeoTestApi(scene: Scene, trails: ReadonlyMap<string, Trail
       if (!o) return null;
       return {
         map: o.map.source,
+        tiles: { drawn: o.map.tilesDrawn(), failed: o.map.tilesFailed() },
         sites: o.sites().map((s) => {
           const m = o.markers.get(s.space);
           return {
@@ -46,6 +51,9 @@ export function createGeoTestApi(scene: Scene, trails: ReadonlyMap<string, Trail
           };
         }),
       };
+    },
+    mapPixel(u, v) {
+      return overview()?.map.sample(u, v) ?? null;
     },
     siteScreenPoint(space) {
       const lamp = overview()?.markers.get(space)?.lamp;
