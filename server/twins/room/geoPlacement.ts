@@ -40,18 +40,30 @@ export class GeoPlacement {
     const version = this.lat.version + this.lon.version + (this.heading?.version ?? 0);
     if (version === this.seen) return false;
     this.seen = version;
-    if (!Number.isFinite(this.lat.num) || !Number.isFinite(this.lon.num)) return false;
-    const p = this.frame.toSpace({ latitude: this.lat.num, longitude: this.lon.num, altitude: this.frame.ref.altitude });
+    return this.place(state, this.lat.num, this.lon.num, this.heading?.num);
+  }
+
+  /** Forgets the position last applied: the next `apply` places it from the live readings again
+   * (back to live after a replay moved it). */
+  forget(): void {
+    this.seen = -1;
+  }
+
+  /** Moves the state to a position (the live one, or a recorded one in a replay); true when it moved.
+   * A position out of the space's reach, or not a number, keeps it where it was. */
+  place(state: TwinState, latitude: number, longitude: number, heading: number | undefined): boolean {
+    if (!Number.isFinite(latitude) || !Number.isFinite(longitude)) return false;
+    const p = this.frame.toSpace({ latitude, longitude, altitude: this.frame.ref.altitude });
     if (Math.hypot(p.x, p.z) > GEO_REACH_M) return false;
     if (state.px !== p.x) state.px = p.x;
     if (state.pz !== p.z) state.pz = p.z;
     if (state.py !== this.y) state.py = this.y;
-    if (this.heading && Number.isFinite(this.heading.num)) {
-      const q = eulerDegToQuat(0, (this.frame.yawOfBearing(this.heading.num) * 180) / Math.PI, 0);
-      state.qx = q.x;
-      state.qy = q.y;
-      state.qz = q.z;
-      state.qw = q.w;
+    if (this.heading && heading !== undefined && Number.isFinite(heading)) {
+      const q = eulerDegToQuat(0, (this.frame.yawOfBearing(heading) * 180) / Math.PI, 0);
+      if (state.qx !== q.x) state.qx = q.x;
+      if (state.qy !== q.y) state.qy = q.y;
+      if (state.qz !== q.z) state.qz = q.z;
+      if (state.qw !== q.w) state.qw = q.w;
     }
     return true;
   }

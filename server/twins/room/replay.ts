@@ -8,6 +8,7 @@
  * Chunks of history are read ahead of the play head (replayChunks.ts); while the chunk under the
  * head is still being read, the machines keep what they showed.
  */
+import { HEADING, LATITUDE, LONGITUDE } from '../../../shared/geo/position.js';
 import type { TimelineState } from '../../../shared/state/timeline.js';
 import { headAt, headFrom, retime, type PlayHead } from '../../../shared/timeline/playhead.js';
 import type { Logger } from '../../log.js';
@@ -129,6 +130,13 @@ function write(rt: RoomTwin, chunk: Chunk, at: number): void {
   }
   const quality = any ? 'good' : 'no_data';
   if (state.quality !== quality) state.quality = quality;
+  // A machine that reports where it is (an AGV) stands where it was then (SPEC GS13); with no position
+  // recorded near that time it stays where it was shown.
+  if (rt.geo) {
+    const lat = valueAt(samples?.get(LATITUDE), at);
+    const lon = valueAt(samples?.get(LONGITUDE), at);
+    if (lat && lon) rt.geo.place(state, lat.v, lon.v, valueAt(samples?.get(HEADING), at)?.v);
+  }
   const stood = alarmsAt(chunk.alarms.get(live.id), at);
   writeAlarms(state.alarms, stood);
   // Forecasts and anomaly notices are about the live machine's future and present: none in a replay.

@@ -32,6 +32,7 @@ export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: Space
   const backToLive = () => {
     for (const rt of twins.values()) {
       rt.seen = { version: -1, alarms: -1, forecasts: -1, anomalies: -1, commands: -1, quality: -1, props: new Map() };
+      rt.geo?.forget();
       syncTwin(rt);
     }
   };

@@ -15,18 +15,20 @@ import { Replay } from '../../../../../server/twins/room/replay.js';
 import { alarmsAt, CHUNK_MS, valueAt, type ReplaySource } from '../../../../../server/twins/room/replayChunks.js';
 import type { RoomTwin } from '../../../../../server/twins/room/roomTwins.js';
 import type { LiveTwin } from '../../../../../server/twins/live.js';
+import { GeoPlacement } from '../../../../../server/twins/room/geoPlacement.js';
+import { GeoFrame } from '../../../../../shared/geo/frame.js';
 
 const T0 = Date.UTC(2026, 11, 1, 8, 0, 0);
 const MIN = 60_000;
 
-/** One sample a second for `minutes` minutes from T0: value = seconds since T0. */
-function rowsOf(minutes: number): HistoryRow[] {
+/** One sample a second for `minutes` minutes from T0: value = seconds since T0 (or `value` of them). */
+function rowsOf(minutes: number, property = 'speed', value: (seconds: number) => number = (t) => t): HistoryRow[] {
   const rows: HistoryRow[] = [];
   for (let m = 0; m < minutes; m++) {
     const offsets = Array.from({ length: 60 }, (_, s) => s * 1000);
     rows.push({
       twin: 'm',
-      property: 'speed',
+      property,
       minute: T0 + m * MIN,
       writer: 1,
       part: 0,
@@ -42,7 +44,7 @@ function rowsOf(minutes: number): HistoryRow[] {
       spanMs: 0,
       samples: packSamples(
         offsets,
-        offsets.map((o) => m * 60 + o / 1000),
+        offsets.map((o) => value(m * 60 + o / 1000)),
         0,
         60,
       ),
@@ -135,5 +137,60 @@ describe('replay', () => {
     replay.seek(T0 + 30_000, 0, 1, false);
     await settle(0);
     expect(state.alarms.size).toBe(0);
+  });
+});
+
+describe('replay of a machine that reports where it is', () => {
+  const geo = { latitude: 53.1, longitude: 8.8, altitude: 0, heading: 0 };
+  /** East along the parallel, 1e-5° of longitude a second (≈ 0.67 m), from the origin. */
+  const lonAt = (t: number) => geo.longitude + t * 1e-5;
+  const setupGeo = () => {
+    const rows = [...rowsOf(3, 'latitude', () => geo.latitude), ...rowsOf(3, 'longitude', lonAt)];
+    const source: ReplaySource = {
+      historyRows: async (_t, p, from, to) => rows.filter((r) => r.property === p && r.minute >= from && r.minute <= to),
+      alarmEvents: async () => [],
+    };
+    const state = new TwinState();
+    const prop = (name: string, num: number) => ({ def: { name, numeric: true, type: 'number' }, version: 1, num });
+    // Live, it stands 100 s east of the origin.
+    const live = {
+      id: 'm',
+      properties: new Map([
+        ['latitude', prop('latitude', geo.latitude)],
+        ['longitude', prop('longitude', lonAt(100))],
+      ]),
+    } as unknown as LiveTwin;
+    for (const name of live.properties.keys()) state.properties.set(name, new TwinPropertyState());
+    const placement = GeoPlacement.of(live, geo, 0)!;
+    placement.apply(state);
+    const twins = new Map<string, RoomTwin>([['m', { live, state, geo: placement } as unknown as RoomTwin]]);
+    const replay = new Replay({ source, retentionDays: 30, wall: () => T0 + 86_400_000 }, twins, pino({ level: 'silent' }));
+    const timeline = new TimelineState();
+    const settle = async (now: number) => {
+      for (let i = 0; i < 20; i++) {
+        replay.tick(now, timeline);
+        await new Promise((r) => setImmediate(r));
+      }
+    };
+    return { replay, state, placement, settle };
+  };
+
+  it('GS13: in a replay it stands where its recorded position was then; back to live, where it is now', async () => {
+    const { replay, state, placement, settle } = setupGeo();
+    const frame = new GeoFrame(geo);
+    const now = frame.toSpace({ latitude: geo.latitude, longitude: lonAt(100), altitude: 0 });
+    expect(state.px).toBeCloseTo(now.x, 6);
+    replay.seek(T0 + 30_000, 0, 1, false);
+    await settle(0);
+    // Recorded positions are float32 (HS1): within half a metre of where it was 30 s after T0.
+    const then = frame.toSpace({ latitude: geo.latitude, longitude: lonAt(30), altitude: 0 });
+    expect(Math.hypot(state.px - then.x, state.pz - then.z)).toBeLessThan(0.5);
+    expect(Math.hypot(state.px - now.x, state.pz - now.z)).toBeGreaterThan(40);
+    // Back to live: the placement forgets what it showed and stands where the live readings say.
+    replay.stop();
+    placement.forget();
+    expect(placement.apply(state)).toBe(true);
+    expect(state.px).toBeCloseTo(now.x, 6);
+    expect(state.pz).toBeCloseTo(now.z, 6);
   });
 });
