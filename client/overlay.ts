@@ -28,7 +28,8 @@ export function createOverlay(root: HTMLElement, store: AvatarStore, spaceTitle:
   const hud = createHud(root, {
     bar: [
       el('span', { class: 'brand' }, 'Twinverse'),
-      el('span', { class: 'space-title', id: 'space-title' }, spaceTitle),
+      // A narrow bar ends a long title in "…": the whole of it is in the tooltip (UX9).
+      el('span', { class: 'space-title', id: 'space-title', title: spaceTitle }, spaceTitle),
       badge.element,
       people.button,
     ],

@@ -1,17 +1,14 @@
 /**
  * Asking the server for another style or colour (SPEC AV6), for the HUD card and the VR menu alike.
- * What counts is what the server decided (AV2 may replace a colour): a ping after the request is the
- * barrier — once its pong is here the server has handled it — and a changed colour arrives in the
- * state patch after it, within a patch interval or two; a colour kept as it was never arrives, so
- * after a short grace the colour held then is the answer.
+ * What counts is what the server decided (AV2 may replace a colour): it answers a colour asked with
+ * `profile.color { asked, color }` at once, and the ask settles when that answer is here and my state
+ * holds the colour it names (the state patch may come after the message; a colour kept as it was is
+ * held already). By event, never by a timer.
  */
 import { styleOf, type AvatarStyleId } from '../../shared/avatar/styles.js';
 import type { ClientMessage, JsonClientMessageName, ServerMessage, ServerMessageName } from '../../shared/protocol/table.js';
 import { Listeners } from '../core/listeners.js';
 import type { AvatarInfo, AvatarStore } from './store.js';
-
-/** After the pong, how long a changed colour may still take to come in a state patch (ms). */
-const PATCH_GRACE_MS = 400;
 
 export interface AppearanceLink {
   send<N extends JsonClientMessageName>(type: N, payload: ClientMessage<N>): void;
@@ -45,10 +42,9 @@ export function createAppearanceAsk(store: AvatarStore, link: AppearanceLink): A
   const mineChanged = new Listeners<AvatarInfo>();
   const decided = new Listeners<ColorDecision>();
   const granted = new Listeners<{ color: string; style: AvatarStyleId }>();
-  let asked: { color: string; id: number; was: string } | null = null;
+  // The latest colour asked, and the server's answer to it once here (null before).
+  let asked: { color: string; given: string | null } | null = null;
   let styleAsked: AvatarStyleId | null = null;
-  let pings = 0;
-  let grace: ReturnType<typeof setTimeout> | null = null;
   const mine = () => (store.selfId ? (store.avatars.get(store.selfId) ?? null) : null);
 
   const grant = (a: AvatarInfo) => {
@@ -56,12 +52,11 @@ export function createAppearanceAsk(store: AvatarStore, link: AppearanceLink): A
     link.keepAppearance(given);
     granted.emit(given);
   };
+  // Settles once the answer is here and my state shows it: the card then marks what it says.
   const settle = () => {
     const me = mine();
-    if (grace) clearTimeout(grace);
-    grace = null;
-    if (!asked || !me) return;
-    const d = { asked: asked.color, given: me.color };
+    if (!asked || asked.given === null || !me || me.color !== asked.given) return;
+    const d = { asked: asked.color, given: asked.given };
     asked = null;
     grant(me);
     decided.emit(d);
@@ -70,7 +65,7 @@ export function createAppearanceAsk(store: AvatarStore, link: AppearanceLink): A
   const offs = [
     store.onChanged((a) => {
       if (a.id !== store.selfId) return;
-      if (asked && a.color !== asked.was) settle();
+      settle();
       // Any style is granted as asked (AV1).
       if (styleAsked && styleAsked === a.style) {
         styleAsked = null;
@@ -81,8 +76,11 @@ export function createAppearanceAsk(store: AvatarStore, link: AppearanceLink): A
     store.onAdded((a) => {
       if (a.id === store.selfId) mineChanged.emit(a);
     }),
-    link.on('pong', ({ id }) => {
-      if (asked?.id === id) grace = setTimeout(settle, PATCH_GRACE_MS);
+    link.on('profile.color', ({ asked: was, color }) => {
+      // Answers to earlier asks (clicked over by a later one) are passed by: the latest decides.
+      if (asked?.color !== was || asked.given !== null) return;
+      asked.given = color;
+      settle();
     }),
   ];
 
@@ -98,17 +96,14 @@ export function createAppearanceAsk(store: AvatarStore, link: AppearanceLink): A
     askColor(color) {
       const me = mine();
       if (!me) return;
-      const id = ++pings;
-      asked = { color, id, was: me.color };
+      asked = { color, given: null };
       link.send('profile', { color });
-      link.send('ping', { id });
     },
     onMine: (l) => mineChanged.add(l),
     onColorDecided: (l) => decided.add(l),
     onGranted: (l) => granted.add(l),
     dispose() {
       offs.forEach((off) => off());
-      if (grace) clearTimeout(grace);
     },
   };
 }

@@ -2,6 +2,9 @@
  * A name tag over an avatar's head: a small billboard plane (HTML overlays are invisible in XR), drawn
  * on a canvas texture and redrawn only when the name, colour or status changes. Meeting status shows
  * as icons on the right (host crown, muted microphone, raised hand) and a green ring while speaking.
+ * A hidden tag (far, past the nearest few: AV4) holds no texture: its canvas and GPU texture (256 KiB
+ * each) are released when it hides and drawn anew when it shows, so a crowd costs memory only for the
+ * tags one sees.
  */
 import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder.js';
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture.js';
@@ -103,18 +106,19 @@ function crown(g: CanvasRenderingContext2D, x: number, y: number): void {
 
 export class NameTag {
   readonly mesh: Mesh;
-  private readonly texture: DynamicTexture;
+  /** Null while the tag is hidden: the texture lives only while drawn. */
+  private texture: DynamicTexture | null = null;
   private readonly material: StandardMaterial;
   private drawn = '';
   private label = '';
   private content: TagContent = { name: '', color: '#888888' };
   private speaking = false;
 
-  constructor(scene: Scene, id: string) {
-    this.texture = new DynamicTexture(`tag-${id}`, { width: W, height: H }, scene, true);
-    this.texture.hasAlpha = true;
+  constructor(
+    private readonly scene: Scene,
+    private readonly id: string,
+  ) {
     const m = new StandardMaterial(`tag-${id}`, scene);
-    m.diffuseTexture = this.texture;
     m.emissiveColor = Color3.White();
     m.disableLighting = true;
     m.useAlphaFromDiffuseTexture = true;
@@ -124,6 +128,29 @@ export class NameTag {
     this.mesh.material = m;
     this.mesh.billboardMode = TransformNode.BILLBOARDMODE_ALL;
     this.mesh.isPickable = false;
+    this.holdTexture(true);
+  }
+
+  /** Makes the texture (and draws it) when shown, releases it when hidden. */
+  private holdTexture(shown: boolean): void {
+    if (shown === (this.texture !== null)) return;
+    if (shown) {
+      const t = new DynamicTexture(`tag-${this.id}`, { width: W, height: H }, this.scene, true);
+      t.hasAlpha = true;
+      this.texture = t;
+      this.material.diffuseTexture = t;
+      this.drawn = '';
+      this.draw();
+    } else {
+      this.material.diffuseTexture = null;
+      this.texture?.dispose();
+      this.texture = null;
+    }
+  }
+
+  /** Whether the tag holds its texture now (tests: hidden tags hold none). */
+  get textured(): boolean {
+    return this.texture !== null;
   }
 
   /** Text drawn on the tag now (test API). */
@@ -140,6 +167,7 @@ export class NameTag {
   setOpacity(o: number): void {
     this.mesh.isVisible = o > 0;
     this.mesh.visibility = o;
+    this.holdTexture(o > 0);
   }
 
   /** Drawn now (test API). */
@@ -162,10 +190,14 @@ export class NameTag {
   private draw(): void {
     const content = this.content;
     const speaking = this.speaking;
+    const label = content.note ? `${content.name} · ${content.note}` : content.name;
+    this.label = label;
+    const texture = this.texture;
+    if (!texture) return; // hidden: drawn when shown again
     const key = [content.name, content.color, content.note ?? '', !!content.muted, !!content.hand, !!content.host, speaking].join('\u0000');
     if (key === this.drawn) return;
     this.drawn = key;
-    const g = this.texture.getContext() as unknown as CanvasRenderingContext2D;
+    const g = texture.getContext() as unknown as CanvasRenderingContext2D;
     g.clearRect(0, 0, W, H);
     g.fillStyle = speaking ? 'rgba(18,92,52,0.9)' : 'rgba(20,24,30,0.78)';
     g.beginPath();
@@ -202,20 +234,19 @@ export class NameTag {
     g.fillStyle = '#ffffff';
     g.textBaseline = 'middle';
     let size = 56;
-    const label = content.note ? `${content.name} · ${content.note}` : content.name;
-    this.label = label;
     const room = right + 28 - 96;
     do {
       g.font = `600 ${size}px system-ui, sans-serif`;
       size -= 4;
     } while (g.measureText(label).width > room && size > 24);
     g.fillText(label, 96, H / 2 + 2);
-    this.texture.update(true);
+    texture.update(true);
   }
 
   dispose(): void {
     this.mesh.dispose();
     this.material.dispose();
-    this.texture.dispose();
+    this.texture?.dispose();
+    this.texture = null;
   }
 }

@@ -190,6 +190,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     net.panel(open.twin, false);
     open.panel.dispose();
     open = null;
+    ctx.hud.root.classList.remove('panel-open');
     syncNoteForm();
   };
   const openPanel = async (twin: string) => {
@@ -218,12 +219,15 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
       narrow: placer.narrow(def),
       ...(ctx.building ? { element: elementPanelLines(ctx.building, twin) } : {}),
     });
-    placer.place(panel, view.worldPoint());
     const info = store.twins.get(twin);
     if (info) panel.update(info);
     open = { twin, panel, shown: info?.version ?? 0 };
-    net.panel(twin, true);
+    // What the HUD shows with an open panel (the parts offer, the note form) is there before the panel
+    // is placed, so the placing keeps clear of it; the activity feed stands aside meanwhile (UX8).
     syncNoteForm();
+    ctx.hud.root.classList.add('panel-open');
+    placer.place(panel, view.worldPoint());
+    net.panel(twin, true);
   };
   const togglePanel = (twin: string) => {
     if (open?.twin === twin) closePanel();

@@ -22,15 +22,17 @@ const ROWS: [string, string][] = [
   ['Share button', 'share your screen on the board'],
 ];
 
-/** The same card on a phone or tablet: thumbs and taps instead of keys and clicks (no keyboard there). */
+/**
+ * The same card on a phone or tablet: thumbs and taps instead of keys and clicks (no keyboard there),
+ * in few words: on a phone the card stands over the scene, above the stick (SPEC UX9).
+ */
 const TOUCH_ROWS: [string, string][] = [
-  ['Stick, bottom left', 'walk (push up) and step aside'],
-  ['Drag with a finger', 'look around'],
-  ['Tap a machine', 'open its panel'],
-  ['Drag a lit part', 'move it (Return puts it back)'],
+  ['Stick', 'walk, step aside'],
+  ['Drag', 'look around'],
+  ['Tap a machine', 'its panel'],
+  ['Drag a lit part', 'move it'],
   ['Drag on the board', 'draw'],
-  ['Hand button', 'raise / lower your hand'],
-  ['Chat button', 'chat'],
+  ['✋ / 💬', 'hand, chat'],
 ];
 
 const MOVE_KEYS = new Set(['KeyW', 'KeyA', 'KeyS', 'KeyD', 'ArrowUp', 'ArrowDown', 'ArrowLeft', 'ArrowRight']);
@@ -50,7 +52,9 @@ export function createHelpOverlay(): HelpOverlay {
   const fill = (rows: [string, string][]) =>
     table.replaceChildren(...rows.flatMap(([k, v]) => [el('dt', {}, el('kbd', {}, k)), el('dd', {}, v)]));
   fill(ROWS);
-  const panel = el('aside', { class: 'panel help', id: 'help' }, el('h2', {}, 'Controls'), table);
+  // Hide folds the card by hand on any device (H does too, and on a phone a tap on the card).
+  const hide = el('button', { type: 'button', class: 'mini help-hide', id: 'help-hide', title: 'Hide the controls' }, 'Hide');
+  const panel = el('aside', { class: 'panel help', id: 'help' }, el('div', { class: 'help-head' }, el('h2', {}, 'Controls'), hide), table);
   const button = el('button', { type: 'button', class: 'button help-button', id: 'help-button', hidden: true }, 'Controls (H)');
   const setTouch = (on: boolean) => {
     fill(on ? TOUCH_ROWS : ROWS);
@@ -72,6 +76,11 @@ export function createHelpOverlay(): HelpOverlay {
   button.addEventListener('click', () => {
     clearTimeout(pending);
     show(true);
+  });
+  hide.addEventListener('click', () => {
+    clearTimeout(pending);
+    folded = true;
+    show(false);
   });
   const foldSoon = (delayMs: number) => {
     if (folded) return;

@@ -1,5 +1,5 @@
 /**
- * The protocol's core messages: join options, `pose`, `profile` and `error`, as entries of the
+ * The protocol's core messages: join options, `pose`, `profile` (and its `profile.color` answer) and `error`, as entries of the
  * message tables (table.ts gathers them with the features' own). SPEC.md's message list is generated
  * from the tables.
  */
@@ -53,6 +53,15 @@ export type ProfileMessage = z.infer<typeof ProfileMessage>;
 export const PingMessage = z.strictObject({ id: z.number().check(z.int(), z.gte(0), z.lte(2 ** 31 - 1)) });
 export type PingMessage = z.infer<typeof PingMessage>;
 
+/**
+ * server → client `profile.color { asked, color }` (SPEC AV6): the answer to a `profile` that carried
+ * a colour, to its sender only, right after the server decided. `asked` is the colour the profile
+ * carried, `color` the one the person wears now (AV2 may have replaced it). Answers come in the order
+ * of the profiles, so the answer to a person's latest ask is the one whose `asked` matches it last.
+ */
+export const ProfileColorMessage = z.strictObject({ asked: AvatarColor, color: AvatarColor });
+export type ProfileColorMessage = z.infer<typeof ProfileColorMessage>;
+
 const POSE_ERRORS = [
   'pose.truncated',
   'pose.format',
@@ -99,4 +108,8 @@ export const CoreClientMessages = {
 export const CoreServerMessages = {
   error: { schema: ErrorMessage, doc: '`{ code, message, ref }`: something you sent was refused (M5)' } satisfies ServerEntry<ErrorMessage>,
   pong: { schema: PingMessage, doc: '`{ id }`: the answer to your `ping` (M7)' } satisfies ServerEntry<PingMessage>,
+  'profile.color': {
+    schema: ProfileColorMessage,
+    doc: '`{ asked, color }`: the colour you wear after a `profile` that asked for `asked` (AV2, AV6)',
+  } satisfies ServerEntry<ProfileColorMessage>,
 } as const;

@@ -250,8 +250,28 @@ function overlapsOf(page: Page, selector: string): Promise<string[]> {
   }, selector);
 }
 
+/**
+ * What covers the open panel's header (its title row and Close) at points across it and at Close's
+ * centre: the element found there, when it is not the scene's canvas (the panel is drawn on the canvas).
+ */
+function overPanelHeader(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const t = window.twinverse!.features.twins!;
+    const close = t.panelControls().close;
+    const panel = t.panelBox()?.panel;
+    if (!close || !panel) return ['no panel or no Close on screen'];
+    const points: [number, number][] = [[(close.left + close.right) / 2, (close.top + close.bottom) / 2]];
+    for (const y of [panel.top + 3, (close.top + close.bottom) / 2, close.bottom - 3])
+      for (let i = 0; i <= 6; i++) points.push([panel.left + 3 + ((panel.right - panel.left - 6) * i) / 6, y]);
+    return points
+      .map(([x, y]) => ({ x, y, e: document.elementFromPoint(x, y) }))
+      .filter(({ e }) => !(e instanceof HTMLCanvasElement))
+      .map(({ x, y, e }) => `${Math.round(x)},${Math.round(y)}: ${e ? e.id || e.className || e.tagName : 'outside the window'}`);
+  });
+}
+
 describe('fingers on machines', () => {
-  it('TC5 HV2 UX7: a finger that lands on a machine and moves looks around, a tap opens it and leaves no tint; Return pallet overlaps no HUD control', async () => {
+  it('TC5 HV2 UX7 UX8: a finger that lands on a machine and moves looks around, a tap opens it and leaves no tint; Return pallet overlaps no HUD control; nothing covers the panel’s header', async () => {
     const phone = await openPhone('?space=e2e-touch-machine&name=Fin');
     const { page } = phone;
     const touch = touchScreen(phone.cdp);
@@ -329,9 +349,18 @@ describe('fingers on machines', () => {
     await page.waitForSelector('.return-part', { state: 'visible' });
     expect(await overlapsOf(page, '.return-part')).toEqual([]);
     expect(await overlapsOf(page, '#replay-open')).toEqual([]);
+    // UX8: the activity line of the move and the return offer leave the panel's header and Close bare,
+    // and a tap on Close closes it.
+    await page.waitForFunction(() => window.twinverse!.features.twins!.activityLines().length > 0);
+    expect(await overPanelHeader(page)).toEqual([]);
     await e2e.shot(page, 'touch-phone-return');
+    const close = (await page.evaluate(() => window.twinverse!.features.twins!.panelButton('close')))!;
+    await touch.start({ id: 4, x: close.x, y: close.y });
+    await touch.end(4);
+    await page.waitForFunction(() => window.twinverse!.features.twins!.panel() === null, undefined, { timeout: 15_000 });
 
-    // … and on a desktop window.
+    // … and on a desktop window (the phone stays: the space, and the pallet it moved, end with its last page).
+    expect(phone.errors).toEqual([]);
     const desk = await e2e.join('?space=e2e-touch-machine&name=Dee', { width: 1280, height: 720 });
     await desk.page.waitForFunction(
       () => window.twinverse!.features.twins!.list().some((t) => t.id === 'conveyor-1' && t.drawn),
@@ -342,10 +371,53 @@ describe('fingers on machines', () => {
     );
     await desk.page.evaluate(() => window.twinverse!.features.twins!.openPanel('conveyor-1'));
     await desk.page.waitForSelector('.return-part', { state: 'visible' });
+    // The panel's controls have screen places once it has been drawn.
+    await desk.page.waitForFunction(() => window.twinverse!.features.twins!.panelControls().close !== undefined);
     expect(await overlapsOf(desk.page, '.return-part')).toEqual([]);
     expect(await overlapsOf(desk.page, '#replay-open')).toEqual([]);
+    expect(await overPanelHeader(desk.page)).toEqual([]);
     await e2e.shot(desk.page, 'desktop-return');
-    expect(phone.errors).toEqual([]);
+    const deskClose = (await desk.page.evaluate(() => window.twinverse!.features.twins!.panelButton('close')))!;
+    await desk.page.mouse.click(deskClose.x, deskClose.y);
+    await desk.page.waitForFunction(() => window.twinverse!.features.twins!.panel() === null, undefined, { timeout: 15_000 });
     expect(desk.errors).toEqual([]);
+  });
+});
+
+describe('a phone’s screen stays the scene’s', () => {
+  it('UX9 UX8: the controls card is small and folds with Hide; the space title is whole in its tooltip; nothing covers a panel’s header (screenshots of panel and people list)', async () => {
+    const phone = await openPhone('?space=e2e-touch-card&name=Pia');
+    const { page } = phone;
+    await page.waitForSelector('#loading', { state: 'detached' });
+    // Hide folds the card for good (its own fold timer then has nothing to do), Controls brings it back.
+    if (await page.locator('#help').isVisible()) await page.locator('#help-hide').tap();
+    await page.waitForSelector('#help', { state: 'hidden' });
+    await page.locator('#help-button').tap();
+    await page.waitForSelector('#help', { state: 'visible' });
+    // The card covers at most a sixth of the screen and none of its upper half.
+    const card = (await page.locator('#help').boundingBox())!;
+    expect(card.width * card.height).toBeLessThan((390 * 844) / 6);
+    expect(card.y).toBeGreaterThan(844 / 2);
+    const title = page.locator('#space-title');
+    expect(await title.getAttribute('title')).toBe(await title.innerText());
+    await e2e.shot(page, 'ux-phone-arrival');
+    await page.locator('#help-hide').tap();
+    await page.waitForSelector('#help', { state: 'hidden' });
+    expect(await page.locator('#help-button').isVisible()).toBe(true);
+
+    // The people list and a panel, to look at.
+    await page.locator('#people-button').tap();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.people')?.hidden === false);
+    await e2e.shot(page, 'ux-phone-people');
+    await page.locator('#people-button').tap();
+    await page.waitForFunction(() => window.twinverse!.features.twins!.list().some((t) => t.id === 'pump-1' && t.drawn), undefined, {
+      timeout: 30_000,
+    });
+    await page.evaluate(() => window.twinverse!.features.twins!.openPanel('pump-1'));
+    await page.waitForFunction(() => window.twinverse!.features.twins!.panelControls().close !== undefined);
+    expect(await overPanelHeader(page)).toEqual([]);
+    await e2e.shot(page, 'ux-phone-panel');
+
+    expect(phone.errors).toEqual([]);
   });
 });

@@ -76,6 +76,27 @@ describe('avatar colours', () => {
     await waitFor('B in teal', () => avatarOf(a, b)?.color === '#17bebb');
     await leave(a, b);
   });
+
+  it('AV6: a profile with a colour is answered to its sender alone with profile.color { asked, color }, replaced or kept', async () => {
+    const a = await join(server.endpoint, { space: 'av-answer', color: '#e4572e' });
+    const b = await join(server.endpoint, { space: 'av-answer', color: '#2e86de' });
+    const toA: unknown[] = [];
+    const toB: { asked: string; color: string }[] = [];
+    a.room.onMessage('profile.color', (m: unknown) => toA.push(m));
+    b.room.onMessage('profile.color', (m: { asked: string; color: string }) => toB.push(m));
+    await waitFor('B to know A', () => avatarOf(b, a)?.color === '#e4572e');
+    b.room.send('profile', { color: '#e5582f' });
+    b.room.send('profile', { color: '#17bebb' });
+    b.room.send('profile', { name: 'Bo' });
+    await b.roundTrip();
+    await a.roundTrip();
+    expect(toB).toHaveLength(2);
+    expect(toB[0]!.asked).toBe('#e5582f');
+    expect(deltaE(toB[0]!.color, '#e4572e')).toBeGreaterThan(2 * NEAR_IDENTICAL_DELTA_E);
+    expect(toB[1]).toEqual({ asked: '#17bebb', color: '#17bebb' });
+    expect(toA).toEqual([]);
+    await leave(a, b);
+  });
 });
 
 describe('avatar styles', () => {
