@@ -77,7 +77,8 @@ export function stampReader(): StampReader {
   const H = 120;
   const ff = spawn(
     'ffmpeg',
-    // Decode as soon as a frame is in: no probing, no buffering, every frame flushed to the pipe at once.
+    // Decode as soon as a frame is in: no probing, no buffering, every frame flushed to the pipe at once,
+    // each decoded frame out once (rawvideo would otherwise get a constant rate, repeating frames to fill it).
     [
       '-hide_banner',
       '-loglevel',
@@ -92,7 +93,7 @@ export function stampReader(): StampReader {
       'ivf',
       '-i',
       'pipe:0',
-    ].concat(['-vf', `scale=${W}:${H}`, '-pix_fmt', 'gray', '-flush_packets', '1', '-f', 'rawvideo', 'pipe:1']),
+    ].concat(['-vf', `scale=${W}:${H}`, '-pix_fmt', 'gray', '-fps_mode', 'passthrough', '-flush_packets', '1', '-f', 'rawvideo', 'pipe:1']),
     { stdio: ['pipe', 'pipe', 'inherit'] },
   );
   ff.stdin.on('error', () => undefined);
