@@ -152,12 +152,12 @@ async function glassToGlass(): Promise<void> {
     reader.onAge = (ms) => ages.push(ms);
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     reader.close();
+    const p50p99 = `${pct(ages, 0.5).toFixed(0)}/${pct(ages, 0.99).toFixed(0)}`;
+    // Frames per second the server's ffmpeg delivered over the last second (the camera sends GFPS).
+    const fps = String(server.twins.get('cam-2')?.properties.get('fps')?.value);
+    const max = Math.max(...ages).toFixed(0);
     console.log(
-      `${String(n).padStart(7)}  ${String(ages.length).padStart(13)}  ${`${pct(ages, 0.5).toFixed(0)}/${pct(ages, 0.99).toFixed(0)}`.padStart(25)}  ${Math.max(
-        ...ages,
-      )
-        .toFixed(0)
-        .padStart(6)}`,
+      `${String(n).padStart(7)}  ${String(ages.length).padStart(13)}  ${p50p99.padStart(25)}  ${max.padStart(6)}  ${fps.padStart(10)}`,
     );
     for (const v of viewers) await v.close();
     for (const m of members) await m.room.leave().catch(() => undefined);
