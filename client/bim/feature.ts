@@ -17,6 +17,8 @@ export const createBuildingFeature: ClientFeatureFactory = (ctx) => {
   const building = ctx.building;
   if (!building) return { name: 'building' };
   const { scene } = ctx;
+  // People stand on the storey they are on (SPEC BM9).
+  ctx.movement.floorAt = (x, z, feetY) => building.floorAt(x, z, feetY);
 
   const storeys = building.index.storeys.map((_, i) => {
     const box = el('input', { type: 'checkbox', checked: true, 'data-storey': i });
@@ -74,6 +76,7 @@ export const createBuildingFeature: ClientFeatureFactory = (ctx) => {
         ? undefined
         : buildingTestApi(ctx, building, () => shown && { element: shown, text: card.textContent ?? '' }),
     dispose() {
+      ctx.movement.floorAt = null;
       scene.onPointerObservable.remove(observer);
       panel.remove();
       card.remove();
