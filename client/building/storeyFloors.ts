@@ -43,3 +43,20 @@ export function wallObstacles(elements: readonly BuildingElement[]): FloorObstac
     .filter((e) => e.role === 'wall')
     .map((e) => ({ minX: e.min[0], maxX: e.max[0], minZ: -e.max[2], maxZ: -e.min[2], minY: e.min[1], maxY: e.max[1] }));
 }
+
+/**
+ * Where to stand on storey `storey` nearest to (x, z), Babylon frame: on its (first) slab, a metre in
+ * from the slab's edges (clear of the walls along them); null when the storey has no slab.
+ */
+export function standOnStorey(
+  elements: readonly BuildingElement[],
+  storey: number,
+  x: number,
+  z: number,
+): { x: number; y: number; z: number } | null {
+  const slab = elements.find((e) => e.role === 'slab' && e.storey === storey);
+  if (!slab) return null;
+  const [f] = storeyFloors([slab]);
+  const inset = (v: number, lo: number, hi: number) => (hi - lo > 2 ? Math.max(lo + 1, Math.min(hi - 1, v)) : (lo + hi) / 2);
+  return { x: inset(x, f!.minX, f!.maxX), y: Math.max(0, f!.top), z: inset(z, f!.minZ, f!.maxZ) };
+}

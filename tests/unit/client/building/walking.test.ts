@@ -17,6 +17,7 @@ import { loadBuildingModel, type BuildingModel } from '../../../../client/buildi
 import { createDesktopMovement } from '../../../../client/player/desktopMovement.js';
 import { Player } from '../../../../client/player/player.js';
 import type { MoveIntent } from '../../../../client/input/desktopInput.js';
+import { standOnStorey } from '../../../../client/building/storeyFloors.js';
 
 let server: http.Server;
 let building: BuildingModel;
@@ -36,7 +37,8 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   scene = new Scene(new NullEngine());
   building = await loadBuildingModel(scene, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'plant');
-});
+  // Reading the IFC (web-ifc's WebAssembly) takes seconds on a loaded machine: a bound, not a timing.
+}, 120_000);
 afterAll(async () => {
   building?.dispose();
   scene?.getEngine().dispose();
@@ -120,6 +122,11 @@ describe('walking in the sample building (SPEC BM4, BM9)', () => {
     expect(building.floorAt(0, -3, 4.5)).toBe(0);
     expect(building.floorAt(0, 3, 4.5)).toBeCloseTo(4.5, 6);
     expect(building.floorAt(0, 3, 1.7)).toBe(0);
+    // The desktop's way up (the Building panel's Go): the mezzanine's slab nearest, a metre in from its edges.
+    const up = standOnStorey(building.index.elements, 1, 30, -5)!;
+    expect([up.x, up.y, up.z].map((v) => Math.round(v * 1000) / 1000)).toEqual([10.75, 4.5, 1.125]);
+    expect(standOnStorey(building.index.elements, 0, 2, 3)).toEqual({ x: 2, y: 0, z: 3 });
+    expect(standOnStorey(building.index.elements, 7, 2, 3)).toBeNull();
     // Both slabs are XR teleport targets: the way up is a teleport onto the mezzanine.
     expect(building.floors.map((m) => m.name).sort()).toEqual(['batch-3', 'batch-6']);
   });
