@@ -6,6 +6,8 @@ import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { BuildingElement } from '../../shared/space/building.js';
 import type { ClientContext } from '../context/context.js';
 import type { BuildingModel } from '../building/buildingModel.js';
+import { babylonToProtocol } from '../render/frames.js';
+import type { VrElementCard } from './vrCard.js';
 
 export interface BuildingTestApi {
   /** Elements, storeys, batches (= draw calls of the building), triangles. */
@@ -16,6 +18,19 @@ export interface BuildingTestApi {
   screenPoint(name: string): { x: number; y: number } | null;
   /** The identity card shown now: its element and its text. */
   card(): { element: BuildingElement; text: string } | null;
+  /**
+   * The card in a headset: its element, lines, where it stands (protocol frame), its size (metres),
+   * how far from the eyes, and the cosine between its face's normal and the way to the eyes (1: square on).
+   */
+  vrCard(): {
+    element: BuildingElement;
+    lines: string[];
+    position: { x: number; y: number; z: number };
+    width: number;
+    height: number;
+    distance: number;
+    facing: number;
+  } | null;
   /** Which meshes are drawn: storeys shown, walls cut away. */
   visible(): { storeys: boolean[]; cutaway: boolean; enabledMeshes: number };
   /** An element's tint (#rrggbb) or null. */
@@ -32,6 +47,7 @@ export function buildingTestApi(
   ctx: ClientContext,
   b: BuildingModel,
   card: () => { element: BuildingElement; text: string } | null,
+  vr: VrElementCard,
 ): BuildingTestApi {
   const byName = (name: string) => b.index.elements.find((e) => e.name === name) ?? null;
   return {
@@ -62,6 +78,22 @@ export function buildingTestApi(
       return { x: p.x * (rect ? rect.width / w : 1) + (rect?.left ?? 0), y: p.y * (rect ? rect.height / h : 1) + (rect?.top ?? 0) };
     },
     card,
+    vrCard() {
+      const s = vr.state();
+      const eye = ctx.scene.activeCamera?.globalPosition;
+      if (!s || !eye) return null;
+      const toEye = eye.subtract(s.position);
+      const distance = toEye.length();
+      return {
+        element: s.element,
+        lines: s.lines,
+        position: babylonToProtocol(s.position),
+        width: s.width,
+        height: s.height,
+        distance,
+        facing: Vector3.Dot(s.normal, toEye.scale(1 / (distance || 1))),
+      };
+    },
     visible: () => ({
       storeys: b.index.storeys.map((_, i) => b.storeyVisible(i)),
       cutaway: b.cutaway,

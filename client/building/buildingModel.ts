@@ -19,6 +19,7 @@ import { check, z } from '../../shared/protocol/validation.js';
 import { BUILDING_MAX_BYTES, BuildingIndex, type BuildingBatch, type BuildingElement } from '../../shared/space/building.js';
 import { fetchModel, ModelError } from '../models/fetchModel.js';
 import type { FloorObstacle } from '../render/hall/furniture.js';
+import { floorHeightAt, storeyFloors, wallObstacles } from './storeyFloors.js';
 
 /** The index as served for a layout: with the element each bound twin is (twin id → element id). */
 export const SpaceBuildingIndex = z.extend(BuildingIndex, { twins: z.record(z.string(), z.int()) });
@@ -41,8 +42,12 @@ export interface BuildingModel {
   tinted(id: number): string | null;
   /** Shows or hides the whole building (AR passthrough hides it). */
   setVisible(on: boolean): void;
-  /** Walls of the ground storey as boxes people cannot walk through, Babylon frame. */
+  /** Walls of every storey as boxes people cannot walk through, each with its height span, Babylon frame. */
   obstacles(): FloorObstacle[];
+  /** Where feet at (x, feetY, z) come to rest on the storeys' slabs, Babylon frame (SPEC BM9). */
+  floorAt(x: number, z: number, feetY: number): number;
+  /** The slabs' meshes: teleport targets in XR. */
+  readonly floors: readonly Mesh[];
   dispose(): void;
 }
 
@@ -130,6 +135,7 @@ export async function loadBuildingModel(
     mat.freeze();
   }
   const elements = new Map(index.elements.map((e) => [e.id, e]));
+  const slabs = storeyFloors(index.elements);
   const hiddenStoreys = new Set<number>();
   let cutaway = false;
   let shown = true;
@@ -225,15 +231,9 @@ export async function loadBuildingModel(
       shown = on;
       refresh();
     },
-    obstacles() {
-      const out: FloorObstacle[] = [];
-      for (const e of index.elements) {
-        if (e.role !== 'wall' || e.min[1] > 1.5 || e.max[1] < 0.3) continue;
-        // Protocol → Babylon: z is mirrored.
-        out.push({ minX: e.min[0], maxX: e.max[0], minZ: -e.max[2], maxZ: -e.min[2] });
-      }
-      return out;
-    },
+    obstacles: () => wallObstacles(index.elements),
+    floorAt: (x, z, feetY) => floorHeightAt(slabs, x, z, feetY),
+    floors: meshes.filter((m) => batches.get(m)?.role === 'slab'),
     dispose() {
       for (const o of overlays.values()) {
         o.mesh.material?.dispose();

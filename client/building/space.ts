@@ -1,7 +1,7 @@
 /**
  * The space when its layout names a building (SPEC BM4): the building's glb stands in for the
  * procedural hall's walls, roof and furniture. The hall keeps its lights and its invisible floor (the
- * teleport target and pointer floor); the building's ground-storey walls become obstacles. When the
+ * teleport target and pointer floor); the building's walls become obstacles (each on its storey, BM9). When the
  * building cannot be loaded the procedural hall stays as it is and the problem is said once.
  */
 import type { Scene } from '@babylonjs/core/scene.js';

@@ -52,10 +52,11 @@ export interface TwinverseTestApi {
   /** My pose as last written for sending. */
   localPose(): Pose;
   /** Feet position (protocol frame) and protocol yaw of the local player. */
-  player(): { x: number; z: number; yaw: number };
+  /** Feet (protocol frame) and facing. */
+  player(): { x: number; y: number; z: number; yaw: number };
   posesSent(): number;
-  /** Puts the desktop player at (x, z), facing `yaw` (protocol frame), as a teleport. */
-  teleport(x: number, z: number, yaw: number): void;
+  /** Puts the desktop player at (x, z), facing `yaw` (protocol frame), as a teleport; feet at `y` (a building's storey, default 0). */
+  teleport(x: number, z: number, yaw: number, y?: number): void;
   /** Draw calls, active meshes and triangles (indices / 3) of the last frame. */
   renderStats(): { drawCalls: number; activeMeshes: number; triangles: number; materials: number; textures: number; fps: number };
   /** What is drawn now: each active mesh's name and material, and every material's name (budget work). */
@@ -158,11 +159,11 @@ export function installTestApi(d: TestApiDeps): void {
     localPose: () => structuredClone(d.local.pose),
     player: () => {
       const p = babylonToProtocol(d.player.position);
-      return { x: p.x, z: p.z, yaw: flipYaw(d.player.yaw) };
+      return { x: p.x, y: p.y, z: p.z, yaw: flipYaw(d.player.yaw) };
     },
     posesSent: () => sender?.sent ?? 0,
-    teleport(x, z, yaw) {
-      protocolToBabylon(x, 0, z, d.player.position);
+    teleport(x, z, yaw, y = 0) {
+      protocolToBabylon(x, y, z, d.player.position);
       d.player.yaw = flipYaw(yaw);
       d.player.pitch = 0;
       d.local.markTeleport();

@@ -1,6 +1,7 @@
 /**
  * Simulation for a desktop body: turns and walks the player from the input intent, keeps them inside
- * the hall's walls and out of racks and machines, and moves the camera to their eyes.
+ * the hall's walls and out of racks and machines, on the floor they stand on (a building's storey),
+ * and moves the camera to their eyes.
  */
 import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
 import type { Bounds } from '../../shared/space/bounds.js';
@@ -15,6 +16,13 @@ const TURN_SPEED = 2.2; // rad/s for Q/E
 const MOUSE_SENSITIVITY = 0.0025; // rad per pixel
 const MAX_PITCH = (80 * Math.PI) / 180;
 const BODY_RADIUS = 0.3;
+/** The part of a standing body an obstacle with a height span stops: knee to chest above the feet, metres. */
+const BODY_SPAN: readonly [number, number] = [0.3, 1.5];
+
+/** Whether an obstacle stops a body whose feet are at `feetY` (one without a height span stops every body). */
+export function stopsBodyAt(o: FloorObstacle, feetY: number): boolean {
+  return (o.minY ?? -Infinity) < feetY + BODY_SPAN[1] && (o.maxY ?? Infinity) > feetY + BODY_SPAN[0];
+}
 
 /** Pushes a circle at (x, z) out of an axis-aligned rectangle; returns the corrected point. */
 export function pushOut(o: FloorObstacle, x: number, z: number, r: number): { x: number; z: number } {
@@ -42,6 +50,11 @@ export interface DesktopMovement extends System {
   enabled: boolean;
   /** Obstacles beyond the hall's own (machines add theirs). */
   readonly obstacles: FloorObstacle[];
+  /**
+   * Where feet at (x, feetY, z) come to rest, Babylon frame (a building's storeys, SPEC BM9); null:
+   * the feet stay at the height they are (the hall's one floor).
+   */
+  floorAt: ((x: number, z: number, feetY: number) => number) | null;
 }
 
 /** `walkable` is in Babylon x/z (the protocol bounds with z mirrored). */
@@ -56,6 +69,7 @@ export function createDesktopMovement(
     name: 'desktopMovement',
     enabled: true,
     obstacles,
+    floorAt: null,
     update(frame: Frame) {
       if (!this.enabled) return;
       player.yaw += intent.lookX * MOUSE_SENSITIVITY + intent.turn * TURN_SPEED * frame.dt;
@@ -73,10 +87,13 @@ export function createDesktopMovement(
         // Babylon: yaw 0 faces +z, right is +x.
         let x = player.position.x + f * sin + s * cos;
         let z = player.position.z + f * cos - s * sin;
-        for (const o of this.obstacles) ({ x, z } = pushOut(o, x, z, BODY_RADIUS));
+        const feet = player.position.y;
+        for (const o of this.obstacles) if (stopsBodyAt(o, feet)) ({ x, z } = pushOut(o, x, z, BODY_RADIUS));
         player.position.x = Math.max(walkable.minX, Math.min(walkable.maxX, x));
         player.position.z = Math.max(walkable.minZ, Math.min(walkable.maxZ, z));
       }
+      // Every frame, not only when walking: a teleport lands on the floor under it.
+      if (this.floorAt) player.position.y = this.floorAt(player.position.x, player.position.z, player.position.y);
       camera.position.set(player.position.x, player.position.y + player.eyeHeight, player.position.z);
       camera.rotation.set(player.pitch, player.yaw, 0);
     },

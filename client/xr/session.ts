@@ -64,7 +64,8 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
   });
   const vignette = createVignette(scene);
   vignette.attach(helper.camera);
-  const locomotion = createLocomotion(helper, input, [ctx.hall.floor], vignette);
+  // A building's slabs are floors too: teleporting onto an upper storey's slab is the way up (SPEC BM9).
+  const locomotion = createLocomotion(helper, input, [ctx.hall.floor, ...(ctx.building?.floors ?? [])], vignette);
   locomotion.onTeleported.add((p) => {
     status.teleports++;
     status.lastTeleport = p.clone();
@@ -107,7 +108,9 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
     } else if (state === WebXRState.NOT_IN_XR && status.active) {
       // Back on the desktop where the headset left us.
       const cam = helper.camera;
-      ctx.player.position.set(cam.globalPosition.x, 0, cam.globalPosition.z);
+      // On the storey the headset stands on (a metre below the eyes, so a crouch still finds it).
+      const feet = ctx.movement.floorAt?.(cam.globalPosition.x, cam.globalPosition.z, cam.globalPosition.y - 1) ?? 0;
+      ctx.player.position.set(cam.globalPosition.x, feet, cam.globalPosition.z);
       const forward = cam.getDirection(Vector3.Forward());
       ctx.player.yaw = Math.atan2(forward.x, forward.z);
       ctx.player.pitch = 0;

@@ -1,12 +1,71 @@
 /**
  * The IFC building as the space in a real browser (SPEC BM4, BM5, BM6, BM8): the plant's glb stands
  * in for the hall, pointing at a wall shows its IFC identity, storeys hide and walls cut away, and the
- * pump twin bound to its IfcPump tints the element and carries its properties on its panel.
+ * pump twin bound to its IfcPump tints the element and carries its properties on its panel. In an
+ * emulated Quest 3 (iwer) the controller's ray shows the card in the world (BM6a), and people stand
+ * on the mezzanine (BM9). iwer ignores offset reference spaces (xr.test.ts): a headset "on the
+ * mezzanine" is put there by its head's height; a teleport is read from Babylon's observable.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.js';
+import { serverPoseOf } from '../support/server.js';
+import { waitForAsync } from '../support/wait.js';
 
 let e2e: E2E;
+
+interface V {
+  x: number;
+  y: number;
+  z: number;
+}
+
+/** A page in VR (the app's own button) with its emulated head at `head`; input is held for whole XR frames. */
+async function enterVr(head: V) {
+  const a = await e2e.join('?space=plant&name=Vera&xr=emulate', { width: 960, height: 600 });
+  await a.page.waitForFunction(() => !!window.twinverse!.features.building, undefined, { timeout: 30_000 });
+  await a.page.locator('#enter-vr').click();
+  await a.page.waitForFunction(() => window.twinverse!.features.xr!.active() === 'immersive-vr');
+  const page = a.page;
+  await page.evaluate((h) => window.twinverse!.features.xr!.emulator!.setHead(h), head);
+  let nudge = 0;
+  /** Waits until `n` XR frames ran (each shows a 1 mm head nudge on the XR camera). */
+  const frames = async (n = 1) => {
+    for (let i = 0; i < n; i++) {
+      nudge = nudge === 0 ? 0.001 : 0;
+      const target = { ...head, y: head.y + nudge };
+      await page.evaluate((h) => window.twinverse!.features.xr!.emulator!.setHead(h), target);
+      await page.waitForFunction(
+        (t) => {
+          const h = window.twinverse!.features.xr!.head();
+          return !!h && Math.abs(h.y - t.y) < 2e-4;
+        },
+        target,
+        { timeout: 20_000, polling: 'raf' },
+      );
+    }
+  };
+  const press = async (hand: 'left' | 'right', button: string) => {
+    await page.evaluate(([h, b]) => window.twinverse!.features.xr!.emulator!.button(h as 'left', b!, 1), [hand, button]);
+    await frames(2);
+    await page.evaluate(([h, b]) => window.twinverse!.features.xr!.emulator!.button(h as 'left', b!, 0), [hand, button]);
+    await frames(2);
+  };
+  const id = await page.evaluate(() => window.twinverse!.selfId()!);
+  return { page, id, frames, press };
+}
+
+/** Aims a controller held at `from` at `target` (WebXR = protocol frame). */
+async function aim(page: Page, hand: 'left' | 'right', from: V, target: V): Promise<void> {
+  await page.evaluate(
+    ([h, f, t]) => {
+      const e = window.twinverse!.features.xr!.emulator!;
+      e.setController(h as 'left', f as V);
+      e.pointController(h as 'left', t as V);
+    },
+    [hand, from, target] as const,
+  );
+}
 
 beforeAll(async () => {
   // No broker: the built-in simulator runs the pump.
@@ -100,5 +159,113 @@ describe('IFC building (e2e)', () => {
     expect(text).toContain('Building element: IfcPump · Pump P-101');
     expect(text).toContain('Pset_ManufacturerTypeInformation: Manufacturer Twinverse Pumps');
     await e2e.shot(a.page, 'building-pump-panel');
+  });
+
+  it('BM6a: in VR the controller’s ray at a wall shows its IFC card in the world, near it and turned to the viewer; the trigger keeps it until a trigger elsewhere', async () => {
+    const head = { x: -2, y: 1.7, z: 5 };
+    const vr = await enterVr(head);
+    const api = 'window.twinverse.features.building';
+    // The left hand points at the sky (nothing there: the building has no roof), out of the way.
+    await aim(vr.page, 'left', { x: -2.3, y: 1.35, z: 4.6 }, { x: -2.3, y: 30, z: 4.6 });
+    const hand = { x: -1.7, y: 1.35, z: 4.6 };
+    const wall = { x: 2, y: 1.5, z: -8.75 };
+    await aim(vr.page, 'right', hand, wall);
+    await vr.page.waitForFunction(`${api}.vrCard()?.element.name === 'Wall north'`, undefined, { timeout: 20_000 });
+    const card = (await vr.page.evaluate(() => window.twinverse!.features.building!.vrCard()))!;
+    expect(card.lines[0]).toBe('IfcWall · Wall north');
+    expect(card.lines[1]).toBe(`GlobalId ${card.element.globalId} · Ground floor`);
+    // Readable: within arm's reach and a step, square to the eyes, on the way to the wall.
+    expect(card.distance).toBeGreaterThan(0.7);
+    expect(card.distance).toBeLessThan(2.7);
+    expect(card.facing).toBeGreaterThan(0.95);
+    expect(card.position.z).toBeLessThan(head.z);
+    expect(card.position.z).toBeGreaterThan(wall.z);
+    await e2e.shot(vr.page, 'building-vr-wall-card');
+
+    // Pointing at the tank shows its property sets on the card.
+    const tank = (await vr.page.evaluate(() => window.twinverse!.features.building!.element('Tank T-201')))!;
+    await aim(vr.page, 'right', hand, { x: (tank.min[0] + tank.max[0]) / 2, y: 1.5, z: tank.max[2] });
+    await vr.page.waitForFunction(`${api}.vrCard()?.element.name === 'Tank T-201'`, undefined, { timeout: 20_000 });
+    const lines = await vr.page.evaluate(() => window.twinverse!.features.building!.vrCard()!.lines);
+    expect(lines).toContain('Pset_TankTypeCommon: NominalCapacity 25, StorageType Water');
+    await e2e.shot(vr.page, 'building-vr-tank-card');
+
+    // The trigger keeps it: the ray moves off to the sky and the card stays.
+    await vr.press('right', 'trigger');
+    await aim(vr.page, 'right', hand, { x: -1.7, y: 30, z: 4.6 });
+    await vr.frames(3);
+    expect(await vr.page.evaluate(() => window.twinverse!.features.building!.vrCard()?.element.name)).toBe('Tank T-201');
+    // A trigger elsewhere lets it go.
+    await vr.press('right', 'trigger');
+    await vr.page.waitForFunction(`${api}.vrCard() === null`, undefined, { timeout: 20_000 });
+  });
+
+  it('BM9: a VR teleport onto the mezzanine’s slab lands on it, and the server takes a head on the upper storey', async () => {
+    // A headset standing on the mezzanine (slab top 4.5 m): eyes at 6.2 m.
+    const head = { x: 2, y: 6.2, z: -3 };
+    const vr = await enterVr(head);
+    await waitForAsync(
+      'the head on the mezzanine on the server',
+      async () => {
+        const p = await serverPoseOf(vr.id);
+        return p !== null && Math.abs(p.head.py - head.y) < 0.05;
+      },
+      30_000,
+      50,
+    );
+    await aim(vr.page, 'right', { x: 2.3, y: 5.85, z: -3.4 }, { x: 2.3, y: 4.5, z: -6.5 });
+    await vr.frames(2);
+    await vr.page.evaluate(() => window.twinverse!.features.xr!.emulator!.axes('right', 'thumbstick', 0, -1));
+    await vr.frames(12);
+    await vr.page.evaluate(() => window.twinverse!.features.xr!.emulator!.axes('right', 'thumbstick', 0, 0));
+    await vr.page.waitForFunction(() => window.twinverse!.features.xr!.teleports() === 1, undefined, { timeout: 20_000 });
+    const landed = (await vr.page.evaluate(() => window.twinverse!.features.xr!.lastTeleport()))!;
+    expect(landed.y).toBeCloseTo(4.5, 1);
+    expect(landed.z).toBeLessThan(-4);
+    await e2e.shot(vr.page, 'building-vr-mezzanine');
+  });
+
+  it('BM9: on the desktop the Building panel’s Go puts people on the mezzanine; walking south there stops at its parapet, above the hall', async () => {
+    const a = await e2e.join('?space=plant&name=Di', { width: 960, height: 600 });
+    await a.page.waitForFunction(() => !!window.twinverse!.features.building, undefined, { timeout: 30_000 });
+    const id = await a.page.evaluate(() => window.twinverse!.selfId()!);
+    await a.page.click('#building-panel button[data-go="1"]');
+    await a.page.waitForFunction(() => Math.abs(window.twinverse!.player().y - 4.5) < 1e-3);
+    // On the mezzanine's slab (protocol z −8.875…−0.125), a metre clear of its edges.
+    const on = await a.page.evaluate(() => window.twinverse!.player());
+    expect(on.z).toBeLessThanOrEqual(-1.125 + 1e-6);
+    expect(on.z).toBeGreaterThanOrEqual(-7.875 - 1e-6);
+    // Facing south (yaw π: protocol +z) over the parapet into the hall.
+    await a.page.evaluate(() => window.twinverse!.teleport(-1, -4, Math.PI, 4.5));
+    await a.page.keyboard.press('KeyH');
+    await a.page.locator('#scene').focus();
+    await a.page.keyboard.down('KeyW');
+    // Held until the parapet (protocol z −0.15…−0.05) stops the body a radius before it.
+    await a.page.waitForFunction(() => window.twinverse!.player().z > -0.5, undefined, { timeout: 20_000 });
+    await a.page.waitForFunction(
+      () => {
+        const w = window as unknown as { lastZ?: number; still?: number };
+        const z = window.twinverse!.player().z;
+        w.still = w.lastZ !== undefined && Math.abs(z - w.lastZ) < 1e-6 ? (w.still ?? 0) + 1 : 0;
+        w.lastZ = z;
+        return w.still >= 10;
+      },
+      undefined,
+      { timeout: 20_000, polling: 'raf' },
+    );
+    await a.page.keyboard.up('KeyW');
+    const p = await a.page.evaluate(() => window.twinverse!.player());
+    expect(p.z).toBeCloseTo(-0.15 - 0.3, 2);
+    expect(p.y).toBeCloseTo(4.5, 3);
+    await waitForAsync(
+      'the head above the mezzanine on the server',
+      async () => {
+        const pose = await serverPoseOf(id);
+        return pose !== null && pose.head.py > 6;
+      },
+      30_000,
+      50,
+    );
+    await e2e.shot(a.page, 'building-mezzanine-desktop');
   });
 });

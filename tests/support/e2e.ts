@@ -29,7 +29,8 @@ export interface E2E {
 export async function startE2E(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<E2E> {
   const server = await startTestServer({ clientDir: CLIENT_TEST_DIR, ...overrides }, env);
   // Pages ask for history as soon as they open (the AGV's trail, charts): a store still opening answers
-  // 503, which the browser logs as an error on the page. Tests start from a ready server.
+  // 503, which the browser logs as an error on the page. Tests start from a ready server. PGlite took
+  // 54 s to open on the shared machine under load: the bound is generous, the wait ends when it opens.
   await waitFor('the store to open', () => server.store.state === 'ready', 240_000);
   const browser = await launchChromium();
   fs.mkdirSync(SHOTS_DIR, { recursive: true });

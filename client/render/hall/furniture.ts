@@ -12,6 +12,9 @@ export interface FloorObstacle {
   maxX: number;
   minZ: number;
   maxZ: number;
+  /** Its height span, metres (a building's upper storey's walls): only bodies whose span meets it are stopped. Unset: all. */
+  minY?: number;
+  maxY?: number;
 }
 
 /** The batches furniture is added to: plain matte pieces, the building's own, the lit ones. */

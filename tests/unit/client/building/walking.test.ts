@@ -1,0 +1,133 @@
+/**
+ * Walking in the project's sample building (SPEC BM4, BM9) on Babylon's NullEngine: the plant is
+ * converted by the server's own converter, served over loopback HTTP and loaded by the client's
+ * loader, and a desktop body walks in it. Walls stop people, the door's gap lets them through, the
+ * mezzanine's slab holds those on it and its walls and parapet stop them there, and those below
+ * walk under it.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NullEngine } from '@babylonjs/core/Engines/nullEngine.js';
+import { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
+import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
+import { Scene } from '@babylonjs/core/scene.js';
+import { loadBuilding } from '../../../../server/buildings/buildings.js';
+import { loadBuildingModel, type BuildingModel } from '../../../../client/building/buildingModel.js';
+import { createDesktopMovement } from '../../../../client/player/desktopMovement.js';
+import { Player } from '../../../../client/player/player.js';
+import type { MoveIntent } from '../../../../client/input/desktopInput.js';
+import { standOnStorey } from '../../../../client/building/storeyFloors.js';
+
+let server: http.Server;
+let building: BuildingModel;
+let scene: Scene;
+
+beforeAll(async () => {
+  const { glb, index } = await loadBuilding('assets', 'buildings/plant.ifc');
+  const files: Record<string, { type: string; body: Uint8Array | string }> = {
+    '/assets/buildings/plant.json': { type: 'application/json', body: JSON.stringify({ ...index, twins: {} }) },
+    '/assets/buildings/plant.glb': { type: 'model/gltf-binary', body: glb },
+  };
+  server = http.createServer((req, res) => {
+    const f = files[req.url ?? ''];
+    if (!f) return void res.writeHead(404).end();
+    res.writeHead(200, { 'content-type': f.type, 'content-length': Buffer.byteLength(f.body) }).end(f.body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  scene = new Scene(new NullEngine());
+  building = await loadBuildingModel(scene, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'plant');
+  // Reading the IFC (web-ifc's WebAssembly) takes seconds on a loaded machine: a bound, not a timing.
+}, 120_000);
+afterAll(async () => {
+  building?.dispose();
+  scene?.getEngine().dispose();
+  await new Promise((resolve) => server?.close(resolve));
+});
+
+/** A desktop body in the building at feet `at` (Babylon frame), facing `yaw`; `walk(seconds)` holds W. */
+function body(at: Vector3, yaw: number) {
+  const player = new Player();
+  player.position.copyFrom(at);
+  player.yaw = yaw;
+  const intent: MoveIntent = { forward: 0, strafe: 0, turn: 0, run: false, lookX: 0, lookY: 0, maxPitch: null };
+  const camera = new TargetCamera('eye', Vector3.Zero(), scene);
+  // Wide bounds: what stops the body here is the building, not the space's edge.
+  const movement = createDesktopMovement(
+    player,
+    intent,
+    camera,
+    { minX: -30, maxX: 30, minY: -1, maxY: 20, minZ: -30, maxZ: 30 },
+    building.obstacles(),
+  );
+  movement.floorAt = (x, z, y) => building.floorAt(x, z, y);
+  const frames = (n: number) => {
+    for (let i = 0; i < n; i++) movement.update({ dt: 0.05, now: i * 50 });
+  };
+  return {
+    player,
+    walk(seconds: number) {
+      intent.forward = 1;
+      frames(Math.round(seconds / 0.05));
+      intent.forward = 0;
+      camera.dispose();
+      return player.position;
+    },
+    /** One frame without input (a teleport settles on its floor). */
+    settle() {
+      frames(1);
+      return player.position;
+    },
+  };
+}
+
+// Babylon frame: z is the protocol's mirrored, so the plant's north wall (protocol z −9…−8.75) is
+// at z 8.75…9 and its door (protocol z ≈ 8.9, x −1.5…1.5) at z ≈ −8.9. Yaw 0 faces +z (north).
+const NORTH = 0;
+const SOUTH = Math.PI;
+
+describe('walking in the sample building (SPEC BM4, BM9)', () => {
+  it('BM4: walking into the ground storey’s north wall stops a body’s radius before it', () => {
+    const p = body(new Vector3(3, 0, 5), NORTH).walk(4);
+    expect(p.z).toBeCloseTo(8.75 - 0.3, 3);
+    expect(p.y).toBe(0);
+  });
+
+  it('BM4: walking south into the wall beside the door stops; through the door’s gap leads out', () => {
+    const wall = body(new Vector3(5, 0, -5), SOUTH).walk(4);
+    expect(wall.z).toBeCloseTo(-8.75 + 0.3, 3);
+    const door = body(new Vector3(0, 0, -5), SOUTH).walk(4);
+    expect(door.z).toBeLessThan(-9.5);
+    expect(Math.abs(door.x)).toBeLessThan(1e-9);
+  });
+
+  it('BM9: feet put on the mezzanine (a teleport) rest on its slab; walking there stays on it, its parapet and upper walls stop the body', () => {
+    // Protocol (2, −4) on the mezzanine's slab (top 4.5 m); set a little high, the feet settle on the slab.
+    const up = body(new Vector3(2, 4.6, 4), SOUTH);
+    expect(up.settle().y).toBeCloseTo(4.5, 6);
+    // South towards the parapet at the slab's open edge (protocol z −0.15…−0.05 → Babylon 0.05…0.15).
+    const atParapet = up.walk(4);
+    expect(atParapet.z).toBeCloseTo(0.15 + 0.3, 3);
+    expect(atParapet.y).toBeCloseTo(4.5, 6);
+    const north = body(new Vector3(2, 4.5, 4), NORTH).walk(4);
+    expect(north.z).toBeCloseTo(8.75 - 0.3, 3);
+    expect(north.y).toBeCloseTo(4.5, 6);
+  });
+
+  it('BM9: below the mezzanine people walk under it and past its parapet’s line; its slab is a ceiling, not a floor, to them', () => {
+    const p = body(new Vector3(-2, 0, 5), SOUTH).walk(3);
+    expect(p.z).toBeLessThan(-1);
+    expect(p.y).toBe(0);
+    // Off the slab's footprint the feet drop to the ground.
+    expect(building.floorAt(0, -3, 4.5)).toBe(0);
+    expect(building.floorAt(0, 3, 4.5)).toBeCloseTo(4.5, 6);
+    expect(building.floorAt(0, 3, 1.7)).toBe(0);
+    // The desktop's way up (the Building panel's Go): the mezzanine's slab nearest, a metre in from its edges.
+    const up = standOnStorey(building.index.elements, 1, 30, -5)!;
+    expect([up.x, up.y, up.z].map((v) => Math.round(v * 1000) / 1000)).toEqual([10.75, 4.5, 1.125]);
+    expect(standOnStorey(building.index.elements, 0, 2, 3)).toEqual({ x: 2, y: 0, z: 3 });
+    expect(standOnStorey(building.index.elements, 7, 2, 3)).toBeNull();
+    // Both slabs are XR teleport targets: the way up is a teleport onto the mezzanine.
+    expect(building.floors.map((m) => m.name).sort()).toEqual(['batch-3', 'batch-6']);
+  });
+});
