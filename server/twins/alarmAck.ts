@@ -6,7 +6,7 @@
  */
 import type { Logger } from '../log.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
-import type { Actor } from './commands.js';
+import type { Actor } from './requests.js';
 import type { ActiveAlarm, LiveTwin } from './live.js';
 import type { TwinClock, TwinMemoryHooks } from './runtimeOptions.js';
 import type { AckBy, TwinCluster } from './twinCluster.js';

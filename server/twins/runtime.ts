@@ -7,7 +7,8 @@
 import type { Logger } from '../log.js';
 import { acknowledgeAlarm, showAck, type AckResult } from './alarmAck.js';
 import type { ActionRoute } from './bindings.js';
-import { CommandBook, type Actor, type InvokeResult } from './commands.js';
+import { CommandBook } from './commands.js';
+import type { Actor, InvokeResult } from './requests.js';
 import type { TwinDefinition } from './definition.js';
 import { checkValue, markRefused, newStats, writeValue, type IngestStats } from './ingest.js';
 import type { CommandRecord, LiveProperty, LiveTwin } from './live.js';

@@ -2,7 +2,7 @@
  * The contract between a twin runtime and the other processes sharing its twins (server/cluster/,
  * SPEC S4, S5): what the runtime asks of them, and what it is told back.
  */
-import type { Actor, InvokeResult } from './commands.js';
+import type { Actor, InvokeResult } from './requests.js';
 import type { ActiveAlarm } from './live.js';
 
 /**
