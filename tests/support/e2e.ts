@@ -30,7 +30,8 @@ export async function startE2E(overrides: Partial<Config> = {}, env: Record<stri
   const server = await startTestServer({ clientDir: CLIENT_TEST_DIR, ...overrides }, env);
   // Pages ask for history as soon as they open (the AGV's trail, charts): a store still opening answers
   // 503, which the browser logs as an error on the page. Tests start from a ready server.
-  await waitFor('the store to open', () => server.store.state === 'ready', 60_000);
+  // The limit catches a hang: on a loaded machine PGlite took over 60 s to open (the hook allows 300 s).
+  await waitFor('the store to open', () => server.store.state === 'ready', 240_000);
   const browser = await launchChromium();
   fs.mkdirSync(SHOTS_DIR, { recursive: true });
   const pages: OpenedPage[] = [];
