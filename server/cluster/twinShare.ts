@@ -19,9 +19,10 @@ import { check, z } from '../../shared/protocol/validation.js';
 import type { Journal } from '../audit/journal.js';
 import type { NoteBook } from '../audit/notebook.js';
 import type { Logger } from '../log.js';
-import type { Actor, InvokeResult } from '../twins/commands.js';
+import type { Actor, InvokeResult } from '../twins/requests.js';
 import type { CommandRecord } from '../twins/live.js';
-import type { DesiredValue, TwinCluster, TwinRuntime } from '../twins/runtime.js';
+import type { TwinRuntime } from '../twins/runtime.js';
+import type { DesiredValue, TwinCluster } from '../twins/twinCluster.js';
 import { ClusterMessage } from './twinMessages.js';
 import { TwinLeases } from './twinLeases.js';
 

@@ -6,7 +6,7 @@
  */
 import type { Request, Response } from 'express';
 import type { Logger } from '../log.js';
-import { StoreUnavailable } from '../store/store.js';
+import { StoreUnavailable } from '../store/storeQueue.js';
 import { parseTime } from '../history/params.js';
 
 export class Refusal extends Error {

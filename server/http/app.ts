@@ -17,7 +17,7 @@ import { spacesApi } from './spacesApi.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { Buildings } from '../buildings/buildings.js';
 import type { MapConfig } from '../geo/mapConfig.js';
-import type { StoreHealth } from '../store/store.js';
+import type { StoreHealth } from '../store/storeQueue.js';
 
 export interface HttpDeps {
   log: Logger;

@@ -8,7 +8,7 @@
 import express, { type Response, type Router } from 'express';
 import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
-import type { InvokeResult } from '../twins/commands.js';
+import type { InvokeResult } from '../twins/requests.js';
 import { CLEAR_FAULT, FAULT_INFO, INJECT_FAULT } from '../twins/simulator/faults.js';
 import { authorise, rateLimit } from './twinsApi.js';
 

@@ -6,7 +6,6 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { CommandStatus } from '../../shared/twin/data.js';
-import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
 import type { Journal } from '../audit/journal.js';
@@ -14,6 +13,7 @@ import type { ActionRoute } from './bindings.js';
 import type { CommandRecord, LiveTwin } from './live.js';
 import { numberInput } from './simulator/model.js';
 import { FAULT_ACTIONS } from './simulator/faults.js';
+import type { Actor, InvokeResult } from './requests.js';
 
 /** Most commands one twin may have waiting for an answer. */
 export const MAX_PENDING = 4;
@@ -23,14 +23,6 @@ const LOST_MARGIN_MS = 2000;
 export const RECENT_KEPT = 5;
 /** Timed-out command ids remembered, so a device's late answer to one is named in the log (HD9). */
 const EXPIRED_KEPT = 1000;
-
-export interface Actor {
-  session: string;
-  name: string;
-  space: string;
-}
-
-export type InvokeResult = { ok: true; command: CommandRecord } | { ok: false; code: ErrorCode; detail?: string };
 
 /**
  * Forwards a command to the device; the answer comes back through {@link CommandBook.complete}. May

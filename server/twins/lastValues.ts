@@ -9,7 +9,8 @@
  */
 import type { Logger } from '../log.js';
 import { readLastValues, upsertLastValues, type LastValue } from '../store/lastValuesTable.js';
-import { StoreUnavailable, type Store } from '../store/store.js';
+import type { Store } from '../store/store.js';
+import { StoreUnavailable } from '../store/storeQueue.js';
 import { checkValue, MAX_TEXT } from './ingest.js';
 import type { LiveProperty, LiveTwin } from './live.js';
 import type { TwinRuntime } from './runtime.js';

@@ -5,101 +5,23 @@
  * command book. Rooms read it at their patch rate (server/twins/room/twinSync.ts).
  */
 import type { Logger } from '../log.js';
-import type { CommandStore } from '../store/commandStore.js';
-import type { AlarmEvent } from '../store/alarmEventsTable.js';
-import type { Journal } from '../audit/journal.js';
-import type { ErrorCode } from '../../shared/protocol/errors.js';
+import { acknowledgeAlarm, showAck, type AckResult } from './alarmAck.js';
 import type { ActionRoute } from './bindings.js';
-import { CommandBook, type Actor, type InvokeResult } from './commands.js';
+import { CommandBook } from './commands.js';
+import type { Actor, InvokeResult } from './requests.js';
 import type { TwinDefinition } from './definition.js';
 import { checkValue, markRefused, newStats, writeValue, type IngestStats } from './ingest.js';
-import type { ActiveAlarm, CommandRecord, LiveProperty, LiveTwin } from './live.js';
+import type { CommandRecord, LiveProperty, LiveTwin } from './live.js';
 import type { LoadProblem } from './loader.js';
 import { FAULT_ACTIONS } from './simulator/faults.js';
 import { postCommand } from './sources/httpDevice.js';
 import { MqttSource } from './sources/mqttSource.js';
 import { SimulatorSource } from './sources/simulatorSource.js';
+import { PROCESS_CLOCK, type TwinClock, type TwinRecorder, type TwinRuntimeOptions } from './runtimeOptions.js';
 import { markSilentStale, markStale } from './staleness.js';
 import { LogThrottle } from './throttle.js';
+import type { DesiredValue, TwinCluster } from './twinCluster.js';
 import { wireTwins } from './wiring.js';
-
-export interface TwinRuntimeOptions {
-  /** Broker URL; when unset, MQTT forms are not bound. */
-  mqttUrl: string | undefined;
-  /** Run the built-in simulator for twins that have a model and no bound MQTT telemetry. */
-  simulator: boolean;
-  /** HTTP ingest is on (twins with no other source show `http`). */
-  httpIngest?: boolean;
-  seed: number;
-  commandTimeoutMs: number;
-  store: CommandStore;
-  /** Persists accepted values and alarm events (server/history/); none in unit tests. */
-  recorder?: TwinRecorder;
-  log: Logger;
-  /** Files that failed to load, kept for the API. */
-  failures?: { file: string; problems: LoadProblem[] }[];
-  /** Where time comes from; the process's clocks unless a test drives staleness by hand. */
-  clock?: TwinClock;
-  /** Audits commands and acknowledgements, and keeps acknowledgements as alarm events (SPEC AU1, AK3); none in unit tests. */
-  memory?: TwinMemoryHooks;
-}
-
-/** Where the runtime's changes by people are kept: the journal (audit + activity) and the alarm events. */
-export interface TwinMemoryHooks {
-  journal: Journal;
-  alarmEvent(e: AlarmEvent): void;
-}
-
-/** Where accepted numeric/boolean values and alarm transitions go to be kept (SPEC HS1, HS6). */
-export interface TwinRecorder {
-  /** `t` ms epoch; booleans as 1/0. */
-  value(twin: string, property: string, t: number, v: number, boolean: boolean): void;
-  alarm(e: AlarmEvent): void;
-}
-
-/** The runtime's two clocks, ms: `now` is monotonic (staleness, log throttling), `wall` is the Unix epoch (timestamps). */
-export interface TwinClock {
-  now(): number;
-  wall(): number;
-}
-
-const PROCESS_CLOCK: TwinClock = { now: () => performance.now(), wall: () => Date.now() };
-
-/**
- * Several processes sharing the twins (REDIS_URL, server/cluster/, SPEC S4): which twins this process
- * runs, and how what it runs reaches the others. Absent when the process is alone: it runs them all.
- */
-export interface TwinCluster {
-  /** This process owns the twin: it runs its simulator, records its history, executes its commands. */
-  owns(twin: string): boolean;
-  /** A command for a twin another process owns: sent there; the owner's answer comes back. */
-  forward(twin: string, action: string, input: unknown, actor: Actor): Promise<InvokeResult>;
-  /** Readings the simulator produced for an owned twin, as ingested here (`ts` ms epoch). */
-  readings(twin: string, values: Record<string, number | boolean>, ts: number): void;
-  /** Someone here acknowledged an alarm. */
-  acknowledged(twin: string, alarm: ActiveAlarm): void;
-  /**
-   * Settles who acknowledged this raising of the alarm, across every process (SPEC S5): the first
-   * claim wins; a later one learns the winner. Rejects when the processes cannot be asked (Redis down).
-   */
-  claimAck(twin: string, alarm: ActiveAlarm, by: AckBy): Promise<{ won: true } | { won: false; by: AckBy }>;
-}
-
-/** Who acknowledged an alarm, and when (ms epoch). */
-export interface AckBy {
-  session: string;
-  name: string;
-  at: number;
-}
-
-/** A set-point as a command left it on its property (mirrored with the command, SPEC S4). */
-export interface DesiredValue {
-  property: string;
-  /** JSON text, '' when none. */
-  text: string;
-  num: number | null;
-  tolerance: number;
-}
 
 /** Receives a machine's event: twin id, event name, its data, when it arrived (ms epoch). */
 export type EventListener = (twin: string, event: string, data: unknown, ts: number) => void;
@@ -325,77 +247,13 @@ export class TwinRuntime {
   }
 
   /**
-   * Someone acknowledges an active alarm (authorised by the caller, SPEC AK1–AK3): everyone sees who
-   * and when, it is kept as an `acknowledged` alarm event and audited. A new raising of the alarm is
-   * a new alarm, unacknowledged. With other processes (S5) the first acknowledgement anywhere wins:
-   * a later one, here or there, is refused with the winner's name and shows the winner.
+   * Someone acknowledges an active alarm (authorised by the caller, SPEC AK1–AK3, S5): see
+   * server/twins/alarmAck.ts.
    */
-  async acknowledge(
-    twinId: string,
-    alarmId: string,
-    actor: Actor,
-  ): Promise<{ ok: true } | { ok: false; code: ErrorCode; detail?: string }> {
+  acknowledge(twinId: string, alarmId: string, actor: Actor): Promise<AckResult> {
     const twin = this.twins.get(twinId);
-    if (!twin) return { ok: false, code: 'twin.unknown', detail: twinId };
-    const unknown = { ok: false, code: 'twin.unknown_alarm', detail: `${twinId}/${alarmId.slice(0, 64)}` } as const;
-    const alarm = twin.alarms.get(alarmId);
-    if (!alarm) return unknown;
-    const taken = () => ({ ok: false, code: 'twin.alarm_acknowledged', detail: `by ${alarm.ackByName}` }) as const;
-    if (alarm.ackAt !== 0) return taken();
-    const by: AckBy = { session: actor.session, name: actor.name, at: this.clock.wall() };
-    if (this.cluster) {
-      let claim: Awaited<ReturnType<TwinCluster['claimAck']>>;
-      try {
-        claim = await this.cluster.claimAck(twin.id, alarm, by);
-      } catch (err) {
-        this.log.warn(
-          { twin: twin.id, alarm: alarm.id, problem: (err as Error).message },
-          'acknowledgement refused: the other processes cannot be asked',
-        );
-        return { ok: false, code: 'twin.owner_unreachable', detail: 'the processes could not agree on who acknowledged it' };
-      }
-      // Meanwhile the alarm may have cleared (or been raised anew), or the winner's news arrived.
-      if (twin.alarms.get(alarmId) !== alarm) return unknown;
-      if (!claim.won) {
-        this.showAck(twin, alarm, claim.by);
-        return taken();
-      }
-      if (alarm.ackAt !== 0) return taken();
-    }
-    this.showAck(twin, alarm, by);
-    const m = this.o.memory;
-    m?.alarmEvent({
-      twin: twin.id,
-      alarm: alarm.id,
-      property: alarm.property,
-      kind: 'acknowledged',
-      severity: alarm.severity,
-      message: alarm.message,
-      value: null,
-      bySession: actor.session,
-      byName: actor.name,
-      at: by.at,
-    });
-    m?.journal.record({
-      space: actor.space,
-      twin: twin.id,
-      kind: 'alarm_ack',
-      actor: { session: actor.session, name: actor.name },
-      subject: alarm.message,
-      detail: { alarm: alarm.id, property: alarm.property, severity: alarm.severity, since: alarm.since, value: alarm.value },
-    });
-    this.log.info({ twin: twin.id, alarm: alarm.id, by: actor.name, space: actor.space }, 'alarm acknowledged');
-    this.cluster?.acknowledged(twin.id, alarm);
-    return { ok: true };
-  }
-
-  private showAck(twin: LiveTwin, alarm: ActiveAlarm, by: AckBy): void {
-    if (alarm.ackBy === by.session && alarm.ackAt === by.at) return;
-    alarm.ackBy = by.session;
-    alarm.ackByName = by.name;
-    alarm.ackAt = by.at;
-    twin.alarmsVersion++;
-    twin.version++;
+    if (!twin) return Promise.resolve({ ok: false, code: 'twin.unknown', detail: twinId });
+    return acknowledgeAlarm({ clock: this.clock, cluster: this.cluster, memory: this.o.memory, log: this.log }, twin, alarmId, actor);
   }
 
   /**
@@ -406,7 +264,7 @@ export class TwinRuntime {
     const twin = this.twins.get(twinId);
     const alarm = twin?.alarms.get(alarmId);
     if (!twin || !alarm || alarm.ackAt !== 0) return;
-    this.showAck(twin, alarm, by);
+    showAck(twin, alarm, by);
   }
 
   /**

@@ -7,7 +7,8 @@ import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
 import type { TwinConfig } from '../twinConfig.js';
 import { loadTwinDefinitions } from './loader.js';
-import { TwinRuntime, type TwinMemoryHooks, type TwinRecorder } from './runtime.js';
+import { TwinRuntime } from './runtime.js';
+import type { TwinMemoryHooks, TwinRecorder } from './runtimeOptions.js';
 
 export async function startTwinRuntime(
   config: TwinConfig,

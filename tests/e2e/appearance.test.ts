@@ -4,21 +4,11 @@
  * server, and the card marks and says what the server decided. Screenshots in
  * test-results/screenshots/appearance-*.png (desktop 1280×720, phone 390×844).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from '../support/e2e.js';
+import { useE2E } from '../support/e2eSuite.js';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E();
-}, 120_000);
-afterEach(async () => {
-  await e2e.closePages();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E();
 
 /** How page `viewer` has person `id` now: colour and style as the state says. */
 const seen = (viewer: Page, id: string) => viewer.evaluate((who) => window.twinverse!.people().find((p) => p.id === who) ?? null, id);

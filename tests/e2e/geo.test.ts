@@ -3,22 +3,12 @@
  * at the places its reported latitude and longitude give, leaving its path; the overview shows the
  * sites on the map with their alarm states, and clicking one enters it.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from '../support/e2e.js';
+import { describe, expect, it } from 'vitest';
+import { useE2E } from '../support/e2eSuite.js';
 import { waitForApp } from '../support/browser.js';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  // The built-in simulator drives the factory (no broker), the AGV among its machines.
-  e2e = await startE2E({}, { SIMULATOR: 'on' });
-});
-afterEach(async () => {
-  await e2e?.closePages();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
+// The built-in simulator drives the factory (no broker), the AGV among its machines.
+const e2e = useE2E({}, { SIMULATOR: 'on' });
 
 describe('sites on Earth (e2e)', () => {
   it('GS5 GS7: the AGV crosses the factory floor where its reports put it, drawing its path behind it', async () => {

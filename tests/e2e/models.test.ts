@@ -3,21 +3,11 @@
  * named one by one below): each machine's parts come from its .glb, and the simulator's values drive
  * bindings on glTF nodes — the pump's fan spins, its casing takes its colour.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startE2E, type E2E } from '../support/e2e.js';
+import { describe, expect, it } from 'vitest';
+import { useE2E } from '../support/e2eSuite.js';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  // No broker: the built-in simulator runs the machines.
-  e2e = await startE2E({}, { SIMULATOR: 'on' });
-});
-afterEach(async () => {
-  await e2e?.closePages();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
+// No broker: the built-in simulator runs the machines.
+const e2e = useE2E({}, { SIMULATOR: 'on' });
 
 describe('glTF machines (e2e)', () => {
   it('GM1 GM2 GM3: the factory shows its machines from their glb files; the simulated pump spins its fan node and colours its casing node', async () => {

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchModel, ModelError } from '../../client/models/fetchModel.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { waitFor } from '../support/wait.js';
+import { rejectedWith } from '../support/rejection.js';
 
 let server: TestServer;
 let base: string;
@@ -43,14 +44,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function refusal(p: Promise<unknown>): Promise<ModelError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ModelError);
-  return err as ModelError;
-}
+const refusal = (p: Promise<unknown>) => rejectedWith(p, ModelError);
 
 describe('model files over HTTP', () => {
   it('GM6: /assets/models serves the .glb files byte for byte and nothing else of the folder', async () => {

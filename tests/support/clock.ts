@@ -3,7 +3,7 @@
  * stands still until the test advances it, so "not yet" and "now" are decided by the test, never by
  * how busy the machine is. Timestamps (`wall`) stay real: they are data, not a deadline.
  */
-import type { TwinClock } from '../../server/twins/runtime.js';
+import type { TwinClock } from '../../server/twins/runtimeOptions.js';
 
 export class ManualClock implements TwinClock {
   private t = 0;

@@ -16,7 +16,8 @@ import { BOARD_MAX_POINTS_PER_MESSAGE, type StrokeMessage } from '../../../share
 import type { Frame } from '../../core/system.js';
 import type { PhasedSystem } from '../../core/phases.js';
 import type { BoardModel, LocalStroke } from './boardModel.js';
-import { ERASER_RADIUS, PEN_COLORS, PEN_WIDTH, type BoardView, type Tool } from './boardView.js';
+import type { BoardView } from './boardView.js';
+import { ERASER_RADIUS, PEN_COLORS, PEN_WIDTH, type Tool } from './boardTools.js';
 
 const FLUSH_MS = 66;
 const ERASE_FLUSH_MS = 100;

@@ -17,28 +17,17 @@ import { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
-import { Mesh } from '@babylonjs/core/Meshes/mesh.js';
+import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { BOARD_UNITS_H, BOARD_UNITS_W } from '../../../shared/protocol/board.js';
 import { boardAxes, boardHeight, worldToUnits, type BoardPlacement } from '../../../shared/space/board.js';
 import type { BoardChange, BoardModel } from './boardModel.js';
 import { babylonToProtocol, protocolToBabylon } from '../../render/frames.js';
+import { dotGrid, drawStroke, TEX_H, TEX_W } from './boardCanvas.js';
+import { addBoardFrame, BOARD_RAIL, unlit } from './boardFrame.js';
+import { PEN_COLORS, type BoardTarget, type Tool } from './boardTools.js';
 
 const TMP_NORMAL = new Vector3();
-
-/** Texture size: 0.64 px per board unit (≈ 2.3 mm per pixel on a 4.8 m board). */
-const TEX_W = 2048;
-const TEX_H = 1152;
-const SCALE = TEX_W / BOARD_UNITS_W;
-
-export const PEN_COLORS = ['#1d2125', '#1e63d6', '#d62e2e', '#1f9d55', '#ef7d00'] as const;
-export const PEN_WIDTH = 7;
-export const ERASER_RADIUS = 28;
-
-export type Tool = { kind: 'pen'; color: string } | { kind: 'eraser' };
-
-/** What a pick on the board landed on. */
-export type BoardTarget = { kind: 'surface' } | { kind: 'tool'; tool: Tool } | { kind: 'clear' };
 
 export class BoardView {
   readonly root: TransformNode;
@@ -94,59 +83,11 @@ export class BoardView {
     this.video.isPickable = false;
     this.video.setEnabled(false);
 
-    // Frame, back panel and tray (one mesh, vertex colours).
-    const frameMat = keep(new StandardMaterial('board-frame', scene));
-    frameMat.specularColor = new Color3(0.5, 0.5, 0.5);
-    const parts: Mesh[] = [];
-    const box = (bw: number, bh: number, bd: number, color: string, x: number, y: number, z: number) => {
-      const b = CreateBox(
-        'board-part',
-        { width: bw, height: bh, depth: bd, faceColors: Array(6).fill(Color3.FromHexString(color).toColor4()) },
-        scene,
-      );
-      b.position.set(x, y, z);
-      parts.push(b);
-    };
-    const t = 0.045;
-    box(w + 0.3, h + 0.5, 0.03, '#3b4650', 0, 0.1, 0.03); // back panel
-    box(w + 2 * t, t, 0.05, '#c9ced3', 0, h / 2 + t / 2, 0); // top rail
-    box(w + 2 * t, t, 0.05, '#c9ced3', 0, -h / 2 - t / 2, 0); // bottom rail
-    box(t, h, 0.05, '#c9ced3', -w / 2 - t / 2, 0, 0);
-    box(t, h, 0.05, '#c9ced3', w / 2 + t / 2, 0, 0);
-    box(w * 0.92, 0.025, 0.16, '#aeb5bb', 0, -h / 2 - t - 0.012, -0.08); // tray
-    box(w * 0.92, 0.05, 0.012, '#aeb5bb', 0, -h / 2 - t + 0.012, -0.155); // tray lip
-    for (const p of parts) p.bakeCurrentTransformIntoVertices();
-    const frame = keep(Mesh.MergeMeshes(parts, true, true)!);
-    frame.name = 'board-frame';
-    frame.material = frameMat;
-    frame.parent = this.root;
-    frame.isPickable = false;
-
-    // Header strip with a hint.
-    const header = keep(new DynamicTexture('board-header', { width: 2048, height: 96 }, scene, true));
-    const hg = header.getContext() as unknown as CanvasRenderingContext2D;
-    hg.fillStyle = '#3b4650';
-    hg.fillRect(0, 0, 2048, 96);
-    hg.fillStyle = '#ffffff';
-    hg.font = '700 52px system-ui, sans-serif';
-    hg.textBaseline = 'middle';
-    hg.fillText('MEETING BOARD', 24, 50);
-    hg.fillStyle = '#c8d2db';
-    hg.font = '400 38px system-ui, sans-serif';
-    hg.textAlign = 'right';
-    hg.fillText('Draw with the mouse or the controller trigger · pens and eraser on the tray', 2024, 52);
-    header.update(true);
-    const headerMat = keep(unlit('board-header', scene));
-    headerMat.emissiveTexture = header;
-    const headerPlane = keep(CreatePlane('board-header', { width: w, height: (w * 96) / 2048 }, scene));
-    headerPlane.material = headerMat;
-    headerPlane.parent = this.root;
-    headerPlane.position.set(0, h / 2 + t + 0.02 + (w * 48) / 2048, 0.012);
-    headerPlane.isPickable = false;
+    addBoardFrame(scene, this.root, w, h, keep);
 
     // Pen tray: colour pucks, the eraser, the host's clear button.
     // One vertex-coloured material for every puck and the eraser (the XR budget counts materials).
-    const trayY = -h / 2 - t + 0.012;
+    const trayY = -h / 2 - BOARD_RAIL + 0.012;
     const trayMat = keep(new StandardMaterial('board-tray', scene));
     trayMat.emissiveColor = new Color3(0.3, 0.3, 0.3);
     PEN_COLORS.forEach((color, i) => {
@@ -253,21 +194,21 @@ export class BoardView {
     if (!c) return;
     if (c.kind === 'redraw') this.redraw();
     else {
-      this.drawStroke(c.stroke, Math.max(0, c.from - 1));
+      drawStroke(this.g, c.stroke, Math.max(0, c.from - 1));
       this.dirty = true;
     }
   }
 
   /** Draws new points of a stroke being drawn here (the local preview). */
   drawLocal(s: { color: string; width: number; points: readonly number[] }, from: number): void {
-    this.drawStroke(s, Math.max(0, from - 1));
+    drawStroke(this.g, s, Math.max(0, from - 1));
     this.dirty = true;
   }
 
   redraw(): void {
     const g = this.g;
     g.drawImage(this.grid, 0, 0);
-    for (const s of this.model.drawable()) this.drawStroke(s, 0);
+    for (const s of this.model.drawable()) drawStroke(this.g, s, 0);
     this.dirty = true;
   }
 
@@ -320,59 +261,10 @@ export class BoardView {
     this.videoTexture?.dispose();
     for (const d of this.disposables.reverse()) d.dispose();
   }
-
-  private drawStroke(s: { color: string; width: number; points: readonly number[] }, fromPoint: number): void {
-    const g = this.g;
-    const p = s.points;
-    g.strokeStyle = s.color;
-    g.fillStyle = s.color;
-    g.lineWidth = s.width * SCALE;
-    g.lineCap = 'round';
-    g.lineJoin = 'round';
-    if (p.length === 2) {
-      g.beginPath();
-      g.arc(p[0]! * SCALE, p[1]! * SCALE, (s.width * SCALE) / 2, 0, Math.PI * 2);
-      g.fill();
-      return;
-    }
-    const start = Math.min(fromPoint, p.length / 2 - 1);
-    g.beginPath();
-    g.moveTo(p[start * 2]! * SCALE, p[start * 2 + 1]! * SCALE);
-    for (let i = start + 1; i < p.length / 2; i++) g.lineTo(p[i * 2]! * SCALE, p[i * 2 + 1]! * SCALE);
-    g.stroke();
-  }
-}
-
-/** A material whose emissive texture is the whole colour (emissive adds to diffuse and lighting). */
-function unlit(name: string, scene: Scene): StandardMaterial {
-  const m = new StandardMaterial(name, scene);
-  m.disableLighting = true;
-  m.diffuseColor = Color3.Black();
-  m.specularColor = Color3.Black();
-  m.emissiveColor = Color3.Black();
-  return m;
 }
 
 function clamp(x: number, lo: number, hi: number): number {
   return x < lo ? lo : x > hi ? hi : x;
-}
-
-/** The empty board: white with a faint dot grid every 100 units. */
-function dotGrid(): HTMLCanvasElement {
-  const c = document.createElement('canvas');
-  c.width = TEX_W;
-  c.height = TEX_H;
-  const g = c.getContext('2d')!;
-  g.fillStyle = '#fbfcfd';
-  g.fillRect(0, 0, TEX_W, TEX_H);
-  g.fillStyle = '#d5dbe1';
-  for (let u = 100; u < BOARD_UNITS_W; u += 100)
-    for (let v = 100; v < BOARD_UNITS_H; v += 100) {
-      g.beginPath();
-      g.arc(u * SCALE, v * SCALE, 1.6, 0, Math.PI * 2);
-      g.fill();
-    }
-  return c;
 }
 
 function eraserFaces() {

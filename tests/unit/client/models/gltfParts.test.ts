@@ -17,6 +17,7 @@ import { MODEL_MAX_TRIANGLES } from '../../../../shared/twin/modelLimits.js';
 import type { Primitive } from '../../../../shared/twin/extension.js';
 import { Geometry } from '../../../../assets/models/geometry.js';
 import { buildMachine } from '../../../../assets/models/build.js';
+import { rejectedWith } from '../../../support/rejection.js';
 
 const scene = () => new Scene(new NullEngine());
 const pumpBytes = () => new Uint8Array(fs.readFileSync('assets/models/pump.glb'));
@@ -24,14 +25,7 @@ const pumpRecipe = (): Primitive[] =>
   (JSON.parse(fs.readFileSync('assets/twins/pump-1.td.json', 'utf8')) as { 'tv:twin': { model: { primitives: Primitive[] } } })['tv:twin']
     .model.primitives;
 
-async function refusal(p: Promise<unknown>): Promise<ModelError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(ModelError);
-  return err as ModelError;
-}
+const refusal = (p: Promise<unknown>) => rejectedWith(p, ModelError);
 
 describe('glTF model parts', () => {
   it('GM1 GM2: every node of the pump is a part named by its node, standing where the recipe puts it, under the same parent', async () => {

@@ -11,20 +11,14 @@ import { toGlb } from '../../../../server/buildings/toGlb.js';
 import { BuildingIndex } from '../../../../shared/space/building.js';
 import { check } from '../../../../shared/protocol/validation.js';
 import { buildPlant, sampleGuid } from '../../../../assets/buildings/build.js';
+import { rejectedWith } from '../../../support/rejection.js';
 
 const FILE = 'buildings/plant.ifc';
 const sample = new Uint8Array(fs.readFileSync(`assets/${FILE}`));
 const text = new TextDecoder().decode(sample);
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-async function refused(p: Promise<unknown>): Promise<BuildingError> {
-  const err = await p.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(BuildingError);
-  return err as BuildingError;
-}
+const refused = (p: Promise<unknown>) => rejectedWith(p, BuildingError);
 
 describe('IFC sample plant', () => {
   it('BM1: the committed sample is what assets/buildings/build.ts writes with web-ifc’s writer, in the IFC 4 schema', async () => {

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GeoFrame } from '../../../../shared/geo/frame.js';
 import { agv } from '../../../../server/twins/simulator/agv.js';
-import { mulberry32 } from '../../../../server/twins/simulator/rng.js';
+import { simulate } from '../../../support/simulate.js';
 import { loadSpaceLayouts } from '../../../../server/spaces/layouts.js';
 import { createLogger } from '../../../../server/log.js';
 
@@ -27,18 +27,19 @@ const params = {
 describe('the AGV simulator', () => {
   it('GS7: reports latitude, longitude and heading at 4 Hz, on its loop, facing the way it drives, and goes round', () => {
     const m = agv.create(params);
-    const rng = mulberry32(1);
     const frame = new GeoFrame(site);
     const reports: { x: number; z: number; heading: number }[] = [];
     let steps = 0;
-    for (let i = 0; i < 900; i++) {
-      m.step(0.1, rng);
-      steps++;
-      const r = m.readings();
-      if (!('latitude' in r)) continue;
-      const p = frame.toSpace({ latitude: r.latitude as number, longitude: r.longitude as number, altitude: 0 });
-      reports.push({ x: p.x, z: p.z, heading: r.heading as number });
-    }
+    simulate(m, 90, {
+      step: 0.1,
+      each: () => {
+        steps++;
+        const r = m.readings();
+        if (!('latitude' in r)) return;
+        const p = frame.toSpace({ latitude: r.latitude as number, longitude: r.longitude as number, altitude: 0 });
+        reports.push({ x: p.x, z: p.z, heading: r.heading as number });
+      },
+    });
     // 90 s at 4 Hz.
     expect(reports.length).toBeGreaterThanOrEqual(Math.floor(steps / 4) - 1);
     expect(reports.length).toBeLessThanOrEqual(Math.ceil(steps / 2.5));
@@ -57,9 +58,8 @@ describe('the AGV simulator', () => {
 
   it('GS7: stops when told and starts again', () => {
     const m = agv.create(params);
-    const rng = mulberry32(1);
     expect(m.invoke('stop', undefined)).toEqual({ ok: true });
-    for (let i = 0; i < 40; i++) m.step(0.1, rng);
+    simulate(m, 4, { step: 0.1 });
     expect(m.readings()).toMatchObject({ speed: 0, running: false });
     expect(m.invoke('fly', undefined).ok).toBe(false);
   });

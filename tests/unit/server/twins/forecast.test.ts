@@ -7,7 +7,7 @@ import type { TwinRuntime } from '../../../../server/twins/runtime.js';
 import { factoryRuntime } from '../../../support/runtime.js';
 import { clearTrend } from '../../../../server/twins/forecast.js';
 import { MODELS } from '../../../../server/twins/simulator/models.js';
-import { mulberry32 } from '../../../../server/twins/simulator/rng.js';
+import { simulate } from '../../../support/simulate.js';
 import { SIM_STEP_S } from '../../../../server/twins/sources/simulatorSource.js';
 
 let runtime: TwinRuntime;
@@ -74,15 +74,15 @@ describe('trend and forecast on ingest', () => {
     // The factory's CNC as the simulator runs it, from a cold start: it settles well below 80 °C.
     const sim = cnc().def.ext.simulator!;
     const model = MODELS[sim.model].create({ ...sim.params, startSteady: 0 });
-    const rng = mulberry32(1);
     let forecasts = 0;
     let rising = 0;
-    for (let i = 0, ts = START; i < Math.round(300 / SIM_STEP_S); i++, ts += SIM_STEP_S * 1000) {
-      model.step(SIM_STEP_S, rng);
-      runtime.ingest('cnc-1', 'motorTemperature', model.readings().motorTemperature, ts);
-      if (cnc().forecasts.has('motorHot')) forecasts++;
-      if (temperature().trend > 0) rising++;
-    }
+    simulate(model, 300, {
+      each: (i) => {
+        runtime.ingest('cnc-1', 'motorTemperature', model.readings().motorTemperature, START + i * SIM_STEP_S * 1000);
+        if (cnc().forecasts.has('motorHot')) forecasts++;
+        if (temperature().trend > 0) rising++;
+      },
+    });
     expect(rising).toBeGreaterThan(0); // it did warm up, with a trend…
     expect(forecasts).toBe(0); // …that never pointed past the limit
     expect(temperature().num).toBeLessThan(75);

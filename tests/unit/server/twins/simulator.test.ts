@@ -4,14 +4,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MODELS } from '../../../../server/twins/simulator/models.js';
-import { mulberry32, seedFor } from '../../../../server/twins/simulator/rng.js';
+import { seedFor } from '../../../../server/twins/simulator/rng.js';
 import type { MachineModel } from '../../../../server/twins/simulator/model.js';
-import { SIM_STEP_S } from '../../../../server/twins/sources/simulatorSource.js';
+import { simulate } from '../../../support/simulate.js';
 
-function run(model: MachineModel, seconds: number, seed = 1): void {
-  const rng = mulberry32(seed);
-  for (let i = 0; i < Math.round(seconds / SIM_STEP_S); i++) model.step(SIM_STEP_S, rng);
-}
+const run = (model: MachineModel, seconds: number, seed = 1) => simulate(model, seconds, { seed });
 const num = (m: MachineModel, k: string) => m.readings()[k] as number;
 
 describe('spindle', () => {
@@ -151,16 +148,17 @@ describe('a factory that behaves like one', () => {
     // (stepped a second at a time: the event rate is per second of running, whatever the step).
     const jams = (seed: number) => {
       const c = factory('conveyor', { quietStartS: 0 });
-      const rng = mulberry32(seed);
       const at: number[] = [];
-      for (let i = 0; i < 100 * 3600; i++) {
-        c.step(1, rng);
-        if (c.readings().jammed) {
+      simulate(c, 100 * 3600, {
+        step: 1,
+        seed,
+        each: (i) => {
+          if (!c.readings().jammed) return;
           at.push(i);
           c.invoke('clearJam', undefined);
           c.invoke('start', undefined);
-        }
-      }
+        },
+      });
       return at;
     };
     const first = jams(3);
