@@ -31,6 +31,8 @@ export interface ReplayBar {
   text(): string;
   /** The speed the next play or seek uses. */
   speed(): TimelineSpeed;
+  /** Chooses the speed (as its button does): plays on at it when the replay is playing. */
+  setSpeed(speed: TimelineSpeed): void;
 }
 
 const clock = (ms: number) => clockText(ms);
@@ -86,13 +88,12 @@ export function createReplayBar(drive: ReplayDrive, now: () => number = Date.now
     else if (current.playing) drive.pause();
     else drive.play(chosen);
   });
-  speeds.forEach((b, i) => {
-    b.addEventListener('click', () => {
-      chosen = TIMELINE_SPEEDS[i]!;
-      if (current?.mode === 'replay' && current.playing) drive.play(chosen);
-      else if (current) render(current, allowedNow);
-    });
-  });
+  const choose = (speed: TimelineSpeed) => {
+    chosen = speed;
+    if (current?.mode === 'replay' && current.playing) drive.play(chosen);
+    else if (current) render(current, allowedNow);
+  };
+  speeds.forEach((b, i) => b.addEventListener('click', () => choose(TIMELINE_SPEEDS[i]!)));
   live.addEventListener('click', () => {
     open = false;
     drive.live();
@@ -151,5 +152,6 @@ export function createReplayBar(drive: ReplayDrive, now: () => number = Date.now
     },
     text: () => banner.textContent ?? '',
     speed: () => chosen,
+    setSpeed: choose,
   };
 }

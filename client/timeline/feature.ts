@@ -2,11 +2,13 @@
  * Shared replay, the client's side (SPEC RP7): follows `state.timeline` after each patch, shows the
  * replay bar (banner, scrubber with alarm and note markers, play/pause, speed, back to live) and sends
  * the `timeline.*` messages; offers "Replay: play/pause" and "Back to live" to menus (the VR wrist menu
- * lists them). The machines themselves need nothing here: in a replay the server writes the recorded
+ * lists them) and `ctx.apis.timeline` (api.ts) to the VR menu's replay page. The machines themselves need nothing here: in a replay the server writes the recorded
  * values into the twin state every client already follows.
  */
 import type { ClientContext } from '../context/context.js';
 import type { ClientFeature } from '../core/feature.js';
+import { Listeners } from '../core/listeners.js';
+import type { TimelineApi } from './api.js';
 import { createReplayBar, type ReplayDrive } from './banner.js';
 import { loadMarkers } from './markers.js';
 import { LIVE, mayDrive, readTimeline, sameTimeline, type Timeline } from './model.js';
@@ -31,6 +33,32 @@ export function createTimelineFeature(ctx: ClientContext): ClientFeature {
   };
   const bar = createReplayBar(drive);
   ctx.hud.root.append(bar.element);
+  const changes = new Listeners<void>();
+  const api: TimelineApi = {
+    get timeline() {
+      return timeline;
+    },
+    get allowed() {
+      return allowed();
+    },
+    get banner() {
+      return bar.text();
+    },
+    get speed() {
+      return bar.speed();
+    },
+    setSpeed(speed) {
+      bar.setSpeed(speed);
+      changes.emit();
+    },
+    seek: (at, speed) => drive.seek(at, speed),
+    play: (speed) => drive.play(speed),
+    pause: () => drive.pause(),
+    live: () => drive.live(),
+    markers: (from, to) => loadMarkers(base, twins, from, to),
+    onChange: (l) => changes.add(l),
+  };
+  ctx.apis.timeline = api;
 
   const offState = connection.onState((sync) =>
     sync.afterPatch(() => {
@@ -43,6 +71,7 @@ export function createTimelineFeature(ctx: ClientContext): ClientFeature {
       timeline = next;
       me = roles;
       bar.show(timeline, allowed());
+      changes.emit();
       if (modeChanged) ctx.actions.changed();
     }),
   );
@@ -76,6 +105,7 @@ export function createTimelineFeature(ctx: ClientContext): ClientFeature {
       offPlay();
       offLive();
       bar.element.remove();
+      delete ctx.apis.timeline;
     },
   };
 }

@@ -1,6 +1,6 @@
 /**
  * The VR menu: a small panel above the left wrist (controller or tracked hand) with the actions
- * features registered (mute …), People, Avatar, Settings and Exit VR. People, Avatar and Settings open a larger
+ * features registered (mute …), People, Avatar, Settings, Replay and Exit VR. People, Avatar, Settings and Replay open a larger
  * panel in front of the user. Everything is a world-space GUI panel selected with the ray or a pinch.
  */
 import { Quaternion, type Vector3 } from '@babylonjs/core/Maths/math.vector.js';
@@ -15,6 +15,8 @@ import type { LocomotionSettings } from './locomotion.js';
 import { buildAvatarPage, buildPeoplePage, buildSettingsPage, type MenuPage, type PageContent } from './menuPages.js';
 import type { AppearanceAsk } from '../avatars/appearanceAsk.js';
 import { controlPosition, placeInFront, type HeadPose } from './menuPlacement.js';
+import type { FeatureApis } from '../core/feature.js';
+import { buildReplayPage, type ReplayPageContent } from './menuReplay.js';
 
 export type { MenuPage };
 
@@ -40,6 +42,8 @@ export interface MenuDeps {
   locomotion: LocomotionSettings;
   appearance: AppearanceAsk;
   title: string;
+  /** What other features offer (the replay page drives `apis.timeline`); read when used. */
+  apis: Partial<FeatureApis>;
   exitXr(): void;
 }
 
@@ -48,7 +52,7 @@ const ROW_M = 0.065;
 const TITLE_M = 0.06;
 const PAGE_W = 0.6;
 const PAGE_H = 0.55;
-const PAGE_TITLES: Record<MenuPage, string> = { people: 'People', avatar: 'Your avatar', settings: 'Settings' };
+const PAGE_TITLES: Record<MenuPage, string> = { people: 'People', avatar: 'Your avatar', settings: 'Settings', replay: 'Replay' };
 
 export function createXrMenu(d: MenuDeps): XrMenu {
   let wrist: Panel3D | null = null;
@@ -60,7 +64,7 @@ export function createXrMenu(d: MenuDeps): XrMenu {
   let pageName: MenuPage | null = null;
   let pagePlaced = false;
   const pageButtons = new Map<string, Button>();
-  let pageContent: PageContent | null = null;
+  let pageContent: PageContent | ReplayPageContent | null = null;
 
   const core: MenuAction[] = [
     {
@@ -80,6 +84,12 @@ export function createXrMenu(d: MenuDeps): XrMenu {
       label: () => 'Settings',
       active: () => pageName === 'settings',
       run: () => menu.openPage(pageName === 'settings' ? null : 'settings'),
+    },
+    {
+      id: 'replay',
+      label: () => 'Replay…',
+      active: () => pageName === 'replay',
+      run: () => menu.openPage(pageName === 'replay' || !d.apis.timeline ? null : 'replay'),
     },
     { id: 'exit', label: () => 'Exit VR', run: () => d.exitXr() },
   ];
@@ -166,12 +176,15 @@ export function createXrMenu(d: MenuDeps): XrMenu {
           height: PAGE_H,
           title: PAGE_TITLES[name],
         });
+        const timeline = d.apis.timeline;
         pageContent =
           name === 'people'
             ? buildPeoplePage(page, d.store)
             : name === 'avatar'
               ? buildAvatarPage(page, d.appearance)
-              : buildSettingsPage(page, d.locomotion);
+              : name === 'replay' && timeline
+                ? buildReplayPage(page, timeline, { width: PAGE_W, height: PAGE_H })
+                : buildSettingsPage(page, d.locomotion);
         for (const [id, b] of pageContent.buttons) pageButtons.set(id, b);
         const close = button('xr-page-close', 'Close', () => menu.openPage(null));
         page.stack.addControl(close);
@@ -183,6 +196,7 @@ export function createXrMenu(d: MenuDeps): XrMenu {
       const out: Record<string, Vector3> = {};
       if (wrist) for (const [id, b] of buttons) out[id] = controlPosition(wrist, b, WRIST_W, wristH);
       if (page) for (const [id, b] of pageButtons) out[`page-${id}`] = controlPosition(page, b, PAGE_W, PAGE_H);
+      if (pageContent && 'points' in pageContent) for (const [id, v] of Object.entries(pageContent.points())) out[`page-${id}`] = v;
       return out;
     },
     labels() {

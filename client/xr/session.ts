@@ -82,6 +82,7 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
     locomotion,
     appearance: ctx.appearance,
     title: ctx.spaceTitle,
+    apis: ctx.apis,
     exitXr: () => void xr.exit(),
   });
   menu.setVisible(false);

@@ -46,6 +46,9 @@ export interface TwinShare {
 /** How long an acknowledgement claim is kept (longer than any alarm is expected to stay raised unacknowledged). */
 const ACK_CLAIM_MS = 7 * 24 * 3600_000;
 
+/** How many times the owner has raised an alarm: names each raising alike on every process. */
+const raisingKeyOf = (prefix: string) => (twin: string, alarm: string) => `${prefix}raisings:${twin}:${alarm}`;
+
 const AckClaim = z.object({ session: z.string(), name: z.string(), at: z.number() });
 
 const parseJson = (text: string): unknown => {
@@ -68,6 +71,7 @@ export async function shareTwins(
 ): Promise<TwinShare> {
   const self = randomUUID();
   const channel = `${o.prefix}twins`;
+  const raisingKey = raisingKeyOf(o.prefix);
   const leases = new TwinLeases(
     redis,
     [...runtime.all()].map((t) => t.id),
@@ -195,10 +199,26 @@ export async function shareTwins(
     },
     readings: (twin, values, ts) => publish({ k: 'values', from: self, twin, ts, values }),
     acknowledged: (twin, a) => publish({ k: 'ack', from: self, twin, alarm: a.id, session: a.ackBy, name: a.ackByName, at: a.ackAt }),
-    // One key per raising of the alarm (its id and the reading that raised it, the same on every
-    // process): SET NX lets exactly one acknowledgement in; the others read who won.
+    // The owner counts each raising of an alarm in Redis (it alone records the `raised` event).
+    raised(twin, alarm) {
+      const key = raisingKey(twin, alarm);
+      // Kept longer than any claim (a count lost after that only names a raising nobody can claim twice).
+      redis
+        .multi()
+        .incr(key)
+        .pexpire(key, 4 * ACK_CLAIM_MS)
+        .exec()
+        .catch((err: unknown) => {
+          o.log.warn({ twin, alarm, problem: (err as Error).message }, 'the raising of an alarm could not be counted in Redis');
+        });
+    },
+    // One key per raising of the alarm: its id and the owner's count of its raisings, the same on every
+    // process. Not the raise time: a process that stamped the raising reading with its own clock (MQTT
+    // without a timestamp) would name another key and win a second acknowledgement. SET NX lets exactly
+    // one acknowledgement in; the others read who won.
     async claimAck(twin, alarm, by) {
-      const key = `${o.prefix}ack:${twin}:${alarm.id}:${alarm.since}`;
+      const raising = (await redis.get(raisingKey(twin, alarm.id))) ?? '0';
+      const key = `${o.prefix}ack:${twin}:${alarm.id}:${raising}`;
       for (let attempt = 0; attempt < 2; attempt++) {
         if ((await redis.set(key, JSON.stringify(by), 'PX', ACK_CLAIM_MS, 'NX')) === 'OK') return { won: true };
         const held = await redis.get(key);

@@ -188,25 +188,27 @@ export class TwinRuntime {
     if (problem) return this.refuse(twin, p, `${property}: ${problem}`);
     const wall = this.clock.wall();
     const at = ts !== undefined && Number.isFinite(ts) && ts > 0 && ts < wall + MAX_FUTURE_MS ? ts : wall;
-    // The owner alone records, so processes sharing a database keep each value once (S4).
-    const rec = this.owns(twinId) ? this.o.recorder : undefined;
+    // The owner alone records, so processes sharing a database keep each value once (S4), and it
+    // alone counts the alarm's raisings for the others (S5).
+    const owner = this.owns(twinId);
+    const rec = owner ? this.o.recorder : undefined;
     // Alarm states before the write, to record the transitions it causes.
-    const was = rec && p.def.alarms.length > 0 ? p.def.alarms.map((a) => twin.alarmOn.get(a.id) ?? false) : null;
+    const was = owner && (rec || this.cluster) && p.def.alarms.length > 0 ? p.def.alarms.map((a) => twin.alarmOn.get(a.id) ?? false) : null;
     writeValue(twin, p, value, at, this.clock.now());
     this.stats.accepted++;
-    if (rec) this.record(rec, twin, p, at, was);
+    if (rec && p.def.numeric && Number.isFinite(p.num)) rec.value(twin.id, p.def.name, at, p.num, p.def.type === 'boolean');
+    if (was) this.transitions(rec, twin, p, at, was);
     return null;
   }
 
-  /** The history hook: the accepted value, and any alarm it raised or cleared. */
-  private record(rec: TwinRecorder, twin: LiveTwin, p: LiveProperty, at: number, was: boolean[] | null): void {
-    if (p.def.numeric && Number.isFinite(p.num)) rec.value(twin.id, p.def.name, at, p.num, p.def.type === 'boolean');
-    if (!was) return;
+  /** The alarms the accepted value raised or cleared: into the history, and raisings counted for the other processes. */
+  private transitions(rec: TwinRecorder | undefined, twin: LiveTwin, p: LiveProperty, at: number, was: boolean[]): void {
     p.def.alarms.forEach((a, i) => {
       const on = twin.alarmOn.get(a.id) ?? false;
       if (on === was[i]) return;
       const e = { twin: twin.id, alarm: a.id, property: p.def.name, severity: a.severity, message: a.message, value: p.num, at };
-      rec.alarm({ ...e, kind: on ? 'raised' : 'cleared', bySession: '', byName: '' });
+      rec?.alarm({ ...e, kind: on ? 'raised' : 'cleared', bySession: '', byName: '' });
+      if (on) this.cluster?.raised(twin.id, a.id);
     });
   }
 

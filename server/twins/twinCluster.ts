@@ -19,6 +19,11 @@ export interface TwinCluster {
   /** Someone here acknowledged an alarm. */
   acknowledged(twin: string, alarm: ActiveAlarm): void;
   /**
+   * The owner raised an alarm (and recorded the `raised` event): counts the raising in the shared
+   * store, so every process names this raising alike, whatever its own clock said (SPEC S5).
+   */
+  raised(twin: string, alarm: string): void;
+  /**
    * Settles who acknowledged this raising of the alarm, across every process (SPEC S5): the first
    * claim wins; a later one learns the winner. Rejects when the processes cannot be asked (Redis down).
    */

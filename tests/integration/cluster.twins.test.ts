@@ -20,7 +20,7 @@ import { TwinLeases } from '../../server/cluster/twinLeases.js';
 import type { AuditEntry } from '../../server/store/auditTable.js';
 import type { StoredNote } from '../../server/store/notesTable.js';
 import { uniqueName } from '../support/services.js';
-import { waitFor } from '../support/wait.js';
+import { waitFor, waitForAsync } from '../support/wait.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 const TWINS = ['pump-1', 'conveyor-1', 'cnc-1'];
@@ -43,7 +43,7 @@ interface Node {
 
 const open: Node[] = [];
 
-async function node(name: string, prefix: string, seed: number, leaseMs = 1500): Promise<Node> {
+async function node(name: string, prefix: string, seed: number, leaseMs = 1500, simulator = true): Promise<Node> {
   const { twins } = await loadTwinDefinitions(path.resolve('assets/twins'));
   const keptEvents: Node['keptEvents'] = [];
   const keptAudit: AuditEntry[] = [];
@@ -51,7 +51,7 @@ async function node(name: string, prefix: string, seed: number, leaseMs = 1500):
   const journal = new Journal(sink);
   const runtime = new TwinRuntime(twins, {
     mqttUrl: undefined,
-    simulator: true,
+    simulator,
     seed,
     commandTimeoutMs: 5000,
     // Never opened: commands are recorded into its queue only; nothing here reads them back.
@@ -213,6 +213,51 @@ describe('one owner per twin across processes', () => {
       code: 'twin.alarm_acknowledged',
       detail: `by ${winner}`,
     });
+  }, 60_000);
+
+  it('S5: two processes that stamped one raising with different times (MQTT without a timestamp) still settle on one acknowledgement', async () => {
+    // No simulator: the readings come only from here, as from a device both processes hear on MQTT.
+    const prefix = `${uniqueName('tvcluster')}:`;
+    const nodes = [await node('A', prefix, 1, 1500, false), await node('B', prefix, 2, 1500, false)];
+    await waitFor('every twin with exactly one owner', () => TWINS.every((t) => ownerOf(t, nodes)));
+    const [a, b] = nodes as [Node, Node];
+    const raisings = async (redis: Redis) => redis.get(`${prefix}raisings:pump-1:pressureHigh`);
+    const owner = ownerOf('pump-1', nodes)!;
+    const hot = (n: Node) => n.runtime.get('pump-1')!.alarms.get('pressureHigh');
+    // The same reading, stamped by each process's own clock: 7 ms apart.
+    const t = Date.now();
+    a.runtime.ingest('pump-1', 'outletPressure', 8, t);
+    b.runtime.ingest('pump-1', 'outletPressure', 8, t + 7);
+    expect(hot(a)!.since).not.toBe(hot(b)!.since);
+    // The owner counted the raising in Redis (what a claim names it by).
+    const redis = new Redis(REDIS_URL);
+    try {
+      await waitForAsync('the raising counted', async () => (await raisings(redis)) === '1', 10_000, 20);
+    } finally {
+      redis.disconnect();
+    }
+    const ada = { session: 's-ada', name: 'Ada', space: 'factory' };
+    const bob = { session: 's-bob', name: 'Bob', space: 'factory' };
+    const [ra, rb] = await Promise.all([
+      a.runtime.acknowledge('pump-1', 'pressureHigh', ada),
+      b.runtime.acknowledge('pump-1', 'pressureHigh', bob),
+    ]);
+    expect([ra, rb].filter((r) => r.ok)).toHaveLength(1);
+    const winner = ra.ok ? 'Ada' : 'Bob';
+    for (const n of nodes) await waitFor(`${n.name}: acknowledged by ${winner}`, () => hot(n)?.ackByName === winner);
+    const events = nodes.flatMap((n) => n.keptEvents).filter((e) => e.alarm === 'pressureHigh' && e.kind === 'acknowledged');
+    expect(events).toEqual([{ alarm: 'pressureHigh', kind: 'acknowledged', byName: winner }]);
+    // Cleared and raised again: a new raising, acknowledged anew.
+    for (const n of nodes) n.runtime.ingest('pump-1', 'outletPressure', 3, Date.now());
+    for (const n of nodes) n.runtime.ingest('pump-1', 'outletPressure', 8, Date.now());
+    expect(owner.runtime.get('pump-1')!.alarms.get('pressureHigh')!.ackAt).toBe(0);
+    const check = new Redis(REDIS_URL);
+    try {
+      await waitForAsync('the second raising counted', async () => (await raisings(check)) === '2', 10_000, 20);
+    } finally {
+      check.disconnect();
+    }
+    expect(await b.runtime.acknowledge('pump-1', 'pressureHigh', { ...bob, session: 's-cy', name: 'Cy' })).toEqual({ ok: true });
   }, 60_000);
 
   it('S4: when the owner stops, the other takes its twins over and carries on', async () => {
