@@ -21,7 +21,7 @@ import { createLogger, type Logger } from './log.js';
 import { spaceRoomType } from './rooms/SpaceRoom.js';
 import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
-import { loadBuildings } from './buildings/buildings.js';
+import { loadBuildings, type Buildings } from './buildings/buildings.js';
 import { SpaceMemory } from './meeting/memory.js';
 import { storePersistence } from './meeting/spacePersistence.js';
 import { SpaceRetention } from './meeting/spaceRetention.js';
@@ -77,6 +77,8 @@ export interface Twinverse {
   readonly history: HistoryRecorder | null;
   /** Camera feeds and viewer connections (tests and benches read its counters). */
   readonly video: VideoHub;
+  /** The layouts' buildings, read in worker threads from start-up (tests wait on them, SPEC BM2). */
+  readonly buildings: Buildings;
   close(): Promise<void>;
 }
 
@@ -103,12 +105,10 @@ async function redisClient(url: string | undefined): Promise<Redis | undefined> 
 }
 
 export async function startTwinverse(config: Config, log: Logger = createLogger(config.logLevel)): Promise<Twinverse> {
-  // Buildings are read and converted here, before any room opens (SPEC BM2): rooms get layouts sized to them.
-  const { layouts, buildings } = await loadBuildings(
-    await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' })),
-    config.assetsDir,
-    log.child({ part: 'buildings' }),
-  );
+  const layouts = await loadSpaceLayouts(path.join(config.assetsDir, 'spaces'), log.child({ part: 'layouts' }));
+  // Buildings are read and converted in worker threads while the server starts and serves (SPEC BM2):
+  // a space with a building opens once its building is read (its layout is sized to it), others at once.
+  const buildings = loadBuildings(layouts, config.assetsDir, log.child({ part: 'buildings' }));
   // Opened now, in the background (PGlite in a worker thread): nothing waits for it (SPEC ST5).
   const store = Store.start(
     { databaseUrl: config.databaseUrl, dataDir: config.dataDir, schema: config.databaseSchema },
@@ -254,7 +254,14 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens, undefined, (t) => revocations!.check(t)) : null;
   const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, tokens, log: log.child({ part: 'auth' }) });
   // `space` comes from each client's join options; `deps` from here (define's options win the merge).
-  gameServer.define(ROOM_NAME, spaceRoomType(guard), { deps } as SpaceRoomOptions).filterBy(['space']);
+  // Admission waits for the space's building before matchmaking, so no room opens (nor a second one is
+  // tried by joiners arriving meanwhile) before its layout is complete (SPEC BM2).
+  const admitOnceBuilt: typeof guard = async (token, options, context) => {
+    const admission = await guard(token, options, context);
+    await buildings.ready(layouts.resolve(admission.space).layoutName);
+    return admission;
+  };
+  gameServer.define(ROOM_NAME, spaceRoomType(admitOnceBuilt), { deps } as SpaceRoomOptions).filterBy(['space']);
   oneRoomPerSpace(ROOM_NAME);
 
   await gameServer.listen(config.port, config.host);
@@ -278,10 +285,12 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     store,
     history,
     video,
+    buildings,
     async close() {
       if (closed) return;
       closed = true;
       await share?.stop().catch(() => undefined);
+      await buildings.close();
       // Its twins are given back first, so another process takes them over at once (SPEC S4).
       await cluster?.stop().catch(() => undefined);
       clusterRedis?.disconnect();

@@ -43,8 +43,22 @@ export function sampleGuid(name: string): string {
 
 type Xyz = [number, number, number];
 
-/** Writes the sample; returns the file's bytes. */
-export async function buildPlant(): Promise<Uint8Array> {
+/**
+ * Where a variant of the plant says it is on a map (IFC4 IfcMapConversion to an IfcProjectedCRS,
+ * SPEC GS14): the committed sample has none (a layout gives the factory's place itself).
+ */
+export interface PlantMap {
+  /** The IfcProjectedCRS's name, e.g. "EPSG:25832". */
+  crs: string;
+  eastings: number;
+  northings: number;
+  height: number;
+  /** The local +X axis's angle from the map's east axis, degrees counter-clockwise. */
+  rotation: number;
+}
+
+/** Writes the sample (with `map`, a variant that carries an IfcMapConversion); returns the file's bytes. */
+export async function buildPlant(map?: PlantMap): Promise<Uint8Array> {
   const api = new IfcAPI();
   await api.Init(undefined, true);
   const model = api.CreateModel({ schema: 'IFC4', name: 'plant.ifc', authors: ['Twinverse'], organizations: ['Twinverse'] });
@@ -298,6 +312,23 @@ export async function buildPlant(): Promise<Uint8Array> {
 
   for (const [s, elements] of contained)
     write(new IFC4.IfcRelContainedInSpatialStructure(guid(`rel contained ${String(s.Name?.value)}`), null, null, null, elements, s));
+
+  if (map) {
+    const crs = write(new IFC4.IfcProjectedCRS(label(map.crs), null, null, null, null, null, null));
+    const turn = (map.rotation * Math.PI) / 180;
+    write(
+      new IFC4.IfcMapConversion(
+        context,
+        crs,
+        len(map.eastings),
+        len(map.northings),
+        len(map.height),
+        new IFC4.IfcReal(Math.cos(turn)),
+        new IFC4.IfcReal(Math.sin(turn)),
+        new IFC4.IfcReal(1),
+      ),
+    );
+  }
 
   const bytes = api.SaveModel(model);
   api.CloseModel(model);

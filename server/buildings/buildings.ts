@@ -1,18 +1,22 @@
 /**
- * The buildings of the space layouts (SPEC BM1–BM3, BM7): each IFC file a layout names is read and
- * converted once, at start-up, before any room opens (never on a room's loop). A file that cannot be
- * used is one log line naming the file and the problem; its layouts lose `building` and open with
- * the procedural hall. A layout with a building takes its hall's size from the building's box, and
- * each twin bound by `ifc` stands where its element is.
+ * The buildings of the space layouts (SPEC BM1–BM3, BM7, GS14): each IFC file a layout names is read
+ * and converted once, in a worker thread of its own (readInWorker.ts), while the server already
+ * serves. Rooms of a space whose layout has a building open only once its building is read (the
+ * layout's hall, twin places and geo reference come from it); other spaces open at once. A file that
+ * cannot be used is one log line naming the file and the problem; its layouts lose `building` and open
+ * with the procedural hall.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { elementFoot, type BuildingIndex } from '../../shared/space/building.js';
 import type { SpaceLayout } from '../../shared/space/layout.js';
+import type { GeoReference } from '../../shared/geo/reference.js';
 import type { Logger } from '../log.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
-import { BuildingError, DEFAULT_LIMITS, readIfc, type ReadLimits } from './ifcReader.js';
-import { toGlb, type ConvertedBuilding } from './toGlb.js';
+import { geoOfMapConversion } from '../geo/ifcMap.js';
+import { GeoReferenceError } from '../geo/projected.js';
+import { BuildingError, DEFAULT_LIMITS, type ReadLimits } from './ifcReader.js';
+import { DEFAULT_BUDGET, readInWorker, type BuildingRead, type LoadedBuilding, type WorkerBudget } from './readInWorker.js';
 
 /** What a client loads for a layout with a building: the glb and the index with its twins' elements. */
 export interface SpaceBuilding {
@@ -20,24 +24,14 @@ export interface SpaceBuilding {
   index: BuildingIndex & { twins: Record<string, number> };
 }
 
-/** Reads and converts one IFC file under `assetsDir`; throws BuildingError. */
-export async function loadBuilding(assetsDir: string, file: string, limits: ReadLimits = DEFAULT_LIMITS): Promise<ConvertedBuilding> {
-  const full = path.join(assetsDir, file);
-  let bytes: Uint8Array;
-  try {
-    const stat = await fs.stat(full);
-    if (stat.size > limits.maxBytes)
-      throw new BuildingError(
-        file,
-        'too_large',
-        `${(stat.size / 1048576).toFixed(1)} MB, the limit is ${(limits.maxBytes / 1048576).toFixed(0)} MB`,
-      );
-    bytes = new Uint8Array(await fs.readFile(full));
-  } catch (err) {
-    if (err instanceof BuildingError) throw err;
-    throw new BuildingError(file, 'unreadable', (err as NodeJS.ErrnoException).code ?? (err as Error).message);
-  }
-  return toGlb(await readIfc(bytes, file, limits), file);
+/** Reads and converts one IFC file under `assetsDir` in a worker thread; rejects with a BuildingError. */
+export function loadBuilding(
+  assetsDir: string,
+  file: string,
+  limits: ReadLimits = DEFAULT_LIMITS,
+  budget: WorkerBudget = DEFAULT_BUDGET,
+): Promise<LoadedBuilding> {
+  return readInWorker(assetsDir, file, limits, budget).done;
 }
 
 const clampHall = (v: number, min: number, max: number) => Math.min(max, Math.max(min, Math.ceil(v * 10) / 10));
@@ -71,68 +65,145 @@ export function placeInBuilding(
 }
 
 export class Buildings {
-  constructor(private readonly byLayout: ReadonlyMap<string, SpaceBuilding>) {}
+  private readonly byLayout = new Map<string, SpaceBuilding>();
+  /** Each building layout's wait: settles once its building is read or refused. */
+  private readonly waits = new Map<string, Promise<void>>();
+  private readonly reading = new Set<string>();
+  /** Files are read one after the other: one reader thread's memory at a time, whatever the layouts name. */
+  private queue: Promise<unknown> = Promise.resolve();
+  private current: BuildingRead | null = null;
+  private closed = false;
+
+  constructor(
+    private readonly assetsDir: string,
+    private readonly limits: ReadLimits,
+    private readonly budget: WorkerBudget,
+  ) {}
 
   /** The building a layout opens with, if it has one that loaded. */
   of(layoutName: string): SpaceBuilding | undefined {
     return this.byLayout.get(layoutName);
   }
+
+  /** Settles when the layout's building is read or refused (at once for a layout without one). */
+  ready(layoutName: string): Promise<void> {
+    return this.waits.get(layoutName) ?? Promise.resolve();
+  }
+
+  /** The files not read yet (queued or being read), for /health. */
+  loading(): string[] {
+    return [...this.reading].sort();
+  }
+
+  /** Settles when every building is read or refused. */
+  async settled(): Promise<void> {
+    await Promise.all(this.waits.values());
+  }
+
+  /** Ends the read under way and starts no other (the server stopping). */
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.current?.stop();
+  }
+
+  /** Queues reading `file`; rejects with a BuildingError. */
+  read(file: string): Promise<LoadedBuilding> {
+    this.reading.add(file);
+    const done = this.queue.then(async () => {
+      if (this.closed) throw new BuildingError(file, 'broken', 'the server stopped before it was read');
+      // A missing file needs no reader thread (the thread checks again, bounded, as it reads).
+      await fs.stat(path.join(this.assetsDir, file)).catch((err: NodeJS.ErrnoException) => {
+        throw new BuildingError(file, 'unreadable', err.code ?? err.message);
+      });
+      this.current = readInWorker(this.assetsDir, file, this.limits, this.budget);
+      return this.current.done;
+    });
+    const over = () => {
+      this.reading.delete(file);
+      this.current = null;
+    };
+    this.queue = done.then(over, over);
+    return done;
+  }
+
+  /** Registers what a layout's rooms wait for (loadBuildings). */
+  wait(layoutName: string, done: Promise<void>): void {
+    this.waits.set(layoutName, done);
+  }
+
+  /** A layout's building, once read (loadBuildings). */
+  set(layoutName: string, building: SpaceBuilding): void {
+    this.byLayout.set(layoutName, building);
+  }
 }
 
 /**
- * Loads the buildings `layouts` name; returns the layouts as rooms should open them (hall and bound
- * twins from the building, `building` dropped where it failed) and the converted buildings.
+ * Starts reading the buildings `layouts` name and returns at once. As each is read, its layouts in
+ * `layouts` are completed (hall and bound twins from the building, its geo reference where the layout
+ * has none; `building` dropped where it failed) before their rooms may open.
  */
-export async function loadBuildings(
+export function loadBuildings(
   layouts: SpaceLayouts,
   assetsDir: string,
   log: Logger,
   limits: ReadLimits = DEFAULT_LIMITS,
-): Promise<{ layouts: SpaceLayouts; buildings: Buildings }> {
-  const files = new Map<string, Promise<ConvertedBuilding | BuildingError>>();
-  const resolved = new Map<string, SpaceLayout>();
-  const byLayout = new Map<string, SpaceBuilding>();
+  budget: WorkerBudget = DEFAULT_BUDGET,
+): Buildings {
+  const buildings = new Buildings(assetsDir, limits, budget);
+  const files = new Map<string, Promise<LoadedBuilding | BuildingError>>();
   for (const name of layouts.names()) {
-    const { layout } = layouts.resolve(name);
-    if (!layout.building) {
-      resolved.set(name, layout);
-      continue;
-    }
+    const layout = layouts.own(name);
+    if (!layout?.building) continue;
     const file = layout.building;
-    if (!files.has(file)) {
+    let loaded = files.get(file);
+    if (!loaded) {
       const started = performance.now();
-      files.set(
-        file,
-        loadBuilding(assetsDir, file, limits).then(
-          (b) => {
-            log.info(
-              { file, elements: b.index.elements.length, triangles: b.index.triangles, ms: Math.round(performance.now() - started) },
-              'building loaded',
-            );
-            return b;
-          },
-          (err: unknown) => {
-            const e = err instanceof BuildingError ? err : new BuildingError(file, 'broken', String(err).slice(0, 200));
-            log.error({ file, code: e.code }, `building not used, the space opens with the procedural hall: ${e.message}`);
-            return e;
-          },
-        ),
+      loaded = buildings.read(file).then(
+        (b) => {
+          log.info(
+            { file, elements: b.index.elements.length, triangles: b.index.triangles, ms: Math.round(performance.now() - started) },
+            'building loaded',
+          );
+          return b;
+        },
+        (err: unknown) => {
+          const e = err instanceof BuildingError ? err : new BuildingError(file, 'broken', String(err).slice(0, 200));
+          log.error({ file, code: e.code }, `building not used, the space opens with the procedural hall: ${e.message}`);
+          return e;
+        },
       );
+      files.set(file, loaded);
     }
-    const loaded = await files.get(file)!;
-    if (loaded instanceof BuildingError) {
-      const { building: _dropped, ...hall } = layout;
-      resolved.set(name, hall);
-      continue;
-    }
-    const { layout: inBuilding, twins, unknown } = placeInBuilding(layout, loaded.index);
-    if (unknown.length > 0)
-      log.warn(
-        { layout: name, file },
-        `twins bound to GlobalIds the building does not have stay where the layout puts them: ${unknown.join(', ')}`,
-      );
-    resolved.set(name, inBuilding);
-    byLayout.set(name, { glb: loaded.glb, index: { ...loaded.index, twins } });
+    buildings.wait(
+      name,
+      loaded.then((b) => {
+        if (b instanceof BuildingError) {
+          const { building: _dropped, ...hall } = layout;
+          layouts.complete(name, hall, null);
+          return;
+        }
+        const { layout: inBuilding, twins, unknown } = placeInBuilding(layout, b.index);
+        if (unknown.length > 0)
+          log.warn(
+            { layout: name, file },
+            `twins bound to GlobalIds the building does not have stay where the layout puts them: ${unknown.join(', ')}`,
+          );
+        layouts.complete(name, inBuilding, layout.geo ? null : buildingGeo(b, name, file, log));
+        buildings.set(name, { glb: b.glb, index: { ...b.index, twins } });
+      }),
+    );
   }
-  return { layouts: layouts.withLayouts(resolved), buildings: new Buildings(byLayout) };
+  return buildings;
+}
+
+/** The geo reference of a building's IfcMapConversion (SPEC GS14), or null (none, or one it cannot use: a warning). */
+function buildingGeo(b: LoadedBuilding, layout: string, file: string, log: Logger): GeoReference | null {
+  if (!b.map) return null;
+  try {
+    return geoOfMapConversion(b.map);
+  } catch (err) {
+    if (!(err instanceof GeoReferenceError)) throw err;
+    log.warn({ layout, file }, `the building's IfcMapConversion is not used as the space's geo reference: ${err.message}`);
+    return null;
+  }
 }

@@ -5,7 +5,15 @@
  * checked before the reader sees it; elements and triangles are counted as they stream, and reading
  * stops at a limit. Every failure is a BuildingError naming the file and the problem.
  */
-import { IfcAPI, IFCBUILDINGSTOREY, IFCRELAGGREGATES, IFCRELCONTAINEDINSPATIALSTRUCTURE, IFCRELDEFINESBYPROPERTIES } from 'web-ifc';
+import {
+  IfcAPI,
+  IFCBUILDINGSTOREY,
+  IFCMAPCONVERSION,
+  IFCPROJECTEDCRS,
+  IFCRELAGGREGATES,
+  IFCRELCONTAINEDINSPATIALSTRUCTURE,
+  IFCRELDEFINESBYPROPERTIES,
+} from 'web-ifc';
 import {
   BUILDING_MAX_BYTES,
   BUILDING_MAX_ELEMENTS,
@@ -20,7 +28,7 @@ export class BuildingError extends Error {
   constructor(
     readonly file: string,
     readonly code: BuildingErrorCode,
-    detail: string,
+    readonly detail: string,
   ) {
     super(`${file}: ${code.replace(/_/g, ' ')} (${detail})`);
   }
@@ -57,8 +65,28 @@ export interface ReadElement {
   pieces: ElementPiece[];
 }
 
+/**
+ * The building's IfcMapConversion (SPEC GS14): where its local origin is in a projected coordinate
+ * system. Map easting = eastings + scale·(x·xAbscissa − y·xOrdinate) for unit (xAbscissa, xOrdinate),
+ * northing likewise; IFC's local frame (x, y, z up), metres.
+ */
+export interface MapConversion {
+  /** The target IfcProjectedCRS's name, e.g. "EPSG:25832". */
+  crs: string;
+  eastings: number;
+  northings: number;
+  /** OrthogonalHeight: the local origin's height above the CRS's vertical datum, metres. */
+  height: number;
+  /** The local +X axis in map axes (unit vector). */
+  xAbscissa: number;
+  xOrdinate: number;
+  scale: number;
+}
+
 export interface ReadBuilding {
   schema: string;
+  /** The first IfcMapConversion targeting an IfcProjectedCRS, if the file has one. */
+  map: MapConversion | null;
   storeys: { id: number; name: string; globalId: string; elevation: number }[];
   elements: ReadElement[];
   triangles: number;
@@ -265,5 +293,31 @@ function readModel(ifc: IfcAPI, model: number, file: string, schema: string, lim
   });
   if (over) throw over;
   if (elements.length === 0) throw new BuildingError(file, 'empty', 'no element has geometry');
-  return { schema, storeys, elements, triangles };
+  return { schema, map: mapConversion(ifc, model, line, list), storeys, elements, triangles };
+}
+
+/** The first IfcMapConversion whose target is an IfcProjectedCRS with a name, else null. */
+function mapConversion(
+  ifc: IfcAPI,
+  model: number,
+  line: (id: number) => Record<string, unknown> | null,
+  list: (type: number) => number[],
+): MapConversion | null {
+  for (const id of list(IFCMAPCONVERSION)) {
+    const m = line(id);
+    const target = idsOf(m?.TargetCRS)[0];
+    if (!m || target === undefined || ifc.GetLineType(model, target) !== IFCPROJECTEDCRS) continue;
+    const crs = textOf(line(target)?.Name);
+    const num = (v: unknown, fallback: number) => {
+      const n = Number(textOf(v));
+      return textOf(v) !== '' && Number.isFinite(n) ? n : fallback;
+    };
+    let [xAbscissa, xOrdinate] = [num(m.XAxisAbscissa, 1), num(m.XAxisOrdinate, 0)];
+    const len = Math.hypot(xAbscissa, xOrdinate);
+    [xAbscissa, xOrdinate] = len > 0 ? [xAbscissa / len, xOrdinate / len] : [1, 0];
+    const [eastings, northings, height] = [num(m.Eastings, NaN), num(m.Northings, NaN), num(m.OrthogonalHeight, 0)];
+    if (!crs || !Number.isFinite(eastings) || !Number.isFinite(northings)) continue;
+    return { crs, eastings, northings, height, xAbscissa, xOrdinate, scale: num(m.Scale, 1) };
+  }
+  return null;
 }

@@ -61,6 +61,8 @@ export function createHttpApp(deps: HttpDeps): Express {
       uptime: Math.round((Date.now() - startedAt) / 1000),
       ...deps.stats(),
       ...(deps.lastValuesSaved ? { lastValuesSaved: deps.lastValuesSaved() } : {}),
+      // Building files still being read: their spaces open once they are (SPEC BM2).
+      ...(deps.buildings ? { buildings: { loading: deps.buildings.loading() } } : {}),
     });
   });
 

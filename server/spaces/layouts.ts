@@ -36,19 +36,26 @@ export function spaceTitle(name: string, layoutName: string, layout: SpaceLayout
 }
 
 export class SpaceLayouts {
+  private readonly layouts: Map<string, SpaceLayout>;
+  /** Each layout's geo reference, resolved to WGS84 (SPEC GS1, GS4, GS14), by layout name. */
+  private readonly geos: Map<string, GeoReference>;
+
   constructor(
-    private readonly layouts: ReadonlyMap<string, SpaceLayout>,
+    layouts: ReadonlyMap<string, SpaceLayout>,
     readonly problems: readonly LoadProblem[],
-    /** Each layout's geo reference, resolved to WGS84 (SPEC GS1, GS4), by layout name. */
-    private readonly geos: ReadonlyMap<string, GeoReference> = new Map(),
-  ) {}
+    geos: ReadonlyMap<string, GeoReference> = new Map(),
+  ) {
+    this.layouts = new Map(layouts);
+    this.geos = new Map(geos);
+  }
 
   /**
-   * The same layouts with some replaced (a building's layout sized and placed from the building,
-   * SPEC BM7): problems and geo references kept.
+   * A building's layout once its building is read (SPEC BM2, BM7, GS14): sized and placed from it, and
+   * with the building's geo reference when the layout gives none. Rooms of that layout open only after.
    */
-  withLayouts(replaced: ReadonlyMap<string, SpaceLayout>): SpaceLayouts {
-    return new SpaceLayouts(new Map([...this.layouts, ...replaced]), this.problems, this.geos);
+  complete(name: string, layout: SpaceLayout, geo: GeoReference | null): void {
+    this.layouts.set(name, layout);
+    if (geo && !this.geos.has(name)) this.geos.set(name, geo);
   }
 
   /** Where the space `space` opens is on Earth: its layout's geo reference, or null. */

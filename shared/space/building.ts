@@ -35,6 +35,10 @@ export type BuildingErrorCode =
   | 'unsupported_schema'
   /** The IFC reader failed on it. */
   | 'broken'
+  /** Reading it took longer than the server's time budget (SPEC BM2). */
+  | 'too_slow'
+  /** Reading it needed more memory than the reader's thread may have (SPEC BM2). */
+  | 'out_of_memory'
   /** Past BUILDING_MAX_TRIANGLES or BUILDING_MAX_ELEMENTS. */
   | 'too_many_triangles'
   | 'too_many_elements'

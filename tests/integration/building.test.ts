@@ -38,7 +38,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(assets.dir, 'spaces/plant.json'), JSON.stringify(layout('buildings/plant.ifc')));
   fs.writeFileSync(path.join(assets.dir, 'spaces/broken.json'), JSON.stringify(layout('buildings/broken.ifc')));
   server = await startTestServer({ assetsDir: assets.dir }, { SIMULATOR: 'off' });
-});
+  // Two buildings read one after the other in a worker thread: slow on a busy machine.
+}, 180_000);
 afterAll(async () => {
   await server?.close();
   assets?.remove();

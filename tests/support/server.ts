@@ -17,12 +17,21 @@ export interface TestServer extends Twinverse {
   endpoint: string;
 }
 
-export async function startTestServer(overrides: Partial<Config> = {}, env: Record<string, string> = {}): Promise<TestServer> {
+/**
+ * `buildings: 'read'` (the default) returns once the layouts' buildings are read, as tests written
+ * before they were read in the background expect; `'background'` returns while they are still read.
+ */
+export async function startTestServer(
+  overrides: Partial<Config> = {},
+  env: Record<string, string> = {},
+  { buildings = 'read' }: { buildings?: 'read' | 'background' } = {},
+): Promise<TestServer> {
   // An in-memory store unless a test names a folder: parallel test processes must never share the
   // checkout's data/pglite (PGlite is single-writer), and a fresh clone has no folder to reuse.
   // Camera feeds (an ffmpeg each) only where a test asks for them with VIDEO=on: the machine is shared.
   const config = { ...loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: 'memory', VIDEO: 'off', ...env }), ...overrides };
   const server = await startTwinverse(config, createLogger(process.env.TEST_LOG_LEVEL ?? 'silent'));
+  if (buildings === 'read') await server.buildings.settled();
   return Object.assign(server, { endpoint: `ws://127.0.0.1:${server.port}` });
 }
 
