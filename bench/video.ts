@@ -7,7 +7,7 @@
  * forwarding latency: from a packet's arrival at the server (the feed's track) to its arrival at
  * each viewer, matched by payload, p50/p99 — server, SRTP and loopback.
  *
- * Then glass-to-glass (SPEC VR1's path): an RTSP test camera (tests/support/rtspServer.ts) whose
+ * Then glass-to-glass (SPEC RT1's path): an RTSP test camera (tests/support/rtspServer.ts) whose
  * frames carry the time they were drawn (tests/support/rtspStamp.ts) is pulled by the server like a
  * real camera (H.264 over RTSP/TCP → ffmpeg → VP8 → werift) and forwarded to N viewers; one of them
  * decodes what it receives (ffmpeg, VP8 → grey pixels) and reads each picture's time back: p50/p99 of

@@ -1,5 +1,5 @@
 /**
- * RTSP cameras through a real server (SPEC VR1–VR3, VS2, VS3, VT3): a camera twin whose source is an
+ * RTSP cameras through a real server (SPEC RT1–RT3, VS2, VS3, VT3): a camera twin whose source is an
  * rtsp:// URL (the test camera of tests/support/rtspServer.ts: H.264 over RTSP, RTP interleaved in TCP,
  * Digest auth) reaches a WebRTC viewer as VP8; the camera unplugged shows offline with the time and is
  * live again when it comes back, with no restart; wrong credentials are a named reason, and no
@@ -54,7 +54,7 @@ const prop = (twin: string, name: string) => server.twins.get(twin)?.properties.
 const leave = (...ms: Member[]) => Promise.all(ms.map((m) => m.room.leave().catch(() => undefined)));
 
 describe('an RTSP camera', () => {
-  it('VR1 VR2: a camera twin with an rtsp:// source (H.264, RTP over TCP, Digest auth) reaches a viewer as a playing VP8 track', async () => {
+  it('RT1 RT2: a camera twin with an rtsp:// source (H.264, RTP over TCP, Digest auth) reaches a viewer as a playing video track', async () => {
     // ffmpeg probes the stream before its first packet: tens of seconds on a loaded machine.
     await waitFor('cam-2 online', () => prop('cam-2', 'online') === true, 150_000);
     expect(prop('cam-2', 'resolution')).toBe('320x180');
@@ -69,7 +69,7 @@ describe('an RTSP camera', () => {
     await leave(a);
   }, 240_000);
 
-  it('VR3 VT3: wrong credentials are an offline reason naming the refusal; no password is in a reason, a served TD or a log line', async () => {
+  it('RT3 VT3: wrong credentials are an offline reason naming the refusal; no password is in a reason, a served TD or a log line', async () => {
     await waitFor('cam-1 refused', () => /401 Unauthorized/.test(String(prop('cam-1', 'offlineReason'))), 60_000);
     expect(prop('cam-1', 'online')).toBe(false);
     expect(rtsp.unauthorized).toBeGreaterThan(0);
@@ -82,7 +82,7 @@ describe('an RTSP camera', () => {
     for (const secret of [WRONG, PASSWORD, encodeURIComponent(WRONG)]) expect(said).not.toContain(secret);
   }, 120_000);
 
-  it('VS2 VS3 VR1: the RTSP server going away puts the camera offline with the time; back, it is live again for the same viewer with no restart', async () => {
+  it('VS2 VS3 RT1: the RTSP server going away puts the camera offline with the time; back, it is live again for the same viewer with no restart', async () => {
     await waitFor('cam-2 online', () => prop('cam-2', 'online') === true, 60_000);
     const a = await member(server.endpoint, { space: 'yard' });
     const v = await watchCamera(a, 'cam-2');

@@ -1,5 +1,5 @@
 /**
- * An RTSP camera for tests and benches (SPEC VR1–VR3): a minimal RTSP 1.0 server on loopback (port 0)
+ * An RTSP camera for tests and benches (SPEC RT1–RT3): a minimal RTSP 1.0 server on loopback (port 0)
  * that serves one H.264 stream, made by ffmpeg (`libx264`, in-band SPS/PPS) and sent to this process
  * as RTP over UDP on loopback, relayed to every playing client interleaved in its RTSP connection
  * (RTP over TCP, RFC 2326 §10.12 — what the server asks with `-rtsp_transport tcp`). OPTIONS, DESCRIBE,
