@@ -260,12 +260,14 @@ export class TwinRuntime {
 
   /**
    * An acknowledgement given through another process (kept and audited there, SPEC S5): shown here.
-   * An alarm this process has not raised (yet) or that someone here acknowledged first is left alone.
+   * An alarm this process has not raised (yet) or that someone here acknowledged first is left alone,
+   * and so is a raising newer than the acknowledgement: the news of an acknowledgement of the previous
+   * raising can arrive after the alarm cleared and was raised again here.
    */
   applyRemoteAck(twinId: string, alarmId: string, by: { session: string; name: string; at: number }): void {
     const twin = this.twins.get(twinId);
     const alarm = twin?.alarms.get(alarmId);
-    if (!twin || !alarm || alarm.ackAt !== 0) return;
+    if (!twin || !alarm || alarm.ackAt !== 0 || by.at < alarm.since) return;
     showAck(twin, alarm, by);
   }
 
