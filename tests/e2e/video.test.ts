@@ -4,14 +4,11 @@
  * screen is drawn), a click opens it large, a camera's picture projected onto the floor changes the
  * floor's pixels there, and switching cameras off closes the feed on the server too.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/e2e.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 
 let e2e: E2E;
-const OWN_SHOTS = '/work/shots/video';
 
 beforeAll(async () => {
   e2e = await startE2E({}, { VIDEO: 'on' });
@@ -59,8 +56,7 @@ describe('cameras in the space (e2e)', () => {
     const probe = await a.page.evaluate(() => window.twinverse!.features.video!.probe('cam-1'));
     expect(probe.texture!.spread).toBeGreaterThan(40);
     expect(probe.rendered!.spread).toBeGreaterThan(40);
-    const shot = await e2e.shot(a.page, 'video-factory-screens');
-    fs.copyFileSync(shot, path.join(OWN_SHOTS, 'factory-desktop.png'));
+    await e2e.shot(a.page, 'video-factory-screens');
 
     // VC2: opened large (as a click on the screen does).
     expect(await a.page.evaluate(() => window.twinverse!.features.video!.open('cam-1'))).toBe(true);
@@ -72,7 +68,7 @@ describe('cameras in the space (e2e)', () => {
       undefined,
       { timeout: 30_000 },
     );
-    fs.copyFileSync(await e2e.shot(a.page, 'video-large'), path.join(OWN_SHOTS, 'large-desktop.png'));
+    await e2e.shot(a.page, 'video-large');
     await a.page.keyboard.press('Escape');
     await a.page.waitForFunction(() => document.querySelector('#camera-large')!.hasAttribute('hidden'));
 
@@ -95,7 +91,7 @@ describe('cameras in the space (e2e)', () => {
       return Math.max(...now.rgb.map((c, i) => Math.abs(c - floorBefore.rgb[i]!)));
     };
     await waitForAsync('the picture on the floor', async () => (await colourChange()) > 25, 30_000);
-    fs.copyFileSync(await e2e.shot(a.page, 'video-projected'), path.join(OWN_SHOTS, 'projected-desktop.png'));
+    await e2e.shot(a.page, 'video-projected');
     // Off again: the floor is as it was.
     expect(await a.page.evaluate(() => window.twinverse!.features.video!.project('cam-2', false))).toBe(false);
     await waitForAsync('the floor as before', async () => (await colourChange()) < 8, 30_000);
