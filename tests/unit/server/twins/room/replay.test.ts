@@ -53,6 +53,21 @@ function rowsOf(minutes: number, property = 'speed', value: (seconds: number) =>
   return rows;
 }
 
+/** A replay of `twins` over `source` a day after T0, and a way to tick it until what it read is written. */
+function replayOver(source: ReplaySource, twins: Map<string, RoomTwin>) {
+  const replay = new Replay({ source, retentionDays: 30, wall: () => T0 + 86_400_000 }, twins, pino({ level: 'silent' }));
+  const timeline = new TimelineState();
+  /** Ticks until the chunk under the head has been read and written (reads resolve on the microtask queue). */
+  const settle = async (now: number) => {
+    for (let i = 0; i < 20; i++) {
+      replay.tick(now, timeline);
+      await new Promise((r) => setImmediate(r));
+    }
+    replay.tick(now, timeline);
+  };
+  return { replay, timeline, settle };
+}
+
 function setup(alarms: AlarmEvent[] = []) {
   const rows = rowsOf(3);
   const reads: number[] = [];
@@ -69,17 +84,7 @@ function setup(alarms: AlarmEvent[] = []) {
     id: 'm',
     properties: new Map([['speed', { def: { name: 'speed', numeric: true, type: 'number' } }]]),
   } as unknown as LiveTwin;
-  const twins = new Map<string, RoomTwin>([['m', { live, state } as RoomTwin]]);
-  const replay = new Replay({ source, retentionDays: 30, wall: () => T0 + 86_400_000 }, twins, pino({ level: 'silent' }));
-  const timeline = new TimelineState();
-  /** Ticks until the chunk under the head has been read and written (reads resolve on the microtask queue). */
-  const settle = async (now: number) => {
-    for (let i = 0; i < 20; i++) {
-      replay.tick(now, timeline);
-      await new Promise((r) => setImmediate(r));
-    }
-    replay.tick(now, timeline);
-  };
+  const { replay, timeline, settle } = replayOver(source, new Map<string, RoomTwin>([['m', { live, state } as RoomTwin]]));
   return { replay, state, timeline, settle, reads };
 }
 
@@ -163,15 +168,10 @@ describe('replay of a machine that reports where it is', () => {
     for (const name of live.properties.keys()) state.properties.set(name, new TwinPropertyState());
     const placement = GeoPlacement.of(live, geo, 0)!;
     placement.apply(state);
-    const twins = new Map<string, RoomTwin>([['m', { live, state, geo: placement } as unknown as RoomTwin]]);
-    const replay = new Replay({ source, retentionDays: 30, wall: () => T0 + 86_400_000 }, twins, pino({ level: 'silent' }));
-    const timeline = new TimelineState();
-    const settle = async (now: number) => {
-      for (let i = 0; i < 20; i++) {
-        replay.tick(now, timeline);
-        await new Promise((r) => setImmediate(r));
-      }
-    };
+    const { replay, settle } = replayOver(
+      source,
+      new Map<string, RoomTwin>([['m', { live, state, geo: placement } as unknown as RoomTwin]]),
+    );
     return { replay, state, placement, settle };
   };
 
