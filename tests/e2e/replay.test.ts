@@ -58,6 +58,9 @@ describe('shared replay (e2e)', () => {
         timeout: 30_000,
       });
     const casing = (p: typeof a) => p.page.evaluate(() => window.twinverse!.features.twins!.binding('pump-1', 'casing').color);
+    // Bindings are driven once per frame, a frame after the value arrives: wait for the frame.
+    const frame = (p: typeof a) => p.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await frame(b);
     const live = await casing(b);
     // An open space: everyone may drive; A seeks to a minute into the hot spell, paused.
     expect(await a.page.evaluate(() => window.twinverse!.features.timeline!.allowed())).toBe(true);
@@ -67,7 +70,9 @@ describe('shared replay (e2e)', () => {
     await b.page.waitForFunction(() => window.twinverse!.features.twins!.value('pump-1', 'bearingTemperature')?.num === 90, undefined, {
       timeout: 15_000,
     });
-    expect(await casing(b)).toBe('#E03030');
+    await b.page.waitForFunction(() => window.twinverse!.features.twins!.binding('pump-1', 'casing').color === '#E03030', undefined, {
+      timeout: 10_000,
+    });
     expect(await casing(b)).not.toBe(live);
     const banner = await b.page.evaluate(() => window.twinverse!.features.timeline!.banner());
     expect(banner).toMatch(/^REPLAY · .* · paused · by Ada$/);

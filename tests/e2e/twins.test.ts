@@ -64,6 +64,10 @@ describe('twinned machines (e2e)', () => {
       undefined,
       { timeout: 15_000 },
     );
+    // Bindings are driven once per frame, so the colour follows the alarm by up to a frame: wait for it.
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.binding('cnc-1', 'motor').color === '#E03030', undefined, {
+      timeout: 10_000,
+    });
     const hot = await a.page.evaluate(() => window.twinverse!.features.twins!.binding('cnc-1', 'motor'));
     expect(hot.color).toBe('#E03030'); // the ramp's last stop (85 °C and above)
     expect(hot.color).not.toBe(cool.color);
