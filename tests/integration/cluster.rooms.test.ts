@@ -7,13 +7,13 @@
  * these rooms nor hear these channels.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import type { ActivityMessage } from '../../shared/protocol/activity.js';
 import type { TwinNoteAddedMessage } from '../../shared/protocol/twinMemory.js';
 import { freePort, killAll, startChild, type ChildServer } from '../support/childServer.js';
 import { member, type Member } from '../support/inbox.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
+import { dropSchema } from '../support/stores.js';
 
 /** A Redis database the other integration tests do not use (they use 3): Colyseus' process list lives there. */
 const REDIS_URL = process.env.TEST_CLUSTER_REDIS_URL ?? 'redis://127.0.0.1:6379/11';
@@ -76,10 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   killAll();
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.end();
+  await dropSchema(schema);
 });
 
 describe('rooms on two processes', () => {

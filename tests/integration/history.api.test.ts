@@ -3,11 +3,11 @@
  * the runtime's ingest path with their own timestamps, come back as buckets, raw pages and alarm
  * events; every refusal has its status and named error.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { makeTwinAssets, type TwinAssets } from '../support/twinAssets.js';
+import { dropSchema } from '../support/stores.js';
 
 const schema = uniqueName('tvhist').toLowerCase();
 let server: TestServer;
@@ -47,10 +47,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   assets?.remove();
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.end();
+  await dropSchema(schema);
 });
 
 describe('history API', () => {

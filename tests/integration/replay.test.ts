@@ -4,7 +4,6 @@
  * colyseus.js clients watch the same recorded time. No clock waits: every assertion waits on the
  * state a patch brings or on a round trip.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TwinState } from '../../shared/state/twin.js';
 import { join, type TestClient } from '../support/clients.js';
@@ -12,6 +11,7 @@ import { serverStateOf, startTestServer, type TestServer } from '../support/serv
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { makeTwinAssets, type TwinAssets } from '../support/twinAssets.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
+import { dropSchema } from '../support/stores.js';
 
 const OPERATOR_CODE = 'op-code-replay';
 const SPACE = 'replay-hall';
@@ -57,10 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await server?.close();
   assets?.remove();
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.end();
+  await dropSchema(schema);
 });
 
 describe('shared replay', () => {

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type StoreConfig } from '../../server/store/open.js';
@@ -19,6 +18,7 @@ import { HistoryRecorder, MINUTE_MS } from '../../server/history/recorder.js';
 import { samplesOf } from '../../server/history/buckets.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { waitFor } from '../support/wait.js';
+import { dropSchema } from '../support/stores.js';
 
 const log = pino({ level: process.env.TEST_LOG_LEVEL ?? 'silent' });
 const schema = uniqueName('tvstore').toLowerCase();
@@ -26,10 +26,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'twinverse-pglite-'));
 
 afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect().catch(() => undefined);
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`).catch(() => undefined);
-  await db.end().catch(() => undefined);
+  await dropSchema(schema).catch(() => undefined);
 });
 
 function command(over: Partial<StoredCommand> = {}): StoredCommand {

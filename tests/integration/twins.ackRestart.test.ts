@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { member } from '../support/inbox.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { INGEST_TOKEN } from '../support/twinServer.js';
 import { waitFor } from '../support/wait.js';
+import { dropSchema } from '../support/stores.js';
 
 const base = (s: TestServer) => s.url.replace('localhost', '127.0.0.1');
 
@@ -98,10 +98,7 @@ describe('an acknowledged alarm across a restart', () => {
     try {
       await exercise({ DATABASE_URL, DATABASE_SCHEMA: schema });
     } finally {
-      const db = new pg.Client({ connectionString: DATABASE_URL });
-      await db.connect();
-      await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.end();
+      await dropSchema(schema);
     }
   }, 120_000);
 });

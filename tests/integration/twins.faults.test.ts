@@ -2,7 +2,6 @@
  * Faults of simulated machines, injected over HTTP and from the space (SPEC AN2, AN3): the token,
  * named errors for a bad twin or fault, and the effect seen by a colyseus.js client like any value.
  */
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { join } from '../support/clients.js';
@@ -10,6 +9,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { INGEST_TOKEN, propOf, twinOf } from '../support/twinServer.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
+import { dropSchema } from '../support/stores.js';
 
 let server: TestServer;
 let base: string;
@@ -22,10 +22,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.end();
+  await dropSchema(schema);
 });
 
 const faults = (id: string, method: 'POST' | 'DELETE' | 'GET', body?: unknown, token: string | null = INGEST_TOKEN) =>

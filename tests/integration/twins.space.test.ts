@@ -3,13 +3,13 @@
  * by the simulated devices, hands-on parts and panels (SPEC TW3, SIM3, G*, TW8).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
 import { type TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import { join, type TestClient } from '../support/clients.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { propOf, twinOf } from '../support/twinServer.js';
 import { waitFor } from '../support/wait.js';
+import { dropSchema } from '../support/stores.js';
 
 let server: TestServer;
 const schema = uniqueName('tvspace').toLowerCase();
@@ -20,10 +20,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await server?.close();
-  const db = new pg.Client({ connectionString: DATABASE_URL });
-  await db.connect();
-  await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-  await db.end();
+  await dropSchema(schema);
 });
 
 const partOf = (c: TestClient, twin: string, part: string) => twinOf(c, twin)?.parts.get(part);

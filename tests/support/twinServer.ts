@@ -4,7 +4,6 @@
  * the devices. `close()` removes everything it made.
  */
 import { connectAsync, type MqttClient } from 'mqtt';
-import pg from 'pg';
 import type { TwinPropertyState, TwinState } from '../../shared/state/twin.js';
 import type { Config } from '../../server/config.js';
 import { startTestServer, type TestServer } from './server.js';
@@ -12,6 +11,7 @@ import { DATABASE_URL, MQTT_URL, requireService, uniqueName } from './services.j
 import { makeTwinAssets, type TestLayout, type TwinAssets } from './twinAssets.js';
 import type { TestClient } from './clients.js';
 import { waitFor } from './wait.js';
+import { dropSchema } from './stores.js';
 
 export const INGEST_TOKEN = 'test-ingest-token-0123456789';
 
@@ -59,10 +59,7 @@ export async function startTwinServer(
     async close() {
       await device.endAsync(true).catch(() => undefined);
       await server.close();
-      const db = new pg.Client({ connectionString: DATABASE_URL });
-      await db.connect();
-      await db.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await db.end();
+      await dropSchema(schema);
       assets.remove();
     },
   };

@@ -6,7 +6,7 @@
  */
 import { samplesOf, type Samples } from '../../history/buckets.js';
 import type { AlarmEvent } from '../../store/alarmEventsTable.js';
-import type { HistoryRow } from '../../store/historyTable.js';
+import type { Store } from '../../store/store.js';
 import type { LiveTwin } from '../live.js';
 
 /** Length of one chunk of replayed time, ms. */
@@ -19,18 +19,8 @@ const MINUTE_MS = 60_000;
 /** Most alarm events read per machine and chunk. */
 const MAX_ALARM_EVENTS = 10_000;
 
-/** The store functions a replay reads (server/store/store.ts). */
-export interface ReplaySource {
-  historyRows(
-    twin: string,
-    property: string,
-    fromMinute: number,
-    toMinute: number,
-    withSamples: boolean,
-    limit: number,
-  ): Promise<HistoryRow[]>;
-  alarmEvents(twin: string, from: number, to: number, limit: number): Promise<AlarmEvent[]>;
-}
+/** The store functions a replay reads: the history API's own. */
+export type ReplaySource = Pick<Store, 'historyRows' | 'alarmEvents'>;
 
 export interface Chunk {
   start: number;
