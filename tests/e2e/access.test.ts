@@ -3,24 +3,14 @@
  * server in the join options, so the person gets the token's name and roles; a page without one is
  * told in words why it cannot join.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SignJWT } from 'jose';
-import { startE2E, type E2E } from '../support/e2e.js';
+import { useE2E } from '../support/e2eSuite.js';
 import { serverAvatar } from '../support/server.js';
 import { CloseCode, describeCloseCode } from '../../shared/protocol/version.js';
 
 const SECRET = 'e2e-join-secret-0123456789abcdefghij';
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E({}, { JOIN_SECRET: SECRET });
-});
-afterEach(async () => {
-  await e2e?.closePages();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E({}, { JOIN_SECRET: SECRET });
 
 describe('invitation links', () => {
   it('JT6: a page opened with #token=… joins under the token’s name with its host role; without a token it is told why', async () => {

@@ -3,22 +3,12 @@
  * avatar in the other, leave and reconnect behave as people expect. Screenshots land in
  * test-results/screenshots/.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from '../support/e2e.js';
+import { useE2E } from '../support/e2eSuite.js';
 import { CloseCode, describeCloseCode } from '../../shared/protocol/version.js';
 
-let e2e: E2E;
-
-beforeAll(async () => {
-  e2e = await startE2E({ reconnectSeconds: 30 });
-});
-afterEach(async () => {
-  await e2e?.closePages();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
+const e2e = useE2E({ reconnectSeconds: 30 });
 
 const selfId = (p: Page) => p.evaluate(() => window.twinverse!.selfId()!);
 const rendered = (p: Page, id: string) => p.evaluate((i) => window.twinverse!.rendered(i), id);

@@ -5,12 +5,12 @@
  * Each test opens its own pages in a space of its own (one failure names one rule); the browser is
  * shared. Screenshots land in test-results/screenshots/meeting-*.png.
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startE2E, type E2E } from '../support/e2e.js';
+import { useE2E } from '../support/e2eSuite.js';
 import { waitForApp, type OpenedPage } from '../support/browser.js';
 
-let e2e: E2E;
+const e2e = useE2E({ reconnectSeconds: 5 });
 
 type MeetingApi = NonNullable<NonNullable<Window['twinverse']>['features']['meeting']>;
 /** Runs `fn` against page's meeting test API. */
@@ -55,16 +55,6 @@ async function linked(a: OpenedPage, b: OpenedPage, idA: string, idB: string): P
 
 /** Until the page has drawn two more frames: what the state says is on screen for a picture. */
 const drawn = (page: Page) => page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
-
-beforeAll(async () => {
-  e2e = await startE2E({ reconnectSeconds: 5 });
-});
-afterEach(async () => {
-  await e2e?.closePages();
-});
-afterAll(async () => {
-  await e2e?.close();
-});
 
 describe('a meeting between two browsers (e2e)', () => {
   it('V4 V2: A and B connect; B hears A through an HRTF panner at A’s head, following A; the listener follows B’s camera', async () => {
