@@ -44,12 +44,18 @@ async function startServer(port: number): Promise<ChildProcess> {
   const server = PIN
     ? spawn('taskset', ['-c', '0', process.execPath, ...args], { env: env(port), stdio: 'inherit' })
     : spawn(process.execPath, args, { env: env(port), stdio: 'inherit' });
+  // Up, its store open and its buildings read: start-up work (the store, the IFC reader's thread)
+  // would otherwise land in the first size's CPU window.
   for (let i = 0; ; i++) {
     try {
-      await fetch(`http://127.0.0.1:${port}/health`);
+      const health = (await (await fetch(`http://127.0.0.1:${port}/health`)).json()) as {
+        store?: { state?: string };
+        buildings?: { loading?: string[] };
+      };
+      if (health.store?.state !== 'ready' || (health.buildings?.loading?.length ?? 0) > 0) throw new Error('not ready');
       return server;
     } catch {
-      if (i > 300 || server.exitCode !== null) throw new Error('server did not start');
+      if (i > 1200 || server.exitCode !== null) throw new Error('server did not start');
       await new Promise((r) => setTimeout(r, 100));
     }
   }
