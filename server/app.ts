@@ -79,6 +79,8 @@ export interface Twinverse {
   readonly video: VideoHub;
   /** The layouts' buildings, read in worker threads from start-up (tests wait on them, SPEC BM2). */
   readonly buildings: Buildings;
+  /** Settles when the last values and open alarms of the previous run are back (tests wait on it, SPEC AK5). */
+  restored(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -286,6 +288,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     history,
     video,
     buildings,
+    restored: () => lastValues.restored,
     async close() {
       if (closed) return;
       closed = true;

@@ -35,6 +35,9 @@ beforeAll(async () => {
   });
   server = await startTestServer({}, { ASSETS_DIR: assets.dir, DATABASE_URL, DATABASE_SCHEMA: schema, SIMULATOR: 'off' });
   await server.store.opened();
+  // The alarm events below are written straight to the store: the start-up restore of open alarms
+  // (AK5) must have read the store before, or it may read the raising without its clearing.
+  await server.restored();
   // Two minutes of speed at 1 Hz from T0: 0.5, 1 … 60 (the TD allows up to 100 %); then nothing for an hour.
   for (let s = 0; s < 120; s++) server.twins.ingest('pump-1', 'speed', (s + 1) / 2, T0 + s * 1000);
   // The pressure alarm stood from T0 + 30 s to T0 + 90 s, acknowledged at T0 + 40 s.
@@ -119,7 +122,7 @@ describe('shared replay', () => {
     host.room.send('timeline.seek', { at: T0 + 100_000 });
     for (const c of [host, viewer]) {
       await waitFor('the replayed speed', () => speedOf(c)?.num === 50.5);
-      expect(pump(c).alarms.size).toBe(0);
+      expect([...pump(c).alarms.values()].map((a) => a.toJSON())).toEqual([]);
     }
   });
 
@@ -159,7 +162,7 @@ describe('shared replay', () => {
     host.room.send('timeline.live', {});
     for (const c of [host, viewer]) {
       await waitFor('live again', () => c.room.state.timeline.mode === 'live' && speedOf(c)?.num === LIVE_SPEED);
-      expect(pump(c).alarms.size).toBe(0);
+      expect([...pump(c).alarms.values()].map((a) => a.toJSON())).toEqual([]);
     }
     host.room.send('twin.command', { twin: 'pump-1', action: 'stop' });
     // Live, the command goes its usual way: pending in the state, or refused for a reason that is not the replay.
