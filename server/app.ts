@@ -192,7 +192,11 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     lastValuesSaved: () => lastValues.saved,
     revocations: { revocations, adminToken: config.adminToken },
     // Pages publishing a camera: operators of a space that places it (SPEC CP3).
-    publish: { hub: video, access: publishAccess({ layouts, tokens, passcodes, log: videoLog }) },
+    publish: {
+      hub: video,
+      access: publishAccess({ layouts, tokens, passcodes, log: videoLog }),
+      ingest: (camera, property, value) => twins.ingest(camera, property, value),
+    },
   });
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)

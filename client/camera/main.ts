@@ -22,7 +22,12 @@ const els = {
   publish: $<HTMLButtonElement>('publish'),
   stop: $<HTMLButtonElement>('stop'),
   status: $<HTMLParagraphElement>('status'),
+  sharePosition: $<HTMLInputElement>('share-position'),
+  position: $<HTMLParagraphElement>('position'),
 };
+
+/** Positions are sent at most this often, ms (a phone reports several a second while walking). */
+const POSITION_EVERY_MS = 2000;
 
 const query = new URLSearchParams(location.search);
 const twin = query.get('twin') ?? '';
@@ -31,6 +36,8 @@ const token = fragmentToken && fragmentToken.length <= 2048 ? fragmentToken : un
 
 let stream: MediaStream | null = null;
 let publisher: Publisher | null = null;
+let watchId: number | null = null;
+let lastSentAt = -Infinity;
 
 function show(state: PageState, words: string): void {
   els.status.dataset.state = state;
@@ -76,9 +83,50 @@ function cameraProblem(err: unknown): string {
   return `The camera could not be opened (${name || (err as Error).message}).`;
 }
 
+/**
+ * While live and allowed (the box, then the browser's own question), where this device is goes to the
+ * server (SPEC CP6): the camera twin stands there in spaces placed on Earth.
+ */
+function followPosition(): void {
+  const on = els.sharePosition.checked && publisher !== null && els.status.dataset.state === 'live';
+  if (!on) {
+    if (watchId !== null) navigator.geolocation.clearWatch(watchId);
+    watchId = null;
+    els.position.textContent = els.sharePosition.checked ? 'The position is shared while live.' : '';
+    return;
+  }
+  if (watchId !== null) return;
+  if (!('geolocation' in navigator)) {
+    els.position.textContent = 'This browser cannot tell where it is.';
+    return;
+  }
+  els.position.textContent = 'Asking where this device is…';
+  watchId = navigator.geolocation.watchPosition(
+    (pos) => {
+      const now = performance.now();
+      if (now - lastSentAt < POSITION_EVERY_MS || !publisher) return;
+      lastSentAt = now;
+      const { latitude, longitude, accuracy } = pos.coords;
+      publisher.report(latitude, longitude).then(
+        () => (els.position.textContent = `Position shared (within ${Math.round(accuracy)} m).`),
+        (err: unknown) => (els.position.textContent = `Position not taken: ${(err as Error).message}`),
+      );
+    },
+    (err) => {
+      els.position.textContent =
+        err.code === err.PERMISSION_DENIED
+          ? 'Position not allowed: the camera stays where the space places it.'
+          : 'Position unknown for now.';
+    },
+    { enableHighAccuracy: true, maximumAge: 5000 },
+  );
+}
+
 function onLinkState(s: PublishState): void {
-  if (s === 'live') show('live', 'Live: people in the space see this camera on its screen.');
-  else if (s === 'connecting') show('connecting', 'Connecting to the server…');
+  if (s === 'live') {
+    show('live', 'Live: people in the space see this camera on its screen.');
+    followPosition();
+  } else if (s === 'connecting') show('connecting', 'Connecting to the server…');
   else if (s === 'failed') {
     void stopPublishing();
     show('error', 'The connection to the server was lost. Press Publish to start again.');
@@ -119,6 +167,7 @@ async function startPublishing(): Promise<void> {
 async function stopPublishing(): Promise<void> {
   const p = publisher;
   publisher = null;
+  followPosition();
   await p?.stop();
   for (const t of stream?.getTracks() ?? []) t.stop();
   stream = null;
@@ -131,6 +180,7 @@ els.form.addEventListener('submit', (e) => {
   e.preventDefault();
   void startPublishing();
 });
+els.sharePosition.addEventListener('change', followPosition);
 els.stop.addEventListener('click', () => {
   void stopPublishing().then(() => show('stopped', 'Stopped: the camera shows offline in the space.'));
 });

@@ -35,8 +35,8 @@ export class Publisher {
     private readonly onState: (s: PublishState) => void,
   ) {}
 
-  private get url(): string {
-    return `/api/video/${encodeURIComponent(this.camera)}/publish`;
+  private url(what: 'publish' | 'position'): string {
+    return `/api/video/${encodeURIComponent(this.camera)}/${what}`;
   }
 
   /** Sends `track` to the server; resolves once the server answered (the connection then comes up). */
@@ -64,6 +64,12 @@ export class Publisher {
     await pc.setRemoteDescription({ type: 'answer', sdp: body.sdp });
   }
 
+  /** Where this device is (WGS84 degrees): the camera twin stands there (SPEC CP6). Refusals are thrown. */
+  async report(latitude: number, longitude: number): Promise<void> {
+    const res = await this.send('POST', { latitude, longitude }, 'position');
+    if (!res.ok) throw refusal(res.status, (await res.json().catch(() => ({}))) as { error?: unknown; message?: unknown });
+  }
+
   /** Stops publishing: the server is told (the twin turns offline at once), the connection closes. */
   async stop(): Promise<void> {
     const had = this.pc !== null;
@@ -76,8 +82,12 @@ export class Publisher {
     this.pc = null;
   }
 
-  private send(method: 'POST' | 'DELETE', body: Record<string, string>): Promise<Response> {
-    return fetch(this.url, {
+  private send(
+    method: 'POST' | 'DELETE',
+    body: Record<string, string | number>,
+    what: 'publish' | 'position' = 'publish',
+  ): Promise<Response> {
+    return fetch(this.url(what), {
       method,
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...body, ...this.credential }),

@@ -1,6 +1,7 @@
 /**
  * `POST /api/video/:camera/publish` and `DELETE` on the same path (SPEC CP2–CP4): a page's WebRTC offer
- * for a `publish` camera, answered by the camera's feed, and its "stop". Both carry the operator's
+ * for a `publish` camera, answered by the camera's feed, and its "stop"; `POST …/position`, where the
+ * phone is (CP6). All carry the operator's
  * passcode or join token in the JSON body (never in the URL: URLs end up in logs). Each refusal is a
  * named error and one log line (publishAccess.ts logs the access refusals, this file the rest).
  */
@@ -13,6 +14,8 @@ import { isPublishOffer } from './publisher.js';
 export interface PublishApiDeps {
   hub: VideoHub;
   access: PublishAccess;
+  /** Writes a reported position into the camera twin (the twin runtime's ingest, checked there: GS6). */
+  ingest(camera: string, property: 'latitude' | 'longitude', value: number): { message: string } | null;
   log: Logger;
 }
 
@@ -71,6 +74,17 @@ export function publishApi(d: PublishApiDeps): Router {
     } catch (err) {
       fail(req, res, 400, 'invalid_offer', `The offer cannot be applied: ${(err as Error).message.slice(0, 120)}`);
     }
+  });
+  // Where the phone is (SPEC CP6): the camera twin stands there in spaces with a geo reference (GS5).
+  r.post('/:camera/position', json, async (req, res) => {
+    const ok = await admitted(req, res);
+    if (!ok) return;
+    const { latitude, longitude } = ok.body;
+    if (typeof latitude !== 'number' || typeof longitude !== 'number')
+      return fail(req, res, 400, 'invalid_position', 'The body must carry { "latitude", "longitude" } in WGS84 degrees');
+    const problem = d.ingest(ok.camera, 'latitude', latitude) ?? d.ingest(ok.camera, 'longitude', longitude);
+    if (problem) return fail(req, res, 400, 'invalid_position', problem.message);
+    res.json({ latitude, longitude });
   });
   r.delete('/:camera/publish', json, async (req, res) => {
     const ok = await admitted(req, res);
