@@ -2,7 +2,7 @@
  * Publishing this device's camera to the server (SPEC CP2, CP4): a send-only RTCPeerConnection whose
  * offer (candidates included, gathering bounded) goes to `POST /api/video/:camera/publish` with the
  * operator's passcode or join token; the server's answer completes it. Stop tells the server
- * (`DELETE` on the same path) so the twin turns offline at once, then closes the connection.
+ * (`DELETE` on the same path) so the twin turns offline at once saying so, then closes the connection.
  */
 
 /** How long the offer waits for this browser's ICE candidates, ms (host candidates come in a few ms). */
@@ -72,9 +72,9 @@ export class Publisher {
 
   /** Stops publishing: the server is told (the twin turns offline at once), the connection closes. */
   async stop(): Promise<void> {
-    const had = this.pc !== null;
+    // The server first: closed first, the connection's end would reach it as "publisher gone".
+    if (this.pc) await this.send('DELETE', {}).catch(() => undefined);
     this.close();
-    if (had) await this.send('DELETE', {}).catch(() => undefined);
   }
 
   private close(): void {
@@ -89,6 +89,8 @@ export class Publisher {
   ): Promise<Response> {
     return fetch(this.url(what), {
       method,
+      // A stop sent as the page closes still reaches the server.
+      keepalive: method === 'DELETE',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ ...body, ...this.credential }),
     });

@@ -194,9 +194,11 @@ export class PublishedFeed {
 
   /** `link` is over: offline with why, unless a newer publisher already took its place. */
   private drop(link: PublisherLink, reason: string): void {
+    const current = this.link === link;
+    // Let go first: closing reports the connection's end at once, which must find it already dropped.
+    if (current) this.link = null;
     link.close();
-    if (this.link !== link) return;
-    this.link = null;
+    if (!current) return;
     this.o.log.info({ camera: this.id, reason }, 'camera publisher gone');
     this.setOffline(reason);
   }
