@@ -14,8 +14,15 @@ export default defineConfig(({ mode }) => ({
     target: 'es2022',
     sourcemap: mode === 'test',
     chunkSizeWarningLimit: 2500,
-    // Test builds add the voice bot page that bench/voice.bench.ts drives.
-    rollupOptions: mode === 'test' ? { input: { main: 'client/index.html', 'voice-bot': 'client/bench/voice-bot.html' } } : undefined,
+    // Two pages: the space and the camera-publishing page (SPEC CP5). Test builds add the voice bot
+    // page that bench/voice.bench.ts drives.
+    rollupOptions: {
+      input: {
+        main: 'client/index.html',
+        camera: 'client/camera.html',
+        ...(mode === 'test' ? { 'voice-bot': 'client/bench/voice-bot.html' } : {}),
+      },
+    },
   },
   server: {
     port: 5173,

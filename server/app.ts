@@ -44,6 +44,7 @@ import { NoteBook } from './audit/notebook.js';
 import { LastValues } from './twins/lastValues.js';
 import { VideoHub } from './video/hub.js';
 import { FeedRelay } from './video/relay.js';
+import { publishAccess } from './video/publishAccess.js';
 
 /**
  * The schema encoder's starting buffer, bytes. A space with many twins encodes a full state of tens
@@ -170,6 +171,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   await relay?.start();
   const video: VideoHub = new VideoHub(twins, config, videoLog, {}, cluster && relay ? { ownership: cluster.leases, relay } : undefined);
   await video.start();
+  const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
+  const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens, undefined, (t) => revocations!.check(t)) : null;
   const app = createHttpApp({
     assetsDir: config.assetsDir,
     layouts,
@@ -190,6 +193,12 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     history: { runtime: twins, store, retentionDays: config.historyRetentionDays },
     lastValuesSaved: () => lastValues.saved,
     revocations: { revocations, adminToken: config.adminToken },
+    // Pages publishing a camera: operators of a space that places it (SPEC CP3).
+    publish: {
+      hub: video,
+      access: publishAccess({ layouts, tokens, passcodes, log: videoLog }),
+      ingest: (camera, property, value) => twins.ingest(camera, property, value),
+    },
   });
   const httpServer = config.tls
     ? https.createServer({ cert: fs.readFileSync(config.tls.certFile), key: fs.readFileSync(config.tls.keyFile) }, app)
@@ -252,8 +261,6 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   };
   // People inside are held to revocations too, also another process's (SPEC JT9).
   revocations?.watch();
-  const passcodes = createPasscodeLimiter(undefined, await redisClient(config.redisUrl));
-  const tokens = config.joinTokens ? await createTokenVerifier(config.joinTokens, undefined, (t) => revocations!.check(t)) : null;
   const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, tokens, log: log.child({ part: 'auth' }) });
   // `space` comes from each client's join options; `deps` from here (define's options win the merge).
   // Admission waits for the space's building before matchmaking, so no room opens (nor a second one is

@@ -15,6 +15,8 @@ export interface CameraPlacement {
   lens: { x: number; y: number; z: number };
   /** Heading, radians about +Y (0 looks along −Z), twin placement and camera yaw together. */
   yaw: number;
+  /** The twin's placement this was worked out from (a moved twin is placed again). */
+  twinAt: { x: number; z: number; qy: number };
 }
 
 /** Fetches a camera's TD and reads its `tv:camera` member; null when it has none or it does not validate. */
@@ -44,5 +46,6 @@ export function placeCamera(id: string, title: string, ext: ServedCameraExtensio
     ext,
     lens: { x: twin.px + k * (lx * c + lz * s), y: twin.py + k * ly, z: twin.pz + k * (-lx * s + lz * c) },
     yaw: twinYaw + (ext.yawDeg * Math.PI) / 180,
+    twinAt: { x: twin.px, z: twin.pz, qy: twin.qy },
   };
 }

@@ -159,6 +159,10 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
         screens.delete(id);
         continue;
       }
+      // A camera that reports where it is (a phone, SPEC CP6) moves: its screen goes with it.
+      const placed = screen.camera;
+      if (twin.px !== placed.twinAt.x || twin.pz !== placed.twinAt.z || twin.qy !== placed.twinAt.qy)
+        screen.place(placeCamera(id, placed.title, placed.ext, twin));
       const distance = cam ? cam.globalPosition.subtract(screen.mesh.position).length() : Infinity;
       const visible = enabled && distance < FAR_M && (distance < NEAR_M || (cam?.isInFrustum(screen.mesh) ?? false));
       // A feed is asked for only of a camera that is online: a server with video off (or a camera never

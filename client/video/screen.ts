@@ -49,17 +49,11 @@ export class CameraScreen {
 
   constructor(
     private readonly scene: Scene,
-    readonly camera: CameraPlacement,
+    public camera: CameraPlacement,
   ) {
     const height = WIDTH / camera.ext.aspect;
-    const { lens, yaw } = camera;
-    // Protocol frame: looking along (−sin yaw, 0, −cos yaw); right is (cos yaw, 0, −sin yaw).
-    const px = lens.x + SIDE * Math.cos(yaw) + BEHIND * Math.sin(yaw);
-    const pz = lens.z - SIDE * Math.sin(yaw) + BEHIND * Math.cos(yaw);
     this.mesh = CreatePlane(`camera-screen-${camera.id}`, { width: WIDTH, height }, scene);
-    // Babylon is left-handed: z mirrored, and a plane's front faces a viewer looking along its local +Z.
-    this.mesh.position.set(px, HEIGHT, -pz);
-    this.mesh.rotation.y = -yaw;
+    this.place(camera);
     this.material = new StandardMaterial(`camera-screen-${camera.id}`, scene);
     // Unlit: with lighting off Babylon draws clamp(emissiveColor + ambient) × diffuseTexture (the lights'
     // diffuse term is zero, so a diffuse colour does nothing — a white diffuse over the feed drew black).
@@ -78,6 +72,18 @@ export class CameraScreen {
     // Just in front of the face people see (they look along the plane's +Z).
     this.slate.mesh.position.set(0, 0, -0.01);
     this.slate.mesh.isPickable = false;
+  }
+
+  /** Stands the screen beside the lens (again when the camera twin moved, SPEC CP6). */
+  place(camera: CameraPlacement): void {
+    this.camera = camera;
+    const { lens, yaw } = camera;
+    // Protocol frame: looking along (−sin yaw, 0, −cos yaw); right is (cos yaw, 0, −sin yaw).
+    const px = lens.x + SIDE * Math.cos(yaw) + BEHIND * Math.sin(yaw);
+    const pz = lens.z - SIDE * Math.sin(yaw) + BEHIND * Math.cos(yaw);
+    // Babylon is left-handed: z mirrored, and a plane's front faces a viewer looking along its local +Z.
+    this.mesh.position.set(px, HEIGHT, -pz);
+    this.mesh.rotation.y = -yaw;
   }
 
   /** Puts the feed's video element on the screen (once its stream arrives). */

@@ -18,6 +18,7 @@ import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { Buildings } from '../buildings/buildings.js';
 import type { MapConfig } from '../geo/mapConfig.js';
 import type { StoreHealth } from '../store/storeQueue.js';
+import { publishApi, type PublishApiDeps } from '../video/publishApi.js';
 
 export interface HttpDeps {
   log: Logger;
@@ -43,6 +44,8 @@ export interface HttpDeps {
   buildings?: Buildings;
   /** The overview's ground map tiles (SPEC GS10). */
   map?: MapConfig['map'];
+  /** Pages publishing a camera (server/video/publishApi.ts, SPEC CP2). */
+  publish?: Omit<PublishApiDeps, 'log'>;
 }
 
 export function createHttpApp(deps: HttpDeps): Express {
@@ -71,6 +74,8 @@ export function createHttpApp(deps: HttpDeps): Express {
     app.use(express.static(deps.clientDir, { index: 'index.html', maxAge: '1h', setHeaders: noCacheHtml }));
     // Space links (/?space=…) all land on the one page.
     app.get('/', (_req, res) => res.sendFile(index));
+    // The camera-publishing page (SPEC CP5): /camera?twin=cam-3.
+    app.get('/camera', (_req, res) => res.sendFile(path.join(deps.clientDir, 'camera.html')));
   } else {
     deps.log.warn({ clientDir: deps.clientDir }, 'no built client found; run `npm run build`');
     app.get('/', (_req, res) => {
@@ -104,6 +109,7 @@ export function createHttpApp(deps: HttpDeps): Express {
   app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
   app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log, runtime, ...(deps.map ? { map: deps.map } : {}) }));
   app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
+  if (deps.publish) app.use('/api/video', publishApi({ ...deps.publish, log: deps.log }));
   app.use('/api/tokens', revocationsApi({ revocations: null, adminToken: undefined, ...deps.revocations, store, log: deps.log }));
   app.use('/api', (req, res) => {
     res.status(404).json({ error: 'not_found', message: `No API route ${req.method} ${req.originalUrl}` });

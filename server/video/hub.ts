@@ -5,13 +5,14 @@
  * camera shows online or offline like any machine shows its values.
  */
 import { RTCDtlsTransport } from 'werift';
-import { TEST_SOURCE, type CameraExtension } from '../../shared/twin/camera.js';
+import { PUBLISH_SOURCE, TEST_SOURCE, type CameraExtension } from '../../shared/twin/camera.js';
 import { MAX_WATCHED_CAMERAS } from '../../shared/protocol/video.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Logger } from '../log.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { VideoConfig } from './config.js';
 import { CameraFeed, type FeedOptions, type FeedStatus } from './feed.js';
+import { PublishedFeed } from './publisher.js';
 import type { FeedRelay, RelayedStatus } from './relay.js';
 import { ViewerLink } from './viewer.js';
 
@@ -29,8 +30,11 @@ export interface VideoCluster {
 /** A viewer: one participant's session in one room (`${roomId}/${sessionId}`). */
 type ViewerKey = string;
 
+/** A camera's feed: ffmpeg's (feed.ts) or a publishing page's (publisher.ts, SPEC CP2). */
+export type Feed = CameraFeed | PublishedFeed;
+
 export class VideoHub {
-  private readonly feeds = new Map<string, CameraFeed>();
+  private readonly feeds = new Map<string, Feed>();
   private readonly links = new Map<ViewerKey, Map<string, ViewerLink>>();
   private readonly cameras = new Map<string, { name: string; cam: CameraExtension }>();
   private stopOwnership: (() => void) | null = null;
@@ -66,13 +70,16 @@ export class VideoHub {
       });
     }
     for (const [id, { name, cam }] of this.cameras) {
-      const feed = new CameraFeed(id, name, cam, {
-        ffmpegPath: this.config.ffmpegPath,
+      const common = {
         log: this.log,
-        status: (s) => this.report(id, cam, s),
+        status: (s: FeedStatus) => this.report(id, cam, s),
         ...(this.cluster ? { onPacket: (packet: Buffer) => this.cluster!.relay.publishPacket(id, packet) } : {}),
-        ...this.tuning,
-      });
+        ...(this.tuning.silenceMs !== undefined ? { silenceMs: this.tuning.silenceMs } : {}),
+      };
+      const feed =
+        cam.source === PUBLISH_SOURCE
+          ? new PublishedFeed(id, common)
+          : new CameraFeed(id, name, cam, { ...common, ffmpegPath: this.config.ffmpegPath, ...this.tuning });
       this.feeds.set(id, feed);
       if (this.runsHere(id)) await this.run(id);
     }
@@ -92,7 +99,9 @@ export class VideoHub {
   }
 
   private async run(id: string): Promise<void> {
-    this.report(id, this.cameras.get(id)!.cam, { online: false, reason: 'starting', fps: 0 });
+    // A published camera says itself that it waits for a publisher.
+    if (!(this.feeds.get(id) instanceof PublishedFeed))
+      this.report(id, this.cameras.get(id)!.cam, { online: false, reason: 'starting', fps: 0 });
     await this.feeds.get(id)!.start();
   }
 
@@ -116,9 +125,16 @@ export class VideoHub {
     this.write(s.camera, cam.cam, s, s.since);
   }
 
-  /** The feed of a camera (benches and tests read its counters). */
+  /** The ffmpeg feed of a camera (benches and tests read its counters). */
   feed(id: string): CameraFeed | undefined {
-    return this.feeds.get(id);
+    const feed = this.feeds.get(id);
+    return feed instanceof CameraFeed ? feed : undefined;
+  }
+
+  /** The feed of a `publish` camera, when video is on (SPEC CP2). */
+  published(id: string): PublishedFeed | undefined {
+    const feed = this.feeds.get(id);
+    return feed instanceof PublishedFeed ? feed : undefined;
   }
 
   isCamera(id: string): boolean {
@@ -202,7 +218,10 @@ export class VideoHub {
     this.runtime.ingest(id, 'online', s.online);
     this.runtime.ingest(id, 'offlineReason', s.reason);
     this.runtime.ingest(id, 'fps', s.fps);
-    this.runtime.ingest(id, 'resolution', `${cam.width}x${cam.height}${cam.source === TEST_SOURCE ? ' (test pattern)' : ''}`);
+    // A publishing page sends what its camera gives: the TD's size is only what is expected.
+    const resolution =
+      cam.source === PUBLISH_SOURCE ? 'as published' : `${cam.width}x${cam.height}${cam.source === TEST_SOURCE ? ' (test pattern)' : ''}`;
+    this.runtime.ingest(id, 'resolution', resolution);
     this.runtime.ingest(id, 'since', since);
   }
 }

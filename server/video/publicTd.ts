@@ -1,13 +1,14 @@
 /**
  * A Thing Description as the API serves it (SPEC VT3): a camera's `tv:camera.source` says only its
- * kind (`test` or `rtsp`). The URL stays in the server — RTSP URLs carry the camera's user and password.
+ * kind (`test`, `publish` or `rtsp`). The URL stays in the server — RTSP URLs carry the camera's user and password.
  */
-import { CAMERA_MEMBER, SERVED_RTSP_SOURCE, TEST_SOURCE } from '../../shared/twin/camera.js';
+import { CAMERA_MEMBER, PUBLISH_SOURCE, SERVED_RTSP_SOURCE, TEST_SOURCE } from '../../shared/twin/camera.js';
 
 export function publicTd(td: Record<string, unknown>): Record<string, unknown> {
   const cam = td[CAMERA_MEMBER];
   if (typeof cam !== 'object' || cam === null || Array.isArray(cam)) return td;
-  const source = (cam as Record<string, unknown>).source === TEST_SOURCE ? TEST_SOURCE : SERVED_RTSP_SOURCE;
+  const given = (cam as Record<string, unknown>).source;
+  const source = given === TEST_SOURCE || given === PUBLISH_SOURCE ? given : SERVED_RTSP_SOURCE;
   return { ...td, [CAMERA_MEMBER]: { ...cam, source } };
 }
 

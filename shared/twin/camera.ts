@@ -21,16 +21,24 @@ const Vec3 = z.tuple([finite, finite, finite]);
 export const TEST_SOURCE = 'test';
 
 /**
- * Where the video comes from: `test` (the built-in test pattern) or an `rtsp://` / `rtsps://` URL the
- * server pulls (credentials may be written in the URL; the server never shows them to clients).
+ * A camera fed by a page (`/camera?twin=…`, a phone or laptop) that publishes its own camera to the
+ * server over WebRTC (SPEC VP1): offline "waiting for a publisher" until one does.
+ */
+export const PUBLISH_SOURCE = 'publish';
+
+/**
+ * Where the video comes from: `test` (the built-in test pattern), `publish` (a page publishes it) or an
+ * `rtsp://` / `rtsps://` URL the server pulls (credentials may be written in the URL; the server never
+ * shows them to clients).
  */
 export const CameraSource = z.union([
   z.literal(TEST_SOURCE),
+  z.literal(PUBLISH_SOURCE),
   z
     .string()
     .check(
       z.maxLength(512, 'a source URL has at most 512 characters'),
-      z.regex(/^rtsps?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/, 'a camera source is "test" or an rtsp:// URL'),
+      z.regex(/^rtsps?:\/\/[^\s/?#]+(?:[/?#]\S*)?$/, 'a camera source is "test", "publish" or an rtsp:// URL'),
     ),
 ]);
 export type CameraSource = z.infer<typeof CameraSource>;
@@ -65,7 +73,7 @@ export type CameraExtension = z.infer<typeof CameraExtension>;
 export const SERVED_RTSP_SOURCE = 'rtsp';
 
 /** The `tv:camera` member as clients read it from `GET /api/twins/:id/td`: the source is a kind only. */
-export const ServedCameraExtension = z.extend(CameraExtension, { source: z.enum([TEST_SOURCE, SERVED_RTSP_SOURCE]) });
+export const ServedCameraExtension = z.extend(CameraExtension, { source: z.enum([TEST_SOURCE, PUBLISH_SOURCE, SERVED_RTSP_SOURCE]) });
 export type ServedCameraExtension = z.infer<typeof ServedCameraExtension>;
 
 /** Properties a camera TD must declare: the server writes them from its feed (SPEC VT2). */

@@ -33,11 +33,11 @@ describe('twinned machines (e2e)', () => {
   it('T1 T2 T3 T4 TW11: the factory renders its machines; telemetry drives colour, gauge and alarm; a click opens the live panel; a command from A shows its outcome in B', async () => {
     const a = await e2e.join('?space=e2e-twins&name=Ada', { width: 800, height: 500 });
     const twins = () => a.page.evaluate(() => window.twinverse!.features.twins!.list());
-    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 6, undefined, {
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 7, undefined, {
       timeout: 30_000,
     });
-    // The three machines, the vehicle and the two cameras (their feeds are off in tests unless asked: VIDEO=off).
-    expect((await twins()).map((t) => t.id).sort()).toEqual(['agv-1', 'cam-1', 'cam-2', 'cnc-1', 'conveyor-1', 'pump-1']);
+    // The three machines, the vehicle and the three cameras (their feeds are off in tests unless asked: VIDEO=off).
+    expect((await twins()).map((t) => t.id).sort()).toEqual(['agv-1', 'cam-1', 'cam-2', 'cam-3', 'cnc-1', 'conveyor-1', 'pump-1']);
     // Nothing reported yet: the machines are stale and greyed out.
     expect((await twins()).every((t) => t.quality === 'stale' && t.greyed)).toBe(true);
     await e2e.shot(a.page, 'twins-factory-stale');
@@ -126,7 +126,7 @@ describe('twinned machines (e2e)', () => {
 
     // B arrives; A presses Start on the panel; the machine (this test) acknowledges; B sees it.
     const b = await e2e.join('?space=e2e-twins&name=Bo', { width: 800, height: 500 });
-    await b.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 6, undefined, {
+    await b.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 7, undefined, {
       timeout: 30_000,
     });
     const got = new Promise<{ topic: string; id: string }>((resolve) =>
@@ -198,7 +198,7 @@ describe('twinned machines (e2e)', () => {
     // (H), so the press lands on the scene.
     await a.page.keyboard.press('h');
     await a.page.waitForFunction(() => document.getElementById('help')?.hidden === true);
-    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 6, undefined, {
+    await a.page.waitForFunction(() => window.twinverse!.features.twins!.list().filter((t) => t.drawn).length === 7, undefined, {
       timeout: 30_000,
     });
     const part = () => a.page.evaluate(() => window.twinverse!.features.twins!.part('conveyor-1', 'pallet'));

@@ -55,7 +55,7 @@ describe('twin API', () => {
       twins: { id: string; title: string; spaces: string[]; source: string; problems: string[] }[];
       failed: { file: string; problems: { file: string; path: string; message: string }[] }[];
     };
-    expect(body.twins.map((x) => x.id).sort()).toEqual(['agv-1', 'cam-1', 'cam-2', 'cnc-1', 'coffee', 'conveyor-1', 'pump-1']);
+    expect(body.twins.map((x) => x.id).sort()).toEqual(['agv-1', 'cam-1', 'cam-2', 'cam-3', 'cnc-1', 'coffee', 'conveyor-1', 'pump-1']);
     expect(body.twins.find((x) => x.id === 'pump-1')).toMatchObject({ title: 'Coolant pump 1', spaces: ['floor'], source: 'mqtt' });
     const coffee = body.twins.find((x) => x.id === 'coffee')!;
     expect(coffee.problems.join('\n')).toMatch(/not bound, coap: property state/);

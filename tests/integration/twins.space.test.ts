@@ -28,7 +28,7 @@ const partOf = (c: TestClient, twin: string, part: string) => twinOf(c, twin)?.p
 describe('the factory space', () => {
   it('TW3 SIM1: the default space shows three simulated machines with live values, units and placements', async () => {
     const a = await join(server.endpoint, { space: 'factory' });
-    expect([...a.room.state.twins.keys()].sort()).toEqual(['agv-1', 'cam-1', 'cam-2', 'cnc-1', 'conveyor-1', 'pump-1']);
+    expect([...a.room.state.twins.keys()].sort()).toEqual(['agv-1', 'cam-1', 'cam-2', 'cam-3', 'cnc-1', 'conveyor-1', 'pump-1']);
     // The cameras' properties come from their video feeds (SPEC VT2), the machines' from the simulator.
     for (const t of a.room.state.twins.values()) expect(t.source).toBe(t.id.startsWith('cam-') ? 'video' : 'simulator');
     await waitFor('simulated values', () => propOf(a, 'pump-1', 'flow')?.quality === 'good' && (propOf(a, 'pump-1', 'flow')?.num ?? 0) > 0);

@@ -15,6 +15,8 @@ export interface TestLayout {
   twins: { twin: string; position: [number, number, number]; yawDeg?: number; scale?: number }[];
   locked?: boolean;
   operatorPasscode?: string;
+  /** Where the space is on Earth (SPEC GS1). */
+  geo?: { latitude: number; longitude: number; altitude?: number; heading?: number };
 }
 
 export interface TwinAssets {

@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { loadTwinDefinitions, parseTwinDefinition } from '../../../../server/twins/loader.js';
 import { planBindings } from '../../../../server/twins/bindings.js';
 import { ffmpegArgs } from '../../../../server/video/ffmpegArgs.js';
+import { publicTd } from '../../../../server/video/publicTd.js';
 
 const FACTORY = path.resolve('assets/twins');
 const cam1 = () => JSON.parse(fs.readFileSync(path.join(FACTORY, 'cam-1.td.json'), 'utf8')) as Record<string, Record<string, unknown>>;
@@ -16,14 +17,28 @@ const parse = (td: unknown) => parseTwinDefinition('/defs/cam-9.td.json', JSON.s
 const problems = (r: ReturnType<typeof parse>) => ('problems' in r ? r.problems.map((p) => `${p.path}: ${p.message}`) : []);
 
 describe('camera definitions', () => {
-  it('VT1: the factory has two cameras, one over the CNC mill and one over the aisle, placed in its layout', async () => {
+  it('VT1: the factory has cameras over the CNC mill and over the aisle, placed in its layout', async () => {
     const r = await loadTwinDefinitions(FACTORY);
     const cams = r.twins.filter((t) => t.camera);
-    expect(cams.map((t) => t.id)).toEqual(['cam-1', 'cam-2']);
+    expect(cams.map((t) => t.id)).toEqual(['cam-1', 'cam-2', 'cam-3']);
     expect(cams[0]!.camera).toMatchObject({ source: 'test', looksAt: 'cnc-1', width: 640, height: 360, fps: 15 });
     const layout = JSON.parse(fs.readFileSync('assets/spaces/factory.json', 'utf8')) as { twins: { twin: string }[] };
-    expect(layout.twins.map((t) => t.twin)).toEqual(expect.arrayContaining(['cam-1', 'cam-2']));
+    expect(layout.twins.map((t) => t.twin)).toEqual(expect.arrayContaining(['cam-1', 'cam-2', 'cam-3']));
     for (const c of cams) expect(planBindings(c, { mqtt: true, simulator: true, simulatorActions: new Set() }).source).toBe('video');
+  });
+
+  it('CP1: cam-3 is a walk-around camera a page publishes (source "publish"), placed in the factory; its served TD says so', async () => {
+    const r = await loadTwinDefinitions(FACTORY);
+    const cam3 = r.twins.find((t) => t.id === 'cam-3')!;
+    expect(cam3.camera).toMatchObject({ source: 'publish' });
+    expect(planBindings(cam3, { mqtt: true, simulator: true, simulatorActions: new Set() }).source).toBe('video');
+    const layout = JSON.parse(fs.readFileSync('assets/spaces/factory.json', 'utf8')) as { twins: { twin: string }[] };
+    expect(layout.twins.map((t) => t.twin)).toContain('cam-3');
+    expect(publicTd({ 'tv:camera': { source: 'publish' } })).toEqual({ 'tv:camera': { source: 'publish' } });
+    // "publish" is a kind, not a prefix: anything else that is not an rtsp:// URL is still refused.
+    const td = cam1();
+    td['tv:camera'] = { ...td['tv:camera'], source: 'publish://phone' };
+    expect(problems(parse(td))).toEqual(['$["tv:camera"].source: a camera source is "test", "publish" or an rtsp:// URL']);
   });
 
   it('VT1: a tv:camera member that does not validate is reported with the JSON path of each problem', () => {
@@ -32,7 +47,7 @@ describe('camera definitions', () => {
     const found = problems(parse(td));
     expect(found).toEqual(
       expect.arrayContaining([
-        '$["tv:camera"].source: a camera source is "test" or an rtsp:// URL',
+        '$["tv:camera"].source: a camera source is "test", "publish" or an rtsp:// URL',
         expect.stringMatching(/^\$\["tv:camera"\]\.fovDeg: .*150/),
         expect.stringMatching(/^\$\["tv:camera"\]: .*"extra"/),
       ]),
