@@ -23,7 +23,7 @@ export interface PublishedFeedOptions {
   silenceMs?: number;
 }
 
-/** A publisher that sends nothing for this long is gone (a phone that locked its screen), ms. */
+/** A publisher that sends nothing for this long is offline until it sends again (a phone that locked its screen), ms. */
 const SILENCE_MS = 8000;
 /** A publisher whose connection is not up after this long is dropped, ms. */
 const CONNECT_LIMIT_MS = 30_000;
@@ -252,7 +252,11 @@ export class PublishedFeed {
     const silence = this.o.silenceMs ?? SILENCE_MS;
     const now = performance.now();
     if (this.online && now - this.lastPacketAt > silence) {
-      this.drop(link, `no video from the publisher for ${Math.round(silence / 1000)} s`);
+      // Offline, but the publisher stays: a phone that locked its screen, or a browser or server that
+      // stalled for seconds, sends again on the same connection, and the next packet makes it live.
+      // Only a connection that fails or closes ends it (its state says so).
+      this.o.log.info({ camera: this.id }, 'camera publisher silent');
+      this.setOffline(`no video from the publisher for ${Math.round(silence / 1000)} s`);
       return;
     }
     if (!link.connected && now - this.linkedAt > CONNECT_LIMIT_MS) {
