@@ -9,64 +9,16 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Room } from 'colyseus.js';
 import { joinOptions } from '../shared/protocol/messages.js';
 import { createPose, encodePose, POSE_BYTES, PoseFlag, type Pose } from '../shared/protocol/pose.js';
-import { restPose } from '../shared/space/spawn.js';
 import { AvatarStore } from '../client/avatars/store.js';
 import { SpaceConnection } from '../client/net/connection.js';
-import { mulberry32 } from '../shared/random.js';
 
+import { Walker } from './walker.js';
 import { MID, NEAR, RING, type BotsJob, type BotsToMain, type MainToBots, type ObserverReport } from './roomJob.js';
 
 const job = workerData as BotsJob;
 const sendLog = new Float64Array(job.sends);
 const cursors = new Int32Array(job.cursors);
 const now = () => performance.timeOrigin + performance.now();
-
-/** A person wandering between random spots at 0.5–1.3 m/s, looking about, hands swinging. */
-class Walker {
-  x: number;
-  z: number;
-  private tx = 0;
-  private tz = 0;
-  private speed = 1;
-  private readonly rand: () => number;
-  private readonly phase: number;
-  constructor(
-    seed: number,
-    private readonly halfW: number,
-    private readonly halfD: number,
-  ) {
-    // Deterministic per bot, so runs are comparable.
-    this.rand = mulberry32(seed);
-    this.x = (this.rand() * 2 - 1) * halfW;
-    this.z = (this.rand() * 2 - 1) * halfD;
-    this.phase = this.rand() * 10;
-    this.pick();
-  }
-  private pick(): void {
-    this.tx = (this.rand() * 2 - 1) * this.halfW;
-    this.tz = (this.rand() * 2 - 1) * this.halfD;
-    this.speed = 0.5 + this.rand() * 0.8;
-  }
-  step(dt: number, t: number, out: Pose): void {
-    const dx = this.tx - this.x;
-    const dz = this.tz - this.z;
-    const d = Math.hypot(dx, dz);
-    if (d < 0.3) this.pick();
-    else {
-      this.x += (dx / d) * this.speed * dt;
-      this.z += (dz / d) * this.speed * dt;
-    }
-    const heading = Math.atan2(-dx, -dz);
-    const look = heading + 0.5 * Math.sin(0.7 * t + this.phase);
-    restPose(out, this.x, this.z, look, 1.6 + 0.03 * Math.sin(2 * Math.PI * 1.8 * t + this.phase));
-    // Arms swing with the stride, a little out of phase.
-    const swing = 0.18 * Math.sin(2 * Math.PI * 0.9 * t + this.phase);
-    out.left.py += 0.1 * Math.abs(swing);
-    out.left.pz += swing;
-    out.right.pz -= swing;
-    out.right.py += 0.1 * Math.abs(swing);
-  }
-}
 
 interface Bot {
   index: number;
@@ -165,10 +117,14 @@ class ObservedStore extends AvatarStore {
 const bots: Bot[] = [];
 const refusals: Record<string, number> = {};
 let sent = 0;
+/** How long each bot's join took, retries included (bench/hosts.ts prints its p99). */
+const joinMs: number[] = [];
 
 async function joinBot(index: number): Promise<Bot> {
   const store = new ObservedStore();
-  const connection = new SpaceConnection(job.endpoint, store);
+  const endpoint = job.endpoints ? job.endpoints[index % job.endpoints.length]! : job.endpoint;
+  const space = job.rooms ? `${job.space}-${index % job.rooms}` : job.space;
+  const connection = new SpaceConnection(endpoint, store);
   const bot: Bot = {
     index,
     connection,
@@ -192,9 +148,11 @@ async function joinBot(index: number): Promise<Bot> {
   });
   // On a starved machine a join can fail on the socket ("socket hang up"): try again, as a person
   // would, and count it (printed with the refusals as `join.retry`).
+  const started = performance.now();
   for (let attempt = 1; ; attempt++) {
     try {
-      await connection.join(joinOptions({ space: job.space, name: `Bot ${index}`, color: '#2e86de', mode: 'vr' }));
+      await connection.join(joinOptions({ space, name: `Bot ${index}`, color: '#2e86de', mode: 'vr' }));
+      joinMs.push(performance.now() - started);
       return bot;
     } catch (err) {
       if (attempt >= 5) throw err;
@@ -255,7 +213,7 @@ async function main(): Promise<void> {
     clearTimeout(settle);
     clearInterval(timer);
     for (const o of observers) o.end();
-    parentPort!.postMessage({ kind: 'report', observers: observers.map((o) => o.report), sent, refusals } satisfies BotsToMain);
+    parentPort!.postMessage({ kind: 'report', observers: observers.map((o) => o.report), sent, refusals, joinMs } satisfies BotsToMain);
     void Promise.all(bots.map((b) => b.connection.leave())).then(() => process.exit(0));
   });
 }

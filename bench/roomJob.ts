@@ -16,6 +16,10 @@ export interface BotsJob {
   /** Shared write position per bot. */
   cursors: SharedArrayBuffer;
   seed: number;
+  /** bench/hosts.ts: spread the bots over this many spaces (`<space>-<k>`, bot i in k = i mod rooms). */
+  rooms?: number;
+  /** bench/hosts.ts: servers to join through, bot i through endpoints[i mod length]; else `endpoint`. */
+  endpoints?: string[];
 }
 
 export const RING = 64;
@@ -37,6 +41,6 @@ export interface ObserverReport {
 
 export type BotsToMain =
   | { kind: 'ready' }
-  | { kind: 'report'; observers: ObserverReport[]; sent: number; refusals: Record<string, number> }
+  | { kind: 'report'; observers: ObserverReport[]; sent: number; refusals: Record<string, number>; joinMs?: number[] }
   | { kind: 'error'; message: string };
 export type MainToBots = { kind: 'start' } | { kind: 'stop' };
