@@ -25,14 +25,21 @@ export interface PanelLayoutInput {
   problem: boolean;
   /** Lines of the building element the machine is (SPEC BM8); none when it is bound to no element. */
   elementLines?: number;
-  /** A tall, narrow panel for a portrait window (a phone): fewer columns, same text sizes. */
+  /**
+   * A tall, narrow panel for a portrait window (a phone): fewer columns, a lower chart and larger small
+   * print, so the text reads at the size a phone shows it (SPEC PN8).
+   */
   narrow?: boolean;
+  /** Lines the machine's name takes in the header (panelTitle.ts, SPEC PN7). */
+  titleLines?: 1 | 2;
 }
 
 export interface PanelLayout {
   /** Texture size, pixels. */
   width: number;
   height: number;
+  /** Text sizes (texture px): `small` for value labels, chart axes and the element's lines, `note` for the command log and action labels. */
+  text: { small: number; note: number };
   title: Rect;
   close: Rect;
   status: Rect;
@@ -64,18 +71,29 @@ export interface PanelLayout {
 
 /** The panel's scale (px of texture per metre): texts' sizes are chosen for it. */
 export const PANEL_PX_PER_M = 1000;
-/** Width (px; 1.4 m), columns of values and of buttons, chart height: wide, and narrow for phones. */
+/**
+ * Width (px; 1.4 m), columns of values and of buttons, chart height and small print: wide, and narrow
+ * for phones. A phone shows the narrow panel about 0.45 CSS px per texture px (its whole height in
+ * the screen below the bar): 28 px small print reads there at 12–13 CSS px, where 24 px in the old
+ * 1000 px-wide panel shown 0.33 to the px read at 8 (SPEC PN8).
+ */
 export const PANEL_GRID = {
-  wide: { width: 1400, values: 3, buttons: 4, chart: 400 },
-  narrow: { width: 1000, values: 2, buttons: 3, chart: 360 },
+  wide: { width: 1400, values: 3, buttons: 4, chart: 400, small: 24, note: 26 },
+  narrow: { width: 760, values: 2, buttons: 3, chart: 260, small: 28, note: 28 },
 } as const;
 const PAD = 28;
 const GAP = 10;
 const ROW = 76;
 const BUTTON = 76;
 const LINE = 40;
+const CLOSE_W = 150;
+/** The header's height for a name on one line or two (two at most 38 px, PN7). */
+const TITLE_H = { 1: 64, 2: 92 } as const;
 export const ALARM_LINES = 2;
 export const LOG_LINES = 3;
+
+/** The header's width for the machine's name (left of Close), texture px. */
+export const titleWidth = (narrow: boolean): number => (narrow ? PANEL_GRID.narrow : PANEL_GRID.wide).width - 2 * PAD - CLOSE_W - GAP;
 
 export function layoutPanel(input: PanelLayoutInput): PanelLayout {
   const grid = input.narrow ? PANEL_GRID.narrow : PANEL_GRID.wide;
@@ -89,10 +107,11 @@ export function layoutPanel(input: PanelLayoutInput): PanelLayout {
     y += h;
     return r;
   };
-  const closeW = 150;
-  const title = { x: PAD, y, w: inner - closeW - GAP, h: 64 };
-  const close = { x: width - PAD - closeW, y: y + 4, w: closeW, h: 60 };
-  y += 68;
+  const titleH = TITLE_H[input.titleLines ?? 1];
+  const title = { x: PAD, y, w: inner - CLOSE_W - GAP, h: titleH };
+  // Close stays at the top right, beside the name's first line.
+  const close = { x: width - PAD - CLOSE_W, y: y + 4, w: CLOSE_W, h: 60 };
+  y += titleH + 4;
   const status = take(LINE);
   const viewers = take(LINE);
   const problem = input.problem ? take(LINE * 2) : null;
@@ -159,6 +178,7 @@ export function layoutPanel(input: PanelLayoutInput): PanelLayout {
   return {
     width,
     height: Math.ceil(y),
+    text: { small: grid.small, note: grid.note },
     title,
     close,
     status,

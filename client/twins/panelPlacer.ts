@@ -11,6 +11,7 @@ import type { TwinDefinition } from './definitions.js';
 import type { TwinPanel } from './panel.js';
 import { layoutPanel, PANEL_PX_PER_M } from './panelLayout.js';
 import { fitPanel, freeBox, type ScreenBox } from './panelPlacement.js';
+import { titleFitFor } from './panelTitle.js';
 
 export interface PanelPlacer {
   /** Whether a panel for `def` should be laid out narrow (it then shows bigger). */
@@ -31,7 +32,13 @@ export function createPanelPlacer(ctx: Pick<ClientContext, 'scene' | 'engine' | 
   const fit = (size: { width: number; height: number }, free: NonNullable<ReturnType<typeof freeView>>) =>
     fitPanel(size, freeBox(free.view, free.occupied, size.width / size.height), free.view, ctx.camera.fov);
   const sizeOf = (def: TwinDefinition, narrow: boolean) => {
-    const l = layoutPanel({ properties: Object.keys(def.properties), actions: actionShapes(def), problem: !!def.problem, narrow });
+    const l = layoutPanel({
+      properties: Object.keys(def.properties),
+      actions: actionShapes(def),
+      problem: !!def.problem,
+      narrow,
+      titleLines: titleFitFor(def.title, narrow).lines,
+    });
     return { width: l.width / PANEL_PX_PER_M, height: l.height / PANEL_PX_PER_M };
   };
   return {

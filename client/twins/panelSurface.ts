@@ -16,6 +16,8 @@ import { PANEL_PX_PER_M, type PanelLayout, type Rect } from './panelLayout.js';
 export const WORD_WRAP = 1;
 /** One line, cut with "…": a long text never spills into the next area. */
 export const ELLIPSIS = 2;
+/** Word wrapped within the control's height, the last line that fits cut with "…". */
+export const WORD_WRAP_ELLIPSIS = 3;
 
 export class PanelSurface {
   readonly panel: Panel3D;
