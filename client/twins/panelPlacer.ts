@@ -31,27 +31,26 @@ export function createPanelPlacer(ctx: Pick<ClientContext, 'scene' | 'engine' | 
   };
   const fit = (size: { width: number; height: number }, free: NonNullable<ReturnType<typeof freeView>>) =>
     fitPanel(size, freeBox(free.view, free.occupied, size.width / size.height), free.view, ctx.camera.fov);
-  const sizeOf = (def: TwinDefinition, narrow: boolean) => {
-    const l = layoutPanel({
+  const layoutOf = (def: TwinDefinition, narrow: boolean) =>
+    layoutPanel({
       properties: Object.keys(def.properties),
       actions: actionShapes(def),
       problem: !!def.problem,
       narrow,
       titleLines: titleFitFor(def.title, narrow).lines,
     });
-    return { width: l.width / PANEL_PX_PER_M, height: l.height / PANEL_PX_PER_M };
-  };
   return {
     narrow(def) {
       const free = freeView();
       if (!free) return false;
-      // Screen pixels per metre of panel: the bigger, the easier to read.
-      const scale = (narrow: boolean) => {
-        const size = sizeOf(def, narrow);
-        const f = fit(size, free);
-        return (f.box.right - f.box.left) / size.width;
+      // How big the smallest text shows, CSS px: the bigger, the easier to read (the narrow layout's
+      // small print is larger, PN8).
+      const shown = (narrow: boolean) => {
+        const l = layoutOf(def, narrow);
+        const f = fit({ width: l.width / PANEL_PX_PER_M, height: l.height / PANEL_PX_PER_M }, free);
+        return ((f.box.right - f.box.left) / l.width) * Math.min(l.text.small, l.text.note);
       };
-      return scale(true) > scale(false);
+      return shown(true) > shown(false);
     },
     place(panel, machine) {
       const free = freeView();

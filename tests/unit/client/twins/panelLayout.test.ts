@@ -53,6 +53,22 @@ describe('panel layout (SPEC PN2)', () => {
     expect(Math.min(narrow.text.small, narrow.text.note) * cssPerTexturePx).toBeGreaterThanOrEqual(12);
   });
 
+  it('PN8: the wide panel stands in two columns, so a 1280×720 window beside the People column shows its small print at 12 CSS px or more', () => {
+    const d = def('pump-1');
+    const wide = layoutPanel({ properties: Object.keys(d.properties), actions: actionShapes(d), problem: false });
+    // Values and actions on the left, the chart and the command log on the right.
+    expect(wide.chart.x).toBeGreaterThan(wide.values.get('speed')!.x + wide.values.get('speed')!.w);
+    expect(wide.log[0]!.x).toBe(wide.chart.x);
+    const view = { width: 1280, height: 720 };
+    const occupied: ScreenBox[] = [
+      { left: 10, top: 10, right: 1270, bottom: 46 },
+      { left: 1020, top: 56, right: 1270, bottom: 420 },
+    ];
+    const size = { width: wide.width / 1000, height: wide.height / 1000 };
+    const fit = fitPanel(size, freeBox(view, occupied, size.width / size.height), view, 0.8);
+    expect(Math.min(wide.text.small, wide.text.note) * ((fit.box.right - fit.box.left) / wide.width)).toBeGreaterThanOrEqual(12);
+  });
+
   it('PN2: the layout depends on the definition only, so it is the same every time the panel opens', () => {
     const d = def('cnc-1');
     const input = { properties: Object.keys(d.properties), actions: actionShapes(d), problem: false };
