@@ -165,7 +165,9 @@ export class TwinPanel {
 
   /** The header as drawn: the lines of the machine's name and their size, texture px (test API, PN7). */
   titleDrawn(): { lines: string[]; size: number } {
-    return { lines: this.title.lines.map((l: { text: string }) => l.text), size: this.title.fontSizeInPixels };
+    // No lines before the GUI has laid the header out (the first frame after opening).
+    const lines = (this.title.lines as { text: string }[] | undefined) ?? [];
+    return { lines: lines.map((l) => l.text), size: this.title.fontSizeInPixels };
   }
 
   /** The chart as last drawn (test API). */
