@@ -5,6 +5,7 @@
 import { joinOptions, type JoinOptions } from '../shared/protocol/messages.js';
 import type { AvatarStyle } from '../shared/protocol/values.js';
 import type { LaunchLink } from './launch.js';
+import { detectDeviceKind } from './input/deviceKind.js';
 
 export function joinOptionsFor(
   link: LaunchLink,
@@ -17,7 +18,8 @@ export function joinOptionsFor(
     // No colour or style: the server picks ones unlike everyone present's (SPEC AV1, AV2).
     ...(identity.color ? { color: identity.color } : {}),
     ...(identity.style ? { style: identity.style } : {}),
-    mode: 'desktop',
+    // A phone or a tablet says so, for the people list (SPEC UX10).
+    mode: detectDeviceKind(),
     ...(passcode ? { passcode } : {}),
     // A signed join token from the link (JT1), when the deployment issues them.
     ...(link.token ? { token: link.token } : {}),

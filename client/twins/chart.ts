@@ -5,7 +5,8 @@
  * option (it reads `devicePixelRatio` once, module-wide): its canvas is `width × devicePixelRatio`
  * pixels, so a phone's chart is sharper, and what is drawn here by hand is scaled to match. uPlot gives the time axis, the
  * ticks and the min/max band; the alarm limits, the forecast and the markers are drawn in its `draw`
- * hook. Fonts are texture pixels at 1000 px/m: 24 px is 2.4 cm, readable at arm's length in VR.
+ * hook. Fonts are texture pixels at 1000 px/m: 24 px is 2.4 cm, readable at arm's length in VR (28 on a
+ * phone's narrow panel, PN8).
  */
 import uPlot from 'uplot';
 import { CreatePlane } from '@babylonjs/core/Meshes/Builders/planeBuilder.js';
@@ -56,7 +57,6 @@ const AXIS = '#c9d7e3';
 const GRID = 'rgba(201,215,227,0.14)';
 const LINE = '#7CFC9A';
 const BAND = 'rgba(124,252,154,0.2)';
-const FONT = '24px system-ui, sans-serif';
 const MARK = { raised: '#e4572e', cleared: '#29bf12', acknowledged: '#2e86de', note: '#f3d36b' } as const;
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
@@ -84,7 +84,10 @@ export class PanelChart {
     private readonly width: number,
     height: number,
     pxPerMetre: number,
+    /** Axis and marker text, chart px (the panel's small print, PN8). */
+    private readonly fontPx = 24,
   ) {
+    const font = `${fontPx}px system-ui, sans-serif`;
     this.content = { from: 0, to: 1, points: [], live: [], limits: [], forecast: null, markers: [], shape: {}, empty: '' };
     const opts: uPlot.Options = {
       width,
@@ -100,8 +103,9 @@ export class PanelChart {
       axes: [
         {
           stroke: AXIS,
-          font: FONT,
-          size: 48,
+          font,
+          // Room for the labels: a line of text and the tick below the plot, five characters beside it.
+          size: 2 * fontPx,
           space: 150,
           grid: { stroke: GRID, width: 1 },
           ticks: { stroke: GRID, width: 1, size: 8 },
@@ -109,8 +113,8 @@ export class PanelChart {
         },
         {
           stroke: AXIS,
-          font: FONT,
-          size: 120,
+          font,
+          size: 5 * fontPx,
           space: 60,
           grid: { stroke: GRID, width: 1 },
           ticks: { stroke: GRID, width: 1, size: 8 },
@@ -185,7 +189,7 @@ export class PanelChart {
     const { left, top, width, height } = u.bbox;
     // Canvas pixels per chart pixel (the device pixel ratio uPlot drew with).
     const r = g.canvas.width / this.width;
-    const font = `${Math.round(24 * r)}px system-ui, sans-serif`;
+    const font = `${Math.round(this.fontPx * r)}px system-ui, sans-serif`;
     const x = (ms: number) => u.valToPos(ms / 1000, 'x', true);
     const y = (v: number) => u.valToPos(v, 'y', true);
     g.save();

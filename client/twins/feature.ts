@@ -104,6 +104,9 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     const [def, { TwinPanel }] = loaded;
     const view = views.get(twin);
     if (!view || ticket !== opening) return;
+    // On a phone the rest of the HUD stands aside for a panel (PN8): before the panel's shape is chosen
+    // and it is placed, so both see the room it will have.
+    ctx.hud.root.classList.add('panel-open');
     const panel = new TwinPanel({
       scene,
       definition: def,
@@ -114,6 +117,7 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
       history: (property, rangeMs) => chartHistory(twin, property, rangeMs),
       now: () => Date.now(),
       narrow: placer.narrow(def),
+      say: (text) => ctx.notices.show(text),
       ...(ctx.building ? { element: elementPanelLines(ctx.building, twin) } : {}),
     });
     const info = store.twins.get(twin);
@@ -122,7 +126,6 @@ export async function createTwinsFeature(ctx: ClientContext): Promise<ClientFeat
     // What the HUD shows with an open panel (the parts offer, the note form) is there before the panel
     // is placed, so the placing keeps clear of it; the activity feed stands aside meanwhile (UX8).
     syncNoteForm();
-    ctx.hud.root.classList.add('panel-open');
     placer.place(panel, view.worldPoint());
     net.panel(twin, true);
   };

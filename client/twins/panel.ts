@@ -8,6 +8,8 @@
  */
 import { Vector3, Quaternion } from '@babylonjs/core/Maths/math.vector.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import { Control } from '@babylonjs/gui/2D/controls/control.js';
+import type { TextBlock } from '@babylonjs/gui/2D/controls/textBlock.js';
 import type { TwinHistoryMessage } from '../../shared/protocol/twinMessages.js';
 import { PANEL_COLORS, type Panel3D } from '../ui3d/panel.js';
 import { actionShapes } from './actionInput.js';
@@ -21,7 +23,8 @@ import { PanelConfirm } from './panelConfirm.js';
 import { layoutPanel, type PanelLayout } from './panelLayout.js';
 import type { PanelFit } from './panelPlacement.js';
 import { PanelStatus } from './panelStatus.js';
-import { PanelSurface, WORD_WRAP } from './panelSurface.js';
+import { PanelSurface, WORD_WRAP, WORD_WRAP_ELLIPSIS } from './panelSurface.js';
+import { titleFitFor } from './panelTitle.js';
 import { PanelValues } from './panelValues.js';
 import type { TwinInfo } from './store.js';
 
@@ -41,11 +44,14 @@ export interface PanelDeps {
   narrow: boolean;
   /** The building element the machine is: its identity and properties, a line each (SPEC BM8). */
   element?: readonly string[];
+  /** Tells the person something in words (a notice): the whole name of a machine its header cuts (PN7). */
+  say?(text: string): void;
 }
 
 export class TwinPanel {
   readonly panel: Panel3D;
   readonly layout: PanelLayout;
+  private readonly title: TextBlock;
   private readonly surface: PanelSurface;
   private readonly status: PanelStatus;
   private readonly values: PanelValues;
@@ -57,28 +63,37 @@ export class TwinPanel {
 
   constructor(private readonly d: PanelDeps) {
     const def = d.definition;
+    const titleFit = titleFitFor(def.title, d.narrow);
     const l = (this.layout = layoutPanel({
       properties: Object.keys(def.properties),
       actions: actionShapes(def),
       problem: !!def.problem,
       narrow: d.narrow,
       elementLines: d.element?.length ?? 0,
+      titleLines: titleFit.lines,
     }));
     // Areas are made top to bottom: `text()` reads the panel in the order its controls were added.
     const s = (this.surface = new PanelSurface(d.scene, def.id, l));
     this.panel = s.panel;
-    s.line('title', l.title, def.title, 46, PANEL_COLORS.text, true);
+    this.title = s.line('title', l.title, def.title, titleFit.size, PANEL_COLORS.text, true);
+    if (titleFit.lines === 2) {
+      // Two lines, top-aligned beside Close; a name too long even for them ends in "…" (PN7).
+      this.title.textWrapping = WORD_WRAP_ELLIPSIS;
+      this.title.textVerticalAlignment = Control.VERTICAL_ALIGNMENT_TOP;
+    }
+    // The whole name, when the header shows less of it, on a press (a tap on a phone).
+    if (titleFit.cut) this.title.onPointerClickObservable.add(() => d.say?.(def.title));
     s.press('close', l.close, 'Close', () => d.close());
     this.status = new PanelStatus(s);
     if (l.problem) {
-      const p = s.line('problem', l.problem, `Definition problem: ${def.problem}`, 26, '#e4572e');
+      const p = s.line('problem', l.problem, `Definition problem: ${def.problem}`, l.text.note, '#e4572e');
       p.textWrapping = WORD_WRAP;
     }
     if (l.element && d.element) {
       const r = l.element;
       const h = r.h / d.element.length;
       d.element.forEach((text, i) =>
-        s.line(`element:${i}`, { ...r, y: r.y + i * h, h }, text, 24, i === 0 ? PANEL_COLORS.text : PANEL_COLORS.muted),
+        s.line(`element:${i}`, { ...r, y: r.y + i * h, h }, text, l.text.small, i === 0 ? PANEL_COLORS.text : PANEL_COLORS.muted),
       );
     }
     this.values = new PanelValues(s, def, (property) => this.select(property));
@@ -146,6 +161,13 @@ export class TwinPanel {
   /** Every text on the panel, top to bottom (test API). */
   text(): string {
     return this.surface.text();
+  }
+
+  /** The header as drawn: the lines of the machine's name and their size, texture px (test API, PN7). */
+  titleDrawn(): { lines: string[]; size: number } {
+    // No lines before the GUI has laid the header out (the first frame after opening).
+    const lines = (this.title.lines as { text: string }[] | undefined) ?? [];
+    return { lines: lines.map((l) => l.text), size: this.title.fontSizeInPixels };
   }
 
   /** The chart as last drawn (test API). */

@@ -49,7 +49,7 @@ export class PanelActions {
       } else if (input.kind === 'number') {
         this.addSlider(name, title, input);
       } else if (input.kind === 'choice') {
-        s.line(`${name}-label`, l.labels.get(name)!, `${title}:`, 26, PANEL_COLORS.muted);
+        s.line(`${name}-label`, l.labels.get(name)!, `${title}:`, l.text.note, PANEL_COLORS.muted);
         for (const v of input.values)
           s.press(`${name}:${v}`, l.buttons.get(`${name}:${v}`)!, choiceWords(v), () =>
             d.command(name, input.field ? { [input.field]: v } : v),
@@ -61,7 +61,7 @@ export class PanelActions {
   private addSlider(name: string, title: string, input: Extract<ActionInput, { kind: 'number' }>): void {
     const { s, d } = this;
     const l = s.layout;
-    const label = s.line(`${name}-label`, l.labels.get(name)!, title, 26, PANEL_COLORS.text);
+    const label = s.line(`${name}-label`, l.labels.get(name)!, title, l.text.note, PANEL_COLORS.text);
     const slider = s.put(new Slider(`${d.definition.id}-${name}-slider`), l.sliders.get(name)!);
     slider.minimum = input.min;
     slider.maximum = input.max;

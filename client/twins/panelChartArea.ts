@@ -58,7 +58,7 @@ export class PanelChartArea {
     const l = s.layout;
     this.selected = values.defaultProperty();
     this.title = s.line('chart-title', l.chartTitle, '', 28, PANEL_COLORS.text, true);
-    this.chart = new PanelChart(d.scene, `panel-${d.definition.id}-chart`, l.chart.w, l.chart.h, PANEL_PX_PER_M);
+    this.chart = new PanelChart(d.scene, `panel-${d.definition.id}-chart`, l.chart.w, l.chart.h, PANEL_PX_PER_M, l.text.small);
     this.chart.mesh.parent = s.panel.mesh;
     // Drawn after the hall, over anything between it and the viewer: nothing covers an open panel.
     s.panel.mesh.renderingGroupId = 1;

@@ -17,7 +17,7 @@ export class PanelCommandLog {
     s: PanelSurface,
     private readonly def: TwinDefinition,
   ) {
-    this.lines = s.layout.log.map((r, i) => s.line(`log-${i}`, r, '', 26, PANEL_COLORS.muted));
+    this.lines = s.layout.log.map((r, i) => s.line(`log-${i}`, r, '', s.layout.text.note, PANEL_COLORS.muted));
   }
 
   /** `me` is my session id (my commands read "you"); `now` dates the lines. */

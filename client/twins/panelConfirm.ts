@@ -7,7 +7,7 @@ import type { Button } from '@babylonjs/gui/2D/controls/button.js';
 import type { TextBlock } from '@babylonjs/gui/2D/controls/textBlock.js';
 import { PANEL_COLORS } from '../ui3d/panel.js';
 import type { TwinDefinition } from './definitions.js';
-import { WORD_WRAP, type PanelSurface } from './panelSurface.js';
+import { WORD_WRAP_ELLIPSIS, type PanelSurface } from './panelSurface.js';
 
 /** A confirmation pressed sooner than this after it appeared is ignored: a shaking ray or a double click. */
 export const CONFIRM_DELAY_MS = 400;
@@ -31,7 +31,8 @@ export class PanelConfirm {
   ) {
     const l = s.layout;
     this.question = s.line('confirm-text', l.confirmText, '', 28, '#f3a712', true);
-    this.question.textWrapping = WORD_WRAP;
+    // Two lines at most: a long machine name ends in "…" rather than spilling out of the bar.
+    this.question.textWrapping = WORD_WRAP_ELLIPSIS;
     this.cancelButton = s.press('cancel', l.cancel, 'Cancel', () => this.disarm());
     this.confirmButton = s.press('confirm', l.confirm, 'Confirm', () => this.confirm());
     this.confirmButton.background = PANEL_COLORS.danger;

@@ -11,6 +11,7 @@ import type { TwinDefinition } from './definitions.js';
 import type { TwinPanel } from './panel.js';
 import { layoutPanel, PANEL_PX_PER_M } from './panelLayout.js';
 import { fitPanel, freeBox, type ScreenBox } from './panelPlacement.js';
+import { titleFitFor } from './panelTitle.js';
 
 export interface PanelPlacer {
   /** Whether a panel for `def` should be laid out narrow (it then shows bigger). */
@@ -30,21 +31,26 @@ export function createPanelPlacer(ctx: Pick<ClientContext, 'scene' | 'engine' | 
   };
   const fit = (size: { width: number; height: number }, free: NonNullable<ReturnType<typeof freeView>>) =>
     fitPanel(size, freeBox(free.view, free.occupied, size.width / size.height), free.view, ctx.camera.fov);
-  const sizeOf = (def: TwinDefinition, narrow: boolean) => {
-    const l = layoutPanel({ properties: Object.keys(def.properties), actions: actionShapes(def), problem: !!def.problem, narrow });
-    return { width: l.width / PANEL_PX_PER_M, height: l.height / PANEL_PX_PER_M };
-  };
+  const layoutOf = (def: TwinDefinition, narrow: boolean) =>
+    layoutPanel({
+      properties: Object.keys(def.properties),
+      actions: actionShapes(def),
+      problem: !!def.problem,
+      narrow,
+      titleLines: titleFitFor(def.title, narrow).lines,
+    });
   return {
     narrow(def) {
       const free = freeView();
       if (!free) return false;
-      // Screen pixels per metre of panel: the bigger, the easier to read.
-      const scale = (narrow: boolean) => {
-        const size = sizeOf(def, narrow);
-        const f = fit(size, free);
-        return (f.box.right - f.box.left) / size.width;
+      // How big the smallest text shows, CSS px: the bigger, the easier to read (the narrow layout's
+      // small print is larger, PN8).
+      const shown = (narrow: boolean) => {
+        const l = layoutOf(def, narrow);
+        const f = fit({ width: l.width / PANEL_PX_PER_M, height: l.height / PANEL_PX_PER_M }, free);
+        return ((f.box.right - f.box.left) / l.width) * Math.min(l.text.small, l.text.note);
       };
-      return scale(true) > scale(false);
+      return shown(true) > shown(false);
     },
     place(panel, machine) {
       const free = freeView();

@@ -16,6 +16,10 @@ import { PANEL_PX_PER_M, type PanelLayout, type Rect } from './panelLayout.js';
 export const WORD_WRAP = 1;
 /** One line, cut with "…": a long text never spills into the next area. */
 export const ELLIPSIS = 2;
+/** The panel's background, without the shared panels' slight transparency. */
+const PANEL_OPAQUE = '#12161c';
+/** Word wrapped within the control's height, the last line that fits cut with "…". */
+export const WORD_WRAP_ELLIPSIS = 3;
 
 export class PanelSurface {
   readonly panel: Panel3D;
@@ -33,6 +37,10 @@ export class PanelSurface {
       height: layout.height / PANEL_PX_PER_M,
       pixelsPerMetre: PANEL_PX_PER_M,
     });
+    // Opaque, not the shared near-opaque: a machine's plate behind the panel read through its chart
+    // title on a phone (PN6: nothing behind an open panel reads through).
+    const frame = this.panel.texture.getControlByName(`panel-${id}-frame`) as Rectangle | null;
+    if (frame) frame.background = PANEL_OPAQUE;
   }
 
   /** A control at a fixed rectangle of the panel (or of `parent`), pixels from its top-left corner. */

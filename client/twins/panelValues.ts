@@ -39,10 +39,12 @@ export class PanelValues {
       cell.cornerRadius = 10;
       cell.thickness = 0;
       cell.color = SELECTED;
-      const label = text(`${def.id}-${name}-label`, schema.title ?? name, 24, PANEL_COLORS.muted);
-      s.put(label, { x: 14, y: 4, w: r.w - 28, h: 30 }, cell);
+      // The label above the value, in the layout's small print (larger on a phone, PN8).
+      const small = s.layout.text.small;
+      const label = text(`${def.id}-${name}-label`, schema.title ?? name, small, PANEL_COLORS.muted);
+      s.put(label, { x: 14, y: 4, w: r.w - 28, h: small + 6 }, cell);
       const value = text(`${def.id}-${name}-value`, '—', 32, PANEL_COLORS.text, true);
-      s.put(value, { x: 14, y: 32, w: r.w - 50, h: 40 }, cell);
+      s.put(value, { x: 14, y: small + 8, w: r.w - 50, h: 40 }, cell);
       const dot = text(`${def.id}-${name}-dot`, '●', 26, QUALITY_COLOR.stale);
       s.put(dot, { x: r.w - 36, y: 34, w: 26, h: 36 }, cell);
       for (const t of [label, value]) t.textWrapping = ELLIPSIS;

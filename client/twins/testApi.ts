@@ -45,6 +45,10 @@ export interface TwinsTestApi {
     chart: PanelChartState;
     /** The stop-class action waiting for confirmation, and whether Confirm takes a press yet. */
     confirm: { action: string; ready: boolean } | null;
+    /** The machine's name as the header draws it: its lines and their size, texture px (PN7). */
+    title: { lines: string[]; size: number };
+    /** The texture's width and its smallest text, texture px (with panelBox: how big text shows, PN8). */
+    texture: { width: number; smallText: number };
   } | null;
   /** Where a panel button is on screen (action id, `action:value`, `range:1h`, `row:<property>`, 'confirm', 'close'). */
   panelButton(id: string): { x: number; y: number } | null;
@@ -167,7 +171,15 @@ export function createTwinsTestApi(d: {
     panel() {
       const o = d.panel();
       if (!o) return null;
-      return { twin: o.twin, text: o.panel.text(), chart: o.panel.chartState(), confirm: o.panel.confirmState() };
+      const l = o.panel.layout;
+      return {
+        twin: o.twin,
+        text: o.panel.text(),
+        chart: o.panel.chartState(),
+        confirm: o.panel.confirmState(),
+        title: o.panel.titleDrawn(),
+        texture: { width: l.width, smallText: Math.min(l.text.small, l.text.note) },
+      };
     },
     panelButton(id) {
       const w = d.panel()?.panel.buttonWorld(id);

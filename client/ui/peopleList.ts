@@ -1,8 +1,8 @@
 /** Who is here: a count button that opens the list of names, colours and how each is present. */
 import type { AvatarInfo, AvatarStore } from '../avatars/store.js';
+import { modeLabel } from '../avatars/modeLabel.js';
 import { el } from '../core/dom.js';
 
-const MODE_LABEL: Record<string, string> = { desktop: 'desktop', vr: 'in VR', ar: 'in AR' };
 /** Where the side column would take a third of the view or more (matches styles.css). */
 const SMALL_WINDOW = '(max-width: 700px), (max-height: 450px)';
 
@@ -58,11 +58,7 @@ export function createPeopleList(store: AvatarStore): PeopleList {
       { 'data-id': a.id, class: a.connected ? '' : 'offline' },
       el('span', { class: 'chip', style: `background:${a.color}` }),
       el('span', { class: 'who', title: a.name }, a.name, a.id === store.selfId ? el('span', { class: 'muted' }, ' (you)') : null),
-      el(
-        'span',
-        { class: 'muted mode' },
-        a.connected ? `${MODE_LABEL[a.mode] ?? a.mode}${a.operator ? ' · operator' : ''}` : 'reconnecting…',
-      ),
+      el('span', { class: 'muted mode' }, a.connected ? `${modeLabel(a.mode)}${a.operator ? ' · operator' : ''}` : 'reconnecting…'),
       ...decorators.flatMap((d) => d(a)),
     );
   let scheduled = false;

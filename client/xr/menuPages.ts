@@ -9,6 +9,7 @@ import { AVATAR_PALETTE } from '../../shared/avatar/colors.js';
 import { AVATAR_STYLES, AVATAR_STYLE_LABELS, styleOf } from '../../shared/avatar/styles.js';
 import type { AppearanceAsk } from '../avatars/appearanceAsk.js';
 import type { AvatarStore } from '../avatars/store.js';
+import { modeLabel } from '../avatars/modeLabel.js';
 import { colorNotice } from '../ui/notices.js';
 import { button, PANEL_COLORS, setButton, text, type Panel3D } from '../ui3d/panel.js';
 import type { LocomotionSettings } from './locomotion.js';
@@ -24,7 +25,7 @@ export interface PageContent {
 export function buildPeoplePage(p: Panel3D, store: AvatarStore): PageContent {
   for (const a of store.avatars.values()) {
     const who = a.id === store.selfId ? ' (you)' : '';
-    const how = a.connected ? (a.mode === 'vr' ? 'in VR' : a.mode === 'ar' ? 'in AR' : 'desktop') : 'reconnecting…';
+    const how = a.connected ? modeLabel(a.mode) : 'reconnecting…';
     const row = text(`people-${a.id}`, `● ${a.name}${who} — ${how}`, 34);
     row.color = a.color;
     p.stack.addControl(row);

@@ -121,7 +121,8 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
       scene.clearColor = clearColor.clone();
       ctx.desktop.setEnabled(true);
       ctx.local.markTeleport();
-      ctx.connection.sendProfile({ mode: 'desktop' });
+      // Back to the screen it joined from: a phone that left AR is a phone again (SPEC UX10).
+      ctx.connection.sendProfile({ mode: ctx.join.mode ?? 'desktop' });
       updateButtons();
     }
   });

@@ -25,7 +25,11 @@ export const SpaceName = z.string().check(z.regex(/^[a-z0-9][a-z0-9_-]{0,47}$/, 
 export const AvatarStyle = z.enum(AVATAR_STYLES, { error: `a style is one of ${AVATAR_STYLES.join(', ')}` });
 export type AvatarStyle = z.infer<typeof AvatarStyle>;
 
-export const ClientMode = z.enum(['desktop', 'vr', 'ar']);
+/**
+ * How a person is present: `desktop`, `phone` or `tablet` (the screen the page runs on, SPEC UX10),
+ * `vr` or `ar` (an immersive session).
+ */
+export const ClientMode = z.enum(['desktop', 'phone', 'tablet', 'vr', 'ar']);
 export type ClientMode = z.infer<typeof ClientMode>;
 
 /** A Colyseus session id as it appears in the state's `avatars` keys. */

@@ -13,7 +13,7 @@ export const AvatarState = schema(
     color: { type: 'string', default: '#888888' },
     /** Body, head and face the client draws (SPEC AV1): one of AVATAR_STYLES (shared/avatar/styles.ts). */
     style: { type: 'string', default: 'visor' },
-    /** How this participant is here: `desktop`, `vr` or `ar`. */
+    /** How this participant is here: `desktop`, `phone`, `tablet` (SPEC UX10), `vr` or `ar`. */
     mode: { type: 'string', default: 'desktop' },
     /** False while the connection is lost and the server holds the seat for a reconnection. */
     connected: { type: 'boolean', default: true },

@@ -8,7 +8,7 @@ import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/e2e.js';
 import { waitForApp } from '../support/browser.js';
-import { serverPoseOf } from '../support/server.js';
+import { serverAvatar, serverPoseOf } from '../support/server.js';
 
 let e2e: E2E;
 const contexts: BrowserContext[] = [];
@@ -385,7 +385,7 @@ describe('fingers on machines', () => {
 });
 
 describe('a phone’s screen stays the scene’s', () => {
-  it('UX9 UX8: the controls card is small and folds with Hide; the space title is whole in its tooltip; nothing covers a panel’s header (screenshots of panel and people list)', async () => {
+  it('UX9 UX8 UX10: the controls card is small and folds with Hide; the space title is whole in its tooltip; the list says “on a phone”; nothing covers a panel’s header (screenshots of panel and people list)', async () => {
     const phone = await openPhone('?space=e2e-touch-card&name=Pia');
     const { page } = phone;
     await page.waitForSelector('#loading', { state: 'detached' });
@@ -408,6 +408,10 @@ describe('a phone’s screen stays the scene’s', () => {
     // The people list and a panel, to look at.
     await page.locator('#people-button').tap();
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.people')?.hidden === false);
+    // UX10: a phone is a phone to the server and in the list, never "desktop".
+    const me = (await page.evaluate(() => window.twinverse!.selfId()))!;
+    expect((await serverAvatar(me))?.mode).toBe('phone');
+    expect(await page.locator(`#people-list li[data-id="${me}"] .mode`).innerText()).toMatch(/^on a phone/);
     await e2e.shot(page, 'ux-phone-people');
     await page.locator('#people-button').tap();
     await page.waitForFunction(() => window.twinverse!.features.twins!.list().some((t) => t.id === 'pump-1' && t.drawn), undefined, {

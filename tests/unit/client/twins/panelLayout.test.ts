@@ -1,4 +1,4 @@
-/** The panel's fixed layout (SPEC PN2, PN3) and where it opens on screen (SPEC PN6). */
+/** The panel's fixed layout (SPEC PN2, PN3, PN8) and where it opens on screen (SPEC PN6). */
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readDefinition } from '../../../../client/twins/definitions.js';
@@ -37,6 +37,37 @@ describe('panel layout (SPEC PN2)', () => {
       }
     });
   }
+
+  it('PN8: the narrow (phone) panel is narrower with larger small print, so it shows at least 12 CSS px on a 390×844 phone', () => {
+    const d = def('pump-1');
+    const input = { properties: Object.keys(d.properties), actions: actionShapes(d), problem: false };
+    const wide = layoutPanel(input);
+    const narrow = layoutPanel({ ...input, narrow: true });
+    expect(narrow.text.small).toBeGreaterThan(wide.text.small);
+    // The phone's view below the bar, 8 px clear of the edges (the rest of the HUD stands aside, PN8).
+    const view = { width: 390, height: 844 };
+    const bar: ScreenBox = { left: 10, top: 10, right: 380, bottom: 46 };
+    const size = { width: narrow.width / 1000, height: narrow.height / 1000 };
+    const fit = fitPanel(size, freeBox(view, [bar], size.width / size.height), view, 0.8);
+    const cssPerTexturePx = (fit.box.right - fit.box.left) / narrow.width;
+    expect(Math.min(narrow.text.small, narrow.text.note) * cssPerTexturePx).toBeGreaterThanOrEqual(12);
+  });
+
+  it('PN8: the wide panel stands in two columns, so a 1280×720 window beside the People column shows its small print at 12 CSS px or more', () => {
+    const d = def('pump-1');
+    const wide = layoutPanel({ properties: Object.keys(d.properties), actions: actionShapes(d), problem: false });
+    // Values and actions on the left, the chart and the command log on the right.
+    expect(wide.chart.x).toBeGreaterThan(wide.values.get('speed')!.x + wide.values.get('speed')!.w);
+    expect(wide.log[0]!.x).toBe(wide.chart.x);
+    const view = { width: 1280, height: 720 };
+    const occupied: ScreenBox[] = [
+      { left: 10, top: 10, right: 1270, bottom: 46 },
+      { left: 1020, top: 56, right: 1270, bottom: 420 },
+    ];
+    const size = { width: wide.width / 1000, height: wide.height / 1000 };
+    const fit = fitPanel(size, freeBox(view, occupied, size.width / size.height), view, 0.8);
+    expect(Math.min(wide.text.small, wide.text.note) * ((fit.box.right - fit.box.left) / wide.width)).toBeGreaterThanOrEqual(12);
+  });
 
   it('PN2: the layout depends on the definition only, so it is the same every time the panel opens', () => {
     const d = def('cnc-1');

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { movableMachine, placedTurn } from '../../../support/movableMachine.js';
-import { partsAway, returnLabel } from '../../../../client/twins/returnPart.js';
+import { partsAway, returnLabel, returnSlots } from '../../../../client/twins/returnPart.js';
 import type { PartPose, TwinInfo } from '../../../../client/twins/store.js';
 
 const ext = movableMachine(1);
@@ -33,5 +33,19 @@ describe('parts away from rest', () => {
 
   it('G7: the offer names the part and the machine', () => {
     expect(returnLabel('cover', 'CNC mill 1')).toBe('Return cover to CNC mill 1');
+  });
+});
+
+describe('the offer’s place (SPEC UX11)', () => {
+  it('UX11: every movable part of the open machine has a slot, resting ones too, so a part carried away later takes a place already kept', () => {
+    const knobRest: [number, number, number] = [4 + 2.1, 2.8, -0.4];
+    expect(returnSlots(twin({ cover: part([6, 2.8, 0]), knob: part(knobRest) }), ext)).toEqual([
+      { part: 'cover', away: false },
+      { part: 'knob', away: false },
+    ]);
+    expect(returnSlots(twin({ cover: part([6, 2.8, 0.5]), knob: part(knobRest) }), ext)).toEqual([
+      { part: 'cover', away: true },
+      { part: 'knob', away: false },
+    ]);
   });
 });

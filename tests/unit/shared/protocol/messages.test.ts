@@ -9,6 +9,7 @@ describe('JoinOptions (SPEC J1)', () => {
   it.each<[string, unknown]>([
     ['minimal', good],
     ['with mode', { ...good, mode: 'vr' }],
+    ['a phone', { ...good, mode: 'phone' }],
     ['a name with spaces and accents', { ...good, name: '  Zoë de Vries ' }],
     ['a space with dash and underscore', { ...good, space: 'line-2_east' }],
   ])('accepts %s', (_w, value) => {
