@@ -83,6 +83,9 @@ export async function enterVr(page: Page, head: V = HEAD, onMiss?: (what: string
       const t = await target();
       if (!t) throw new Error(`nothing to point at: ${what}`);
       await page.evaluate((p) => window.twinverse!.features.xr!.emulator!.pointController('right', p), t);
+      // Two frames before looking: the ray may still rest on the same panel from the last click, and a
+      // trigger read in the frame that turns the controller can press where the ray pointed before.
+      await frames(2);
       const ok = await page
         .waitForFunction((m) => window.twinverse!.features.xr!.pointerHit('right') === m, mesh, { timeout: 5_000 })
         .then(() => true)
