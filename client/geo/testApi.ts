@@ -31,7 +31,7 @@ declare module '../core/feature.js' {
 
 export function createGeoTestApi(scene: Scene, trails: ReadonlyMap<string, Trail>, overview: () => Overview | null): GeoTestApi {
   return {
-    trails: () => [...trails.values()].map((t) => ({ twin: t.twin, points: t.path.map((p) => ({ x: p.x, z: p.z })) })),
+    trails: () => [...trails.values()].map((t) => ({ twin: t.twin, points: t.path.points.map((p) => ({ x: p.x, z: p.z })) })),
     overview() {
       const o = overview();
       if (!o) return null;

@@ -1,7 +1,7 @@
 /**
  * The path a moving twin took over the last minutes (SPEC GS5), drawn on the floor as a dotted line
  * that fades with age: one thin-instanced disc mesh per twin (one draw call), a dot each time it has
- * moved a quarter metre. Dots older than the window are dropped.
+ * moved a quarter metre (the points: trailPath.ts; which ones, live or in a replay: trailFollower.ts).
  */
 import { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
@@ -11,26 +11,14 @@ import { CreateDisc } from '@babylonjs/core/Meshes/Builders/discBuilder.js';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import '@babylonjs/core/Meshes/thinInstanceMesh.js';
+import { MAX_DOTS, TRAIL_MS, TrailPath } from './trailPath.js';
 
-/** How far back the path reaches, ms. */
-export const TRAIL_MS = 3 * 60_000;
-/** Distance between dots, metres. */
-const SPACING_M = 0.25;
-/** At most this many dots (3 min at 2 m/s, 4 per metre). */
-const MAX_DOTS = 1500;
 /** Just above the floor, so the dots do not flicker against it. */
 const FLOOR_Y = 0.015;
 
-export interface TrailPoint {
-  /** Protocol frame, metres. */
-  x: number;
-  z: number;
-  /** ms since the epoch. */
-  t: number;
-}
-
 export class Trail {
-  private readonly points: TrailPoint[] = [];
+  /** The dots' places and times. */
+  readonly path = new TrailPath();
   private readonly mesh: Mesh;
   private readonly matrices = new Float32Array(MAX_DOTS * 16);
   private readonly colors = new Float32Array(MAX_DOTS * 4);
@@ -55,41 +43,13 @@ export class Trail {
     this.mesh.thinInstanceCount = 0;
   }
 
-  /** The dots as plain points, oldest first. */
-  get path(): readonly TrailPoint[] {
-    return this.points;
-  }
-
-  /** Where the twin is now (protocol frame); a dot when it moved far enough from the last one. */
-  add(x: number, z: number, t: number): void {
-    const last = this.points[this.points.length - 1];
-    if (last && Math.hypot(x - last.x, z - last.z) < SPACING_M) return;
-    // Points older than the newest come from history filled in late: keep the order by time.
-    if (last && t < last.t) return;
-    this.points.push({ x, z, t });
-    if (this.points.length > MAX_DOTS) this.points.shift();
-  }
-
-  /** Points from before this page came (history), oldest first: kept where they are older than what it saw. */
-  prepend(past: readonly TrailPoint[]): void {
-    const first = this.points[0]?.t ?? Infinity;
-    const older: TrailPoint[] = [];
-    for (const p of past) {
-      if (p.t >= first) break;
-      const prev = older[older.length - 1];
-      if (!prev || Math.hypot(p.x - prev.x, p.z - prev.z) >= SPACING_M) older.push(p);
-    }
-    this.points.unshift(...older.slice(-(MAX_DOTS - this.points.length)));
-  }
-
-  /** Drops what is older than the window and writes the dots' places and fading colours. */
+  /** Drops what is older than the window before `now` and writes the dots' places and fading colours. */
   refresh(now: number): void {
-    let drop = 0;
-    while (drop < this.points.length && now - this.points[drop]!.t > TRAIL_MS) drop++;
-    if (drop > 0) this.points.splice(0, drop);
-    const n = this.points.length;
+    this.path.expire(now);
+    const points = this.path.points;
+    const n = points.length;
     for (let i = 0; i < n; i++) {
-      const p = this.points[i]!;
+      const p = points[i]!;
       protocolToBabylon(p.x, FLOOR_Y, p.z, this.at);
       Matrix.TranslationToRef(this.at.x, this.at.y, this.at.z, this.scratch);
       this.scratch.copyToArray(this.matrices, i * 16);

@@ -62,6 +62,9 @@ export function createPanel3D(scene: Scene, name: string, o: PanelOptions): Pane
   stack.paddingLeft = '16px';
   stack.paddingRight = '16px';
   stack.verticalAlignment = Control.VERTICAL_ALIGNMENT_TOP;
+  // A width of its own: without one a vertical StackPanel lays its children out over its parent's
+  // whole width from inside its left padding, so full-width rows ran past the right padding and were cut.
+  stack.width = '100%';
   frame.addControl(stack);
   if (o.title) {
     const title = text(`${name}-title`, o.title, o.titleSize ?? 44, PANEL_COLORS.text, true);

@@ -28,8 +28,7 @@ export function samplesOf(rows: readonly HistoryRow[], from: number, to: number)
       if (at < from || at > to) return;
       if (t.length > 0 && at < t[t.length - 1]!) ordered = false;
       t.push(at);
-      // Stored as float32: show the digits it holds, not 3.4000000953674316.
-      v.push(Number(value.toPrecision(7)));
+      v.push(value);
     });
   if (ordered) return { t, v };
   const idx = t.map((_, i) => i).sort((a, b) => t[a]! - t[b]! || a - b);

@@ -7,64 +7,18 @@
  * mezzanine" is put there by its head's height; a teleport is read from Babylon's observable.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.js';
 import { serverPoseOf } from '../support/server.js';
 import { waitForAsync } from '../support/wait.js';
+import { enterVr as enterVrRig, type V, type XrRig } from '../support/xrRig.js';
 
 let e2e: E2E;
 
-interface V {
-  x: number;
-  y: number;
-  z: number;
-}
-
-/** A page in VR (the app's own button) with its emulated head at `head`; input is held for whole XR frames. */
-async function enterVr(head: V) {
+/** The plant in VR (the app's own button, once its building is in) with the emulated head at `head`. */
+async function enterVr(head: V): Promise<XrRig> {
   const a = await e2e.join('?space=plant&name=Vera&xr=emulate', { width: 960, height: 600 });
   await a.page.waitForFunction(() => !!window.twinverse!.features.building, undefined, { timeout: 30_000 });
-  await a.page.locator('#enter-vr').click();
-  await a.page.waitForFunction(() => window.twinverse!.features.xr!.active() === 'immersive-vr');
-  const page = a.page;
-  await page.evaluate((h) => window.twinverse!.features.xr!.emulator!.setHead(h), head);
-  let nudge = 0;
-  /** Waits until `n` XR frames ran (each shows a 1 mm head nudge on the XR camera). */
-  const frames = async (n = 1) => {
-    for (let i = 0; i < n; i++) {
-      nudge = nudge === 0 ? 0.001 : 0;
-      const target = { ...head, y: head.y + nudge };
-      await page.evaluate((h) => window.twinverse!.features.xr!.emulator!.setHead(h), target);
-      await page.waitForFunction(
-        (t) => {
-          const h = window.twinverse!.features.xr!.head();
-          return !!h && Math.abs(h.y - t.y) < 2e-4;
-        },
-        target,
-        { timeout: 20_000, polling: 'raf' },
-      );
-    }
-  };
-  const press = async (hand: 'left' | 'right', button: string) => {
-    await page.evaluate(([h, b]) => window.twinverse!.features.xr!.emulator!.button(h as 'left', b!, 1), [hand, button]);
-    await frames(2);
-    await page.evaluate(([h, b]) => window.twinverse!.features.xr!.emulator!.button(h as 'left', b!, 0), [hand, button]);
-    await frames(2);
-  };
-  const id = await page.evaluate(() => window.twinverse!.selfId()!);
-  return { page, id, frames, press };
-}
-
-/** Aims a controller held at `from` at `target` (WebXR = protocol frame). */
-async function aim(page: Page, hand: 'left' | 'right', from: V, target: V): Promise<void> {
-  await page.evaluate(
-    ([h, f, t]) => {
-      const e = window.twinverse!.features.xr!.emulator!;
-      e.setController(h as 'left', f as V);
-      e.pointController(h as 'left', t as V);
-    },
-    [hand, from, target] as const,
-  );
+  return enterVrRig(a.page, head);
 }
 
 beforeAll(async () => {
@@ -166,10 +120,10 @@ describe('IFC building (e2e)', () => {
     const vr = await enterVr(head);
     const api = 'window.twinverse.features.building';
     // The left hand points at the sky (nothing there: the building has no roof), out of the way.
-    await aim(vr.page, 'left', { x: -2.3, y: 1.35, z: 4.6 }, { x: -2.3, y: 30, z: 4.6 });
+    await vr.aim('left', { x: -2.3, y: 1.35, z: 4.6 }, { x: -2.3, y: 30, z: 4.6 });
     const hand = { x: -1.7, y: 1.35, z: 4.6 };
     const wall = { x: 2, y: 1.5, z: -8.75 };
-    await aim(vr.page, 'right', hand, wall);
+    await vr.aim('right', hand, wall);
     await vr.page.waitForFunction(`${api}.vrCard()?.element.name === 'Wall north'`, undefined, { timeout: 20_000 });
     const card = (await vr.page.evaluate(() => window.twinverse!.features.building!.vrCard()))!;
     expect(card.lines[0]).toBe('IfcWall · Wall north');
@@ -184,7 +138,7 @@ describe('IFC building (e2e)', () => {
 
     // Pointing at the tank shows its property sets on the card.
     const tank = (await vr.page.evaluate(() => window.twinverse!.features.building!.element('Tank T-201')))!;
-    await aim(vr.page, 'right', hand, { x: (tank.min[0] + tank.max[0]) / 2, y: 1.5, z: tank.max[2] });
+    await vr.aim('right', hand, { x: (tank.min[0] + tank.max[0]) / 2, y: 1.5, z: tank.max[2] });
     await vr.page.waitForFunction(`${api}.vrCard()?.element.name === 'Tank T-201'`, undefined, { timeout: 20_000 });
     const lines = await vr.page.evaluate(() => window.twinverse!.features.building!.vrCard()!.lines);
     expect(lines).toContain('Pset_TankTypeCommon: NominalCapacity 25, StorageType Water');
@@ -192,7 +146,7 @@ describe('IFC building (e2e)', () => {
 
     // The trigger keeps it: the ray moves off to the sky and the card stays.
     await vr.press('right', 'trigger');
-    await aim(vr.page, 'right', hand, { x: -1.7, y: 30, z: 4.6 });
+    await vr.aim('right', hand, { x: -1.7, y: 30, z: 4.6 });
     await vr.frames(3);
     expect(await vr.page.evaluate(() => window.twinverse!.features.building!.vrCard()?.element.name)).toBe('Tank T-201');
     // A trigger elsewhere lets it go.
@@ -213,7 +167,7 @@ describe('IFC building (e2e)', () => {
       30_000,
       50,
     );
-    await aim(vr.page, 'right', { x: 2.3, y: 5.85, z: -3.4 }, { x: 2.3, y: 4.5, z: -6.5 });
+    await vr.aim('right', { x: 2.3, y: 5.85, z: -3.4 }, { x: 2.3, y: 4.5, z: -6.5 });
     await vr.frames(2);
     await vr.page.evaluate(() => window.twinverse!.features.xr!.emulator!.axes('right', 'thumbstick', 0, -1));
     await vr.frames(12);

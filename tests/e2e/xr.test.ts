@@ -6,21 +6,20 @@
  * tracked origin).
  * Note (NOTES.md): iwer ignores offset reference spaces, so after a teleport or snap turn the camera
  * snaps back; we assert Babylon's teleport observables and what the server received instead.
- * Buttons are held for XR frames, not milliseconds: `frames()` waits until the XR camera has shown a
- * head nudge, which proves a frame ran and read the input — on a busy machine frames are just slower.
+ * The emulated headset is driven through one rig (tests/support/xrRig.ts): input held for XR frames,
+ * not milliseconds.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.js';
 import type { OpenedPage } from '../support/browser.js';
 import { serverAvatar, serverPoseOf } from '../support/server.js';
 import { waitForAsync } from '../support/wait.js';
 import { PoseFlag } from '../../shared/protocol/pose.js';
+import { emulate, enterVr as enterVrRig, HEAD, type V, type XrRig } from '../support/xrRig.js';
 
 /** Controller orientations (WebXR frame): level, and a quarter turn about +Y. */
 const LEVEL = { x: 0, y: 0, z: 0, w: 1 };
 const QUARTER_TURN = { x: 0, y: Math.SQRT1_2, z: 0, w: Math.SQRT1_2 };
-const HEAD = { x: 1, y: 1.7, z: 5 };
 let e2e: E2E;
 
 beforeAll(async () => {
@@ -33,85 +32,13 @@ afterAll(async () => {
   await e2e?.close();
 });
 
-interface V {
-  x: number;
-  y: number;
-  z: number;
-}
 const dist = (a: V, b: V) => Math.hypot(a.x - b.x, a.y - b.y, a.z - b.z);
-const xrApi = 'window.twinverse.features.xr';
-
-async function emulate(page: Page, body: string): Promise<void> {
-  await page.evaluate(`(() => { const e = ${xrApi}.emulator; ${body} })()`);
-}
-
-/** A page in VR with its emulated headset at a known place, and input held for whole XR frames. */
-interface Rig {
-  page: Page;
-  id: string;
-  /** Waits until `n` XR frames have run from now (each shows a 1 mm head nudge on the XR camera). */
-  frames(n?: number): Promise<void>;
-  /** Presses a controller button for a frame, then releases it for a frame. */
-  press(hand: 'left' | 'right', button: string): Promise<void>;
-  /** Pinches a tracked hand for a frame, then lets go for a frame. */
-  pinch(hand: 'left' | 'right'): Promise<void>;
-}
-
-async function rig(a: OpenedPage, head: V = HEAD): Promise<Rig> {
-  const page = a.page;
-  const id = await page.evaluate(() => window.twinverse!.selfId()!);
-  await page.evaluate((h) => window.twinverse!.features.xr!.emulator!.setHead(h), head);
-  let nudge = 0;
-  const frames = async (n = 1) => {
-    for (let i = 0; i < n; i++) {
-      nudge = nudge === 0 ? 0.001 : 0;
-      const target = { ...head, y: head.y + nudge };
-      await page.evaluate((h) => window.twinverse!.features.xr!.emulator!.setHead(h), target);
-      await page.waitForFunction(
-        (t) => {
-          const h = window.twinverse!.features.xr!.head();
-          return !!h && Math.abs(h.y - t.y) < 2e-4;
-        },
-        target,
-        { timeout: 20_000, polling: 'raf' },
-      );
-    }
-  };
-  return {
-    page,
-    id,
-    frames,
-    async press(hand, button) {
-      await emulate(page, `e.button('${hand}', '${button}', 1);`);
-      await frames(2);
-      await emulate(page, `e.button('${hand}', '${button}', 0);`);
-      await frames(2);
-    },
-    async pinch(hand) {
-      await emulate(page, `e.pinch('${hand}', 1);`);
-      await frames(2);
-      await emulate(page, `e.pinch('${hand}', 0);`);
-      await frames(2);
-    },
-  };
-}
 
 /** Opens `space` in VR through the app's own button (and a desktop watcher when `watched`). */
-async function enterVr(space: string, watched: boolean): Promise<{ a: OpenedPage; b: OpenedPage | null; vr: Rig }> {
+async function enterVr(space: string, watched: boolean): Promise<{ a: OpenedPage; b: OpenedPage | null; vr: XrRig }> {
   const a = await e2e.join(`?space=${space}&name=Vera&xr=emulate`);
   const b = watched ? await e2e.join(`?space=${space}&name=Desk`) : null;
-  await a.page.locator('#enter-vr').click();
-  await a.page.waitForFunction(() => window.twinverse!.features.xr!.active() === 'immersive-vr');
-  return { a, b, vr: await rig(a) };
-}
-
-/** Points the right controller at a menu button (on `panel`) and clicks it with the trigger. */
-async function clickMenu(vr: Rig, id: string, panel = 'xr-menu'): Promise<void> {
-  const target = await vr.page.evaluate((i) => window.twinverse!.features.xr!.menuButtons()[i], id);
-  expect(target, `menu button ${id}`).toBeTruthy();
-  await vr.page.evaluate((t) => window.twinverse!.features.xr!.emulator!.pointController('right', t!), target);
-  await vr.page.waitForFunction((p) => window.twinverse!.features.xr!.pointerHit('right') === p, panel, { timeout: 10_000 });
-  await vr.press('right', 'trigger');
+  return { a, b, vr: await enterVrRig(a.page, HEAD, () => e2e.shot(a.page, 'xr-missed')) };
 }
 
 /** Until the server's record of the avatar passes `ok`: what every other page is sent. */
@@ -195,27 +122,27 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
   it('X5 AV6: the wrist menu opens Settings and Avatar with the ray and trigger (a colour picked there is worn); its Mute mutes the VR user for everyone and back', async () => {
     const { a, vr } = await enterVr('e2e-x5', false);
     // AV6: the Avatar page; a colour pressed there is what the server gives (nobody else wears it).
-    await clickMenu(vr, 'avatar');
+    await vr.menu('avatar');
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === 'avatar', undefined, { timeout: 10_000 });
-    await clickMenu(vr, 'page-color-#7b61ff', 'xr-page-avatar');
+    await vr.menu('page-color-#7b61ff', 'xr-page-avatar');
     await onServer('the VR user wears #7b61ff', vr.id, (x) => x.color === '#7b61ff');
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuLabels()['page-color-#7b61ff'] === '✓', undefined, {
       timeout: 10_000,
     });
     await e2e.shot(a.page, 'xr-menu-avatar');
-    await clickMenu(vr, 'page-close', 'xr-page-avatar');
+    await vr.menu('page-close', 'xr-page-avatar');
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === null, undefined, { timeout: 10_000 });
-    await clickMenu(vr, 'settings');
+    await vr.menu('settings');
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === 'settings', undefined, { timeout: 10_000 });
     await e2e.shot(a.page, 'xr-menu-settings');
-    await clickMenu(vr, 'page-close', 'xr-page-settings');
+    await vr.menu('page-close', 'xr-page-settings');
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === null, undefined, { timeout: 10_000 });
     // `people()` is the synced state: muted there means the server took it, as everyone sees it.
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuLabels().mute === 'Mute', undefined, { timeout: 20_000 });
-    await clickMenu(vr, 'mute');
+    await vr.menu('mute');
     await a.page.waitForFunction((i) => window.twinverse!.people().find((p) => p.id === i)?.muted === true, vr.id, { timeout: 10_000 });
     expect(await a.page.evaluate(() => window.twinverse!.features.xr!.menuLabels().mute)).toBe('Unmute');
-    await clickMenu(vr, 'mute');
+    await vr.menu('mute');
     await a.page.waitForFunction((i) => window.twinverse!.people().find((p) => p.id === i)?.muted === false, vr.id, { timeout: 10_000 });
   });
 
@@ -236,27 +163,11 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     const twins = 'window.twinverse.features.twins';
     await a.page.evaluate(() => window.twinverse!.features.twins!.openPanel('conveyor-1'));
     await a.page.waitForFunction(() => !!window.twinverse!.features.xr!.menuButtons()['twin-note'], undefined, { timeout: 20_000 });
-    // The wrist menu is rebuilt when an action comes or goes, and the board is placed as it opens: a
-    // target is read again until the ray rests on it (each try waits on the pointer, not on time).
-    const aim = async (what: string, target: () => Promise<V | undefined>, mesh: string) => {
-      let hit: string | null = null;
-      for (let i = 0; i < 4; i++) {
-        const t = await target();
-        expect(t, what).toBeTruthy();
-        await a.page.evaluate((p) => window.twinverse!.features.xr!.emulator!.pointController('right', p!), t);
-        const ok = await a.page
-          .waitForFunction((m) => window.twinverse!.features.xr!.pointerHit('right') === m, mesh, { timeout: 5_000 })
-          .then(() => true)
-          .catch(() => false);
-        if (ok) return vr.press('right', 'trigger');
-        hit = await a.page.evaluate(() => window.twinverse!.features.xr!.pointerHit('right'));
-      }
-      await e2e.shot(a.page, 'xr-note-missed');
-      throw new Error(`the ray at ${what} hits ${hit}, not ${mesh}`);
-    };
+    // The wrist menu is rebuilt when an action comes or goes, and the board is placed as it opens: the
+    // rig reads a target again until the ray rests on it.
     const press = (id: string) =>
-      aim(id, () => a.page.evaluate((i) => window.twinverse!.features.twins!.noteBoard()?.buttons[i], id), 'twin-note-board');
-    await aim('Write note', () => a.page.evaluate(() => window.twinverse!.features.xr!.menuButtons()['twin-note']), 'xr-menu');
+      vr.click(id, () => a.page.evaluate((i) => window.twinverse!.features.twins!.noteBoard()?.buttons[i], id), 'twin-note-board');
+    await vr.menu('twin-note');
     await a.page.waitForFunction(`${twins}.noteBoard()?.twin === 'conveyor-1'`, undefined, { timeout: 20_000 });
     await press('kind:observation');
     await a.page.waitForFunction(`${twins}.noteBoard().kind === 'observation'`, undefined, { timeout: 10_000 });

@@ -4,18 +4,50 @@ import { packSamples, unpackSamples } from '../../../../server/history/pack.js';
 import { autoStep, parseCursor, parseStep, parseTime } from '../../../../server/history/params.js';
 
 describe('history packing and parameters', () => {
-  it('HS1: samples round-trip, out-of-order ones included, as float32', () => {
+  it('HS1: samples round-trip, out-of-order ones included, with the digits they were recorded with', () => {
     const off = [0, 50, 100, 40, 59_999];
     const val = [1.5, -2.25, 3.4, 1e6, 0];
     const bytes = packSamples(off, val, 1, 5);
-    expect(bytes.byteLength).toBe(4 * 6);
+    expect(bytes.byteLength).toBe(9 + 4 * 6);
     const got: [number, number][] = [];
     unpackSamples(bytes, (o, v) => got.push([o, v]));
     expect(got).toEqual([
       [50, -2.25],
-      [100, Math.fround(3.4)],
+      [100, 3.4],
       [40, 1e6],
       [59_999, 0],
+    ]);
+  });
+
+  it('HS1 GS13: a latitude and longitude come back within a millimetre (differences from the row’s first sample go through float32, not the degrees)', () => {
+    // An AGV in Bremen for a minute, 4 samples a second, 1.2 m/s north-east: float32 degrees would be ~0.4 m off.
+    const off = Array.from({ length: 240 }, (_, i) => i * 250);
+    const metresPerDegree = 111_320;
+    const lat = off.map((o) => 53.1255123456 + (o / 1000) * (0.85 / metresPerDegree));
+    const lon = off.map((o) => 8.7355987654 + (o / 1000) * (0.85 / (metresPerDegree * Math.cos((53.1255 * Math.PI) / 180))));
+    for (const values of [lat, lon]) {
+      const got: number[] = [];
+      unpackSamples(packSamples(off, values, 0, 240), (_, v) => got.push(v));
+      const worst = Math.max(...got.map((v, i) => Math.abs(v - values[i]!)));
+      expect(worst * metresPerDegree).toBeLessThan(0.001);
+    }
+  });
+
+  it('HS1: rows written before (format 1: float32 values, no format byte) still read', () => {
+    const off = [0, 1000, 2000];
+    const val = [3.4, 21.5, -7.25];
+    const old = new Uint8Array(3 * 6);
+    const view = new DataView(old.buffer);
+    off.forEach((o, i) => {
+      view.setUint16(i * 2, i === 0 ? o : o - off[i - 1]!, true);
+      view.setFloat32(3 * 2 + i * 4, val[i]!, true);
+    });
+    const got: [number, number][] = [];
+    unpackSamples(old, (o, v) => got.push([o, v]));
+    expect(got).toEqual([
+      [0, 3.4],
+      [1000, 21.5],
+      [2000, -7.25],
     ]);
   });
 

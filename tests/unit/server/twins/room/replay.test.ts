@@ -146,9 +146,10 @@ describe('replay', () => {
 });
 
 describe('replay of a machine that reports where it is', () => {
-  const geo = { latitude: 53.1, longitude: 8.8, altitude: 0, heading: 0 };
-  /** East along the parallel, 1e-5° of longitude a second (≈ 0.67 m), from the origin. */
-  const lonAt = (t: number) => geo.longitude + t * 1e-5;
+  // Degrees with more digits than a float32 holds (a float32 of 53.1255123 is ~0.2 m off; GS13: 1 cm).
+  const geo = { latitude: 53.1255123, longitude: 8.7355987, altitude: 0, heading: 0 };
+  /** East along the parallel, 1.0987654e-5° of longitude a second (≈ 0.73 m), from the origin. */
+  const lonAt = (t: number) => geo.longitude + t * 1.0987654e-5;
   const setupGeo = () => {
     const rows = [...rowsOf(3, 'latitude', () => geo.latitude), ...rowsOf(3, 'longitude', lonAt)];
     const source: ReplaySource = {
@@ -182,9 +183,9 @@ describe('replay of a machine that reports where it is', () => {
     expect(state.px).toBeCloseTo(now.x, 6);
     replay.seek(T0 + 30_000, 0, 1, false);
     await settle(0);
-    // Recorded positions are float32 (HS1): within half a metre of where it was 30 s after T0.
+    // Recorded positions keep their degrees (HS1): within a centimetre of where it was 30 s after T0.
     const then = frame.toSpace({ latitude: geo.latitude, longitude: lonAt(30), altitude: 0 });
-    expect(Math.hypot(state.px - then.x, state.pz - then.z)).toBeLessThan(0.5);
+    expect(Math.hypot(state.px - then.x, state.pz - then.z)).toBeLessThan(0.01);
     expect(Math.hypot(state.px - now.x, state.pz - now.z)).toBeGreaterThan(40);
     // Back to live: the placement forgets what it showed and stands where the live readings say.
     replay.stop();
