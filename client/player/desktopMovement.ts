@@ -16,6 +16,8 @@ const TURN_SPEED = 2.2; // rad/s for Q/E
 const MOUSE_SENSITIVITY = 0.0025; // rad per pixel
 const MAX_PITCH = (80 * Math.PI) / 180;
 const BODY_RADIUS = 0.3;
+/** Longest step walked at once, metres: well under the body's radius, so no obstacle is stepped over. */
+const MAX_STEP_M = 0.1;
 /** The part of a standing body an obstacle with a height span stops: knee to chest above the feet, metres. */
 const BODY_SPAN: readonly [number, number] = [0.3, 1.5];
 
@@ -85,10 +87,19 @@ export function createDesktopMovement(
         const sin = Math.sin(player.yaw);
         const cos = Math.cos(player.yaw);
         // Babylon: yaw 0 faces +z, right is +x.
-        let x = player.position.x + f * sin + s * cos;
-        let z = player.position.z + f * cos - s * sin;
+        const dx = f * sin + s * cos;
+        const dz = f * cos - s * sin;
+        // A long frame (a stalled page: a second at run speed is 4.5 m) is walked in short steps, each
+        // pushed out of the obstacles, so a thin wall or parapet is never stepped over.
+        const steps = Math.max(1, Math.ceil(Math.hypot(dx, dz) / MAX_STEP_M));
         const feet = player.position.y;
-        for (const o of this.obstacles) if (stopsBodyAt(o, feet)) ({ x, z } = pushOut(o, x, z, BODY_RADIUS));
+        let x = player.position.x;
+        let z = player.position.z;
+        for (let i = 0; i < steps; i++) {
+          x += dx / steps;
+          z += dz / steps;
+          for (const o of this.obstacles) if (stopsBodyAt(o, feet)) ({ x, z } = pushOut(o, x, z, BODY_RADIUS));
+        }
         player.position.x = Math.max(walkable.minX, Math.min(walkable.maxX, x));
         player.position.z = Math.max(walkable.minZ, Math.min(walkable.maxZ, z));
       }

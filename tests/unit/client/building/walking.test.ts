@@ -61,14 +61,15 @@ function body(at: Vector3, yaw: number) {
     building.obstacles(),
   );
   movement.floorAt = (x, z, y) => building.floorAt(x, z, y);
-  const frames = (n: number) => {
-    for (let i = 0; i < n; i++) movement.update({ dt: 0.05, now: i * 50 });
+  const frames = (n: number, dt = 0.05) => {
+    for (let i = 0; i < n; i++) movement.update({ dt, now: i * dt * 1000 });
   };
   return {
     player,
-    walk(seconds: number) {
+    /** Holds W for `seconds`, in frames of `dt` seconds (a stalled page draws few, long frames). */
+    walk(seconds: number, dt = 0.05) {
       intent.forward = 1;
-      frames(Math.round(seconds / 0.05));
+      frames(Math.round(seconds / dt), dt);
       intent.forward = 0;
       camera.dispose();
       return player.position;
@@ -112,6 +113,17 @@ describe('walking in the sample building (SPEC BM4, BM9)', () => {
     const north = body(new Vector3(2, 4.5, 4), NORTH).walk(4);
     expect(north.z).toBeCloseTo(8.75 - 0.3, 3);
     expect(north.y).toBeCloseTo(4.5, 6);
+  });
+
+  it('BM9 BM4: a stalled page (half-second frames, over a metre a frame) still stops at the parapet and at a wall', () => {
+    const up = body(new Vector3(2, 4.6, 4), SOUTH);
+    up.settle();
+    const atParapet = up.walk(4, 0.5);
+    expect(atParapet.z).toBeCloseTo(0.15 + 0.3, 3);
+    expect(atParapet.y).toBeCloseTo(4.5, 6);
+    const wall = body(new Vector3(3, 0, 5), NORTH).walk(4, 0.5);
+    const walked = body(new Vector3(3, 0, 5), NORTH).walk(4);
+    expect(wall.z).toBeCloseTo(walked.z, 6);
   });
 
   it('BM9: below the mezzanine people walk under it and past its parapet’s line; its slab is a ceiling, not a floor, to them', () => {
