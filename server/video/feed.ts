@@ -243,7 +243,8 @@ export class CameraFeed {
     const silence = this.o.silenceMs ?? SILENCE_MS;
     // A source that connects slowly (RTSP) gets longer for its first packet than a live one gets between two.
     const limit = this.online ? silence : silence * 3;
-    if (this.child && performance.now() - this.lastPacketAt > limit) {
+    // A reader that fell behind is already on its way out, with its own reason.
+    if (this.child && !this.behind && performance.now() - this.lastPacketAt > limit) {
       // Alive but silent (a camera that stopped sending): restart it; its exit reports it offline.
       this.lastError = `no video for ${Math.round(limit / 1000)} s`;
       this.setOffline(this.lastError);
