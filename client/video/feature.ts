@@ -2,11 +2,13 @@
  * The video twin on the client (SPEC VC1–VC4): every camera of the space gets a screen beside it;
  * its feed is asked for only while the screen is in view or near, and only while this person has
  * cameras switched on — a hidden feed costs nothing. A click (or an XR ray) on a screen opens it large;
- * from there a camera's picture can be projected onto the scene it sees (VC5).
+ * from there a camera's picture can be projected onto the scene it sees (VC5), or in VR from the wrist
+ * menu's Cameras page (VC6, through `ctx.apis.video`, api.ts).
  */
 import { PointerEventTypes, type PointerInfo } from '@babylonjs/core/Events/pointerEvents.js';
 import type { ClientContext } from '../context/context.js';
 import { el } from '../core/dom.js';
+import { Listeners } from '../core/listeners.js';
 import type { ClientFeature } from '../core/feature.js';
 import { fetchCameraExtension, placeCamera } from './cameras.js';
 import { FeedLink } from './feedLink.js';
@@ -15,6 +17,7 @@ import { renderedMean, textureMean, videoMean } from './probe.js';
 import { CameraProjection, floorInPicture } from './projection.js';
 import { CameraScreen } from './screen.js';
 import type { CameraTestInfo, VideoTestApi } from './testApi.js';
+import type { VideoApi } from './api.js';
 
 /** How often screens check their visibility and captions, ms. */
 const CHECK_MS = 250;
@@ -36,6 +39,8 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
   /** Cameras this person projects onto the scene (SPEC VC5); their feeds are kept wherever one looks. */
   const projections = new Map<string, CameraProjection>();
   let enabled = localStorage.getItem(STORAGE_KEY) !== 'off';
+  /** Cameras came or went, or a projection started or stopped (the VR menu's Cameras page redraws). */
+  const changed = new Listeners<void>();
   let lastCheck = 0;
 
   const large = createLargeView((id, on) => setProjected(id, on));
@@ -97,6 +102,7 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       projections.delete(id);
     }
     if (large.openId === id) large.setProjected(on);
+    changed.emit();
     return on;
   };
 
@@ -142,6 +148,7 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
     const twin = connection.state?.twins.get(id);
     if (!found || !twin || screens.has(id)) return;
     screens.set(id, new CameraScreen(scene, placeCamera(id, found.title, found.ext, twin)));
+    changed.emit();
   };
 
   const check = (now: number) => {
@@ -157,6 +164,7 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
         setProjected(id, false);
         screen.dispose();
         screens.delete(id);
+        changed.emit();
         continue;
       }
       // A camera that reports where it is (a phone, SPEC CP6) moves: its screen goes with it.
@@ -184,6 +192,13 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       });
     }
   };
+
+  const api: VideoApi = {
+    cameras: () => [...screens.values()].map((s) => ({ id: s.camera.id, title: s.camera.title, projected: projections.has(s.camera.id) })),
+    project: setProjected,
+    onChange: (l) => changed.add(l),
+  };
+  ctx.apis.video = api;
 
   const testApi: VideoTestApi = {
     list: () =>

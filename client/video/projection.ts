@@ -21,6 +21,8 @@ import { CreateLineSystem } from '@babylonjs/core/Meshes/Builders/linesBuilder.j
 import type { LinesMesh } from '@babylonjs/core/Meshes/linesMesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { CameraPlacement } from './cameras.js';
+import type { Observer } from '@babylonjs/core/Misc/observable.js';
+import { relightFrozen } from './relight.js';
 
 /** Projection canvas width, pixels (height from the aspect): enough for a picture spread over metres. */
 const CANVAS_W = 480;
@@ -56,25 +58,6 @@ export function floorInPicture(c: CameraPlacement, fraction = 0.5): Vector3 | nu
   return new Vector3(position.x + (foot.x - position.x) * fraction, 0, position.z + (foot.z - position.z) * fraction);
 }
 
-/**
- * Materials frozen for speed keep the lights they were compiled with: a projection added later would
- * not reach them. They are thawed for the frames a new light needs, then frozen again.
- */
-function relightFrozen(scene: Scene): void {
-  const frozen = scene.materials.filter((m) => m.isFrozen);
-  for (const m of frozen) {
-    m.unfreeze();
-    m.markAsDirty(1 /* Material.LightDirtyFlag: its lights changed */);
-  }
-  if (frozen.length === 0) return;
-  let frames = 0;
-  const o = scene.onAfterRenderObservable.add(() => {
-    if (++frames < 3) return;
-    scene.onAfterRenderObservable.remove(o);
-    for (const m of frozen) m.freeze();
-  });
-}
-
 export class CameraProjection {
   private readonly light: SpotLight;
   private readonly dimmer: SpotLight;
@@ -82,7 +65,9 @@ export class CameraProjection {
   private readonly rectangle: DynamicTexture;
   private readonly frustum: LinesMesh;
   private video: HTMLVideoElement | null = null;
-  private frameRequest = 0;
+  /** The video's time when its picture was last drawn in (a new time: a new picture to draw). */
+  private drawnAt = -1;
+  private readonly drawer: Observer<Scene>;
   /** Pictures drawn into the projection so far (test API). */
   frames = 0;
 
@@ -108,26 +93,33 @@ export class CameraProjection {
     this.dimmer.intensity = 0;
     relightFrozen(scene);
     this.frustum = this.drawFrustum(position, direction, tanV, aspect);
+    this.drawer = scene.onBeforeRenderObservable.add(() => this.drawIfNew());
   }
 
   /** Projects this video (the camera's feed on this client); null: nothing (the light adds no colour). */
   attach(video: HTMLVideoElement | null): void {
     if (this.video === video) return;
-    if (this.video && this.frameRequest) this.video.cancelVideoFrameCallback(this.frameRequest);
     this.video = video;
-    this.frameRequest = 0;
+    this.drawnAt = -1;
     // With no picture the rectangle is not darkened either (intensity, not enabled: no shader rebuild).
     this.dimmer.intensity = video ? DIMMER_INTENSITY : 0;
-    if (!video) return this.blackOut();
-    const draw = () => {
-      if (this.video !== video) return;
-      this.drawFrame(video);
-      this.frameRequest = video.requestVideoFrameCallback(draw);
-    };
-    this.frameRequest = video.requestVideoFrameCallback(draw);
+    if (!video) this.blackOut();
+  }
+
+  /**
+   * Before each frame the scene draws, a new picture of the video goes into the projection. Not the
+   * video's own frame callback: in an XR session (seen with the emulated Quest) the page's frame
+   * callbacks stop while the session's frames run, and a projection from VR stayed black (SPEC VC6).
+   */
+  private drawIfNew(): void {
+    const video = this.video;
+    if (!video || video.readyState < 2 || video.currentTime === this.drawnAt) return;
+    this.drawnAt = video.currentTime;
+    this.drawFrame(video);
   }
 
   dispose(): void {
+    this.scene.onBeforeRenderObservable.remove(this.drawer);
     this.attach(null);
     this.light.dispose();
     this.dimmer.dispose();

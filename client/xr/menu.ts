@@ -1,7 +1,7 @@
 /**
  * The VR menu: a small panel above the left wrist (controller or tracked hand) with the actions
- * features registered (mute …), People, Avatar, Settings, Replay and Exit VR. People, Avatar, Settings and Replay open a larger
- * panel in front of the user. Everything is a world-space GUI panel selected with the ray or a pinch.
+ * features registered (mute …), People, Avatar, Settings, Replay, Cameras and Exit VR. People, Avatar, Settings, Replay
+ * and Cameras open a larger panel in front of the user. Everything is a world-space GUI panel selected with the ray or a pinch.
  */
 import { Quaternion, type Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
@@ -17,6 +17,7 @@ import type { AppearanceAsk } from '../avatars/appearanceAsk.js';
 import { controlPosition, placeInFront, type HeadPose } from './menuPlacement.js';
 import type { FeatureApis } from '../core/feature.js';
 import { buildReplayPage, type ReplayPageContent } from './menuReplay.js';
+import { buildCamerasPage } from './menuCameras.js';
 
 export type { MenuPage };
 
@@ -42,7 +43,7 @@ export interface MenuDeps {
   locomotion: LocomotionSettings;
   appearance: AppearanceAsk;
   title: string;
-  /** What other features offer (the replay page drives `apis.timeline`); read when used. */
+  /** What other features offer (the replay page drives `apis.timeline`, the cameras page `apis.video`); read when used. */
   apis: Partial<FeatureApis>;
   exitXr(): void;
 }
@@ -52,7 +53,13 @@ const ROW_M = 0.065;
 const TITLE_M = 0.06;
 const PAGE_W = 0.6;
 const PAGE_H = 0.55;
-const PAGE_TITLES: Record<MenuPage, string> = { people: 'People', avatar: 'Your avatar', settings: 'Settings', replay: 'Replay' };
+const PAGE_TITLES: Record<MenuPage, string> = {
+  people: 'People',
+  avatar: 'Your avatar',
+  settings: 'Settings',
+  replay: 'Replay',
+  cameras: 'Project a camera',
+};
 
 export function createXrMenu(d: MenuDeps): XrMenu {
   let wrist: Panel3D | null = null;
@@ -90,6 +97,13 @@ export function createXrMenu(d: MenuDeps): XrMenu {
       label: () => 'Replay…',
       active: () => pageName === 'replay',
       run: () => menu.openPage(pageName === 'replay' || !d.apis.timeline ? null : 'replay'),
+    },
+    {
+      // Not `cameras`: that is the video feature's own "Cameras on/off" for the feeds (SPEC VC3).
+      id: 'camera-page',
+      label: () => 'Project camera…',
+      active: () => pageName === 'cameras',
+      run: () => menu.openPage(pageName === 'cameras' || !d.apis.video ? null : 'cameras'),
     },
     { id: 'exit', label: () => 'Exit VR', run: () => d.exitXr() },
   ];
@@ -176,7 +190,7 @@ export function createXrMenu(d: MenuDeps): XrMenu {
           height: PAGE_H,
           title: PAGE_TITLES[name],
         });
-        const timeline = d.apis.timeline;
+        const { timeline, video } = d.apis;
         pageContent =
           name === 'people'
             ? buildPeoplePage(page, d.store)
@@ -184,7 +198,9 @@ export function createXrMenu(d: MenuDeps): XrMenu {
               ? buildAvatarPage(page, d.appearance)
               : name === 'replay' && timeline
                 ? buildReplayPage(page, timeline, { width: PAGE_W, height: PAGE_H })
-                : buildSettingsPage(page, d.locomotion);
+                : name === 'cameras' && video
+                  ? buildCamerasPage(page, video)
+                  : buildSettingsPage(page, d.locomotion);
         for (const [id, b] of pageContent.buttons) pageButtons.set(id, b);
         const close = button('xr-page-close', 'Close', () => menu.openPage(null));
         page.stack.addControl(close);

@@ -14,7 +14,7 @@ import { colorNotice } from '../ui/notices.js';
 import { button, PANEL_COLORS, setButton, text, type Panel3D } from '../ui3d/panel.js';
 import type { LocomotionSettings } from './locomotion.js';
 
-export type MenuPage = 'people' | 'avatar' | 'settings' | 'replay';
+export type MenuPage = 'people' | 'avatar' | 'settings' | 'replay' | 'cameras';
 
 /** What a page put on its panel: its buttons by id, and what to undo when it closes. */
 export interface PageContent {

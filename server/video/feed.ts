@@ -1,15 +1,17 @@
 /**
- * One camera's feed (SPEC VS1–VS3): the server is the camera's single receiver. ffmpeg reads the
+ * One camera's feed (SPEC VS1–VS3, VS5): the server is the camera's single receiver. ffmpeg reads the
  * source and sends VP8 over RTP to a UDP socket on loopback; every packet goes into one werift track
- * that each viewer's peer connection sends on. When ffmpeg is missing, exits or goes quiet, the feed
- * says offline and why, and starts ffmpeg again with a growing backoff — it recovers by itself.
+ * that each viewer's peer connection sends on. When ffmpeg is missing, exits, goes quiet or falls
+ * behind live, the feed says offline and why, and starts ffmpeg again with a growing backoff — it
+ * recovers by itself, and rejoins the camera live rather than playing what piled up.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import dgram from 'node:dgram';
 import { MediaStreamTrack } from 'werift';
-import type { CameraExtension } from '../../shared/twin/camera.js';
+import { TEST_SOURCE, type CameraExtension } from '../../shared/twin/camera.js';
 import type { Logger } from '../log.js';
 import { ffmpegArgs } from './ffmpegArgs.js';
+import { LiveLag } from './liveLag.js';
 import { withoutCredentials } from './publicTd.js';
 
 /** What a feed reports about itself (written into the camera twin's properties). */
@@ -30,6 +32,8 @@ export interface FeedOptions {
   onPacket?(packet: Buffer): void;
   /** No packet for this long → offline and ffmpeg is restarted, ms. */
   silenceMs?: number;
+  /** Pictures this much later than the run's best pace → behind live: ffmpeg is restarted, ms (SPEC VS5). */
+  behindMs?: number;
   /** Restart delays, ms: doubled from `minBackoffMs` to `maxBackoffMs`, back to the start once frames flow. */
   minBackoffMs?: number;
   maxBackoffMs?: number;
@@ -51,8 +55,18 @@ const LEASH =
  */
 const SILENCE_MS = 8000;
 
+/**
+ * Behind live by more than this → the reader is restarted, ms (SPEC VS5). Above what a loaded machine
+ * adds in the normal course (the e2e captions read up to 1.5 s glass to glass), far below the tens of
+ * seconds a starved ffmpeg piled up before (bench/RESULTS.md, glass-to-glass).
+ */
+const BEHIND_MS = 3000;
+
 /** The RTP marker bit ends a frame (VP8 over RTP, RFC 7741). */
 const markerOf = (packet: Buffer) => packet.length > 1 && (packet[1]! & 0x80) !== 0;
+/** RTP header fields (RFC 3550 §5.1): every packet ffmpeg sends has the 12 fixed bytes. */
+const timestampOf = (packet: Buffer) => packet.readUInt32BE(4);
+const ssrcOf = (packet: Buffer) => packet.readUInt32BE(8);
 
 export class CameraFeed {
   /** The track every viewer's connection sends; written from the RTP socket. */
@@ -69,6 +83,13 @@ export class CameraFeed {
   private online = false;
   private stopped = true;
   private lastError = '';
+  private readonly lag = new LiveLag();
+  /** RTP source id of the running ffmpeg (each run draws a new one; null until its first packet). */
+  private runSsrc: number | null = null;
+  /** The run before: its packets still in the socket are late by definition and never sent on. */
+  private endedSsrc: number | null = null;
+  /** The running ffmpeg fell behind live and is being ended: nothing more of it is sent on. */
+  private behind = false;
 
   constructor(
     readonly id: string,
@@ -136,6 +157,10 @@ export class CameraFeed {
     const port = this.socket.address().port;
     this.lastError = '';
     this.lastPacketAt = performance.now();
+    this.endedSsrc = this.runSsrc ?? this.endedSsrc;
+    this.runSsrc = null;
+    this.behind = false;
+    this.lag.reset();
     const child = spawn('sh', ['-c', LEASH, 'sh', this.o.ffmpegPath, ...ffmpegArgs(this.name, this.cam, port)], {
       stdio: ['pipe', 'ignore', 'pipe'],
     });
@@ -149,7 +174,8 @@ export class CameraFeed {
         .filter((l) => l.trim() !== 'Terminated')
         .pop();
       // The reason is shown to everyone: an RTSP URL in it loses its user and password (SPEC VT3).
-      if (line) this.lastError = withoutCredentials(line, this.cam.source).slice(0, 200);
+      // A reader ended for falling behind keeps that as its reason, whatever it says as it goes.
+      if (line && !(this.behind && this.child === child)) this.lastError = withoutCredentials(line, this.cam.source).slice(0, 200);
     });
     child.on('error', (err: NodeJS.ErrnoException) => {
       // Spawn failed (no such binary): 'exit' may not follow, so this is the end of this attempt.
@@ -176,7 +202,17 @@ export class CameraFeed {
   }
 
   private packet(packet: Buffer): void {
-    if (this.stopped) return;
+    if (this.stopped || packet.length < 12) return;
+    const ssrc = ssrcOf(packet);
+    if (this.runSsrc === null && ssrc !== this.endedSsrc) this.runSsrc = ssrc;
+    // Another run's packet (an ended ffmpeg's, still in the socket), or the rest of one that fell behind.
+    if (ssrc !== this.runSsrc || this.behind) return;
+    // Only a live source has a backlog to skip: the test pattern is made as it is read, and one that
+    // falls behind is a starved machine a new ffmpeg would not help.
+    if (this.cam.source !== TEST_SOURCE) {
+      const late = this.lag.packet(timestampOf(packet), performance.now());
+      if (late > (this.o.behindMs ?? BEHIND_MS)) return this.fellBehind(late);
+    }
     this.received.bytes += packet.length;
     this.received.packets++;
     this.lastPacketAt = performance.now();
@@ -191,13 +227,28 @@ export class CameraFeed {
     }
   }
 
+  /**
+   * The reader is behind live (SPEC VS5): it stalled and is working through the camera's backlog, or
+   * it cannot keep pace. Its pictures are old news: none more is sent, and a new ffmpeg joins the camera
+   * where it is now (its exit reports the camera offline with this reason, then the backoff restarts it).
+   */
+  private fellBehind(lateMs: number): void {
+    this.behind = true;
+    const reason = `fell ${Math.round(lateMs / 1000)} s behind live; rejoining the camera`;
+    this.o.log.warn({ camera: this.id, behindMs: Math.round(lateMs) }, 'camera feed behind live: restarting its reader');
+    this.lastError = reason;
+    this.setOffline(reason);
+    this.child?.stdin?.end();
+  }
+
   private everySecond(): void {
     const fps = this.frames;
     this.frames = 0;
     const silence = this.o.silenceMs ?? SILENCE_MS;
     // A source that connects slowly (RTSP) gets longer for its first packet than a live one gets between two.
     const limit = this.online ? silence : silence * 3;
-    if (this.child && performance.now() - this.lastPacketAt > limit) {
+    // A reader that fell behind is already on its way out, with its own reason.
+    if (this.child && !this.behind && performance.now() - this.lastPacketAt > limit) {
       // Alive but silent (a camera that stopped sending): restart it; its exit reports it offline.
       this.lastError = `no video for ${Math.round(limit / 1000)} s`;
       this.setOffline(this.lastError);

@@ -8,6 +8,16 @@ import { TEST_SOURCE, type CameraExtension } from '../../shared/twin/camera.js';
 /** RTP payload type ffmpeg stamps; werift rewrites it per viewer to what each negotiated. */
 export const RTP_PAYLOAD_TYPE = 96;
 
+/**
+ * How a live camera is read (SPEC VS5): without the input buffering ffmpeg does for files — no stream
+ * probe holding the first packets (`-probesize 32 -analyzeduration 0`: the SDP names the codec, the
+ * first keyframe gives the size), packets handed on as they arrive (`-fflags nobuffer`), and the
+ * decoder giving each picture out at once (`-flags low_delay`). Timestamps stay the camera's own (no
+ * `-re`, no wall-clock stamping): the pace of the RTP that comes out is the camera's, so a reader
+ * that falls behind shows it (server/video/liveLag.ts) and is restarted instead of playing a backlog.
+ */
+const LIVE_INPUT = ['-fflags', 'nobuffer', '-flags', 'low_delay', '-probesize', '32', '-analyzeduration', '0'];
+
 /** Characters of a camera's name the test pattern may draw (drawtext's own syntax uses : ' \ % ,). */
 function drawable(name: string): string {
   return name.replace(/[^A-Za-z0-9 ()._-]/g, ' ').slice(0, 40);
@@ -18,7 +28,7 @@ export function ffmpegArgs(name: string, cam: CameraExtension, rtpPort: number):
   const input =
     cam.source === TEST_SOURCE
       ? ['-re', '-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${cam.fps}`]
-      : ['-rtsp_transport', 'tcp', '-timeout', '5000000', '-i', cam.source];
+      : [...LIVE_INPUT, '-rtsp_transport', 'tcp', '-timeout', '5000000', '-i', cam.source];
   // The test pattern carries the camera's name and the wall clock, so a person sees it is live.
   const filter =
     cam.source === TEST_SOURCE

@@ -18,8 +18,8 @@ import { ViewerLink } from './viewer.js';
 
 export type HubResult<T = undefined> = { ok: true; value: T } | { ok: false; code: ErrorCode; detail?: string };
 
-/** Feed tuning tests may shorten (silence and backoff). */
-export type FeedTuning = Pick<FeedOptions, 'silenceMs' | 'minBackoffMs' | 'maxBackoffMs'>;
+/** Feed tuning tests may shorten (silence, falling behind and backoff). */
+export type FeedTuning = Pick<FeedOptions, 'silenceMs' | 'behindMs' | 'minBackoffMs' | 'maxBackoffMs'>;
 
 /** With several processes (SPEC VS4): who owns each camera twin, and the relay between the processes. */
 export interface VideoCluster {

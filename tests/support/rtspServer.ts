@@ -37,6 +37,8 @@ export interface RtspServer {
   readonly unauthorized: number;
   /** RTP packets the encoder sent (the camera is producing). */
   readonly encoded: number;
+  /** The camera's own clock: ms of video its encoder has sent since it started (from its RTP timestamps). */
+  readonly clockMs: number;
   /** Drops every client and stops listening (the port stays this server's to `up()` again). */
   down(): Promise<void>;
   up(): Promise<void>;
@@ -105,6 +107,8 @@ export async function startRtspServer(o: RtspServerOptions = {}): Promise<RtspSe
   const clients = new Set<Client>();
   let unauthorized = 0;
   let encoded = 0;
+  let firstTimestamp = -1;
+  let clockMs = 0;
 
   // The encoder's RTP (and its RTCP, sent to the same port and dropped) arrives here.
   const rtp = dgram.createSocket('udp4');
@@ -114,6 +118,9 @@ export async function startRtspServer(o: RtspServerOptions = {}): Promise<RtspSe
     const type = packet[1] ?? 0;
     if (type >= 200 && type <= 204) return; // RTCP sender report
     encoded++;
+    const timestamp = packet.readUInt32BE(4);
+    if (firstTimestamp < 0) firstTimestamp = timestamp;
+    clockMs = ((timestamp - firstTimestamp) >>> 0) / 90;
     const sps = startsPicture(packet);
     for (const c of clients) {
       if (!c.playing || c.channel < 0 || c.socket.writableLength > MAX_QUEUED) continue;
@@ -251,6 +258,9 @@ export async function startRtspServer(o: RtspServerOptions = {}): Promise<RtspSe
     get encoded() {
       return encoded;
     },
+    get clockMs() {
+      return clockMs;
+    },
     down,
     up: () => new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve)),
     close: async () => {
@@ -266,7 +276,23 @@ function startEncoder(picture: 'testsrc' | 'stamped', fps: number, port: number)
   const input =
     picture === 'testsrc'
       ? ['-re', '-f', 'lavfi', '-i', `testsrc2=size=${STAMP_WIDTH}x${STAMP_HEIGHT}:rate=${fps}`]
-      : ['-f', 'rawvideo', '-pix_fmt', 'gray', '-video_size', `${STAMP_WIDTH}x${STAMP_HEIGHT}`, '-framerate', String(fps), '-i', 'pipe:0'];
+      : // Stamped with the wall clock as they come, as a camera stamps its sensor's pictures: a frame this
+        // process draws late (its timer, on a loaded machine) is late on the camera's clock too, not
+        // counted as if it had come on time — the server judges live by that clock (SPEC VS5).
+        [
+          '-use_wallclock_as_timestamps',
+          '1',
+          '-f',
+          'rawvideo',
+          '-pix_fmt',
+          'gray',
+          '-video_size',
+          `${STAMP_WIDTH}x${STAMP_HEIGHT}`,
+          '-framerate',
+          String(fps),
+          '-i',
+          'pipe:0',
+        ];
   const args = [
     '-hide_banner',
     '-loglevel',

@@ -81,4 +81,16 @@ describe('camera definitions', () => {
     expect(rtsp).toContain('rtsp://user:pw@10.0.0.9:554/stream1');
     expect(rtsp).toContain('libvpx');
   });
+
+  it('VS5: an RTSP camera is read live (no probe holding packets, no input buffer) and keeps its own timestamps; the test pattern is paced', () => {
+    const r = parse(cam1());
+    if ('problems' in r) throw new Error(JSON.stringify(r.problems));
+    const rtsp = ffmpegArgs('x', { ...r.camera!, source: 'rtsp://10.0.0.9:554/stream1' }, 40001);
+    const input = rtsp.slice(0, rtsp.indexOf('-i'));
+    expect(input.join(' ')).toContain('-fflags nobuffer -flags low_delay -probesize 32 -analyzeduration 0');
+    // Neither paced nor stamped with the wall clock: the output's pace is the camera's (liveLag.ts).
+    expect(input).not.toContain('-re');
+    expect(rtsp).not.toContain('-use_wallclock_as_timestamps');
+    expect(ffmpegArgs('x', r.camera!, 40000)).toContain('-re');
+  });
 });
