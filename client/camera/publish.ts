@@ -4,9 +4,7 @@
  * operator's passcode or join token; the server's answer completes it. Stop tells the server
  * (`DELETE` on the same path) so the twin turns offline at once saying so, then closes the connection.
  */
-
-/** How long the offer waits for this browser's ICE candidates, ms (host candidates come in a few ms). */
-const GATHER_LIMIT_MS = 2000;
+import { candidatesGathered } from '../core/iceGathering.js';
 
 export interface Credential {
   passcode?: string;
@@ -53,7 +51,7 @@ export class Publisher {
     const vp8 = RTCRtpSender.getCapabilities('video')?.codecs.filter((c) => c.mimeType.toLowerCase() === 'video/vp8') ?? [];
     if (vp8.length > 0) transceiver.setCodecPreferences(vp8);
     await pc.setLocalDescription(await pc.createOffer());
-    await gathered(pc);
+    await candidatesGathered(pc);
     const res = await this.send('POST', { sdp: pc.localDescription?.sdp ?? '' });
     const body = (await res.json().catch(() => ({}))) as { sdp?: unknown; error?: unknown; message?: unknown };
     if (!res.ok || typeof body.sdp !== 'string') {
@@ -101,16 +99,4 @@ function refusal(status: number, body: { error?: unknown; message?: unknown }): 
   const code = typeof body.error === 'string' ? body.error : `http_${status}`;
   const message = typeof body.message === 'string' ? body.message : `The server answered ${status}`;
   return new PublishError(code, message);
-}
-
-function gathered(pc: RTCPeerConnection): Promise<void> {
-  if (pc.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, GATHER_LIMIT_MS);
-    pc.addEventListener('icegatheringstatechange', () => {
-      if (pc.iceGatheringState !== 'complete') return;
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

@@ -5,9 +5,8 @@
  * round trip (a figure for people, not a measurement; bench/video.ts measures).
  */
 import type { SpaceConnection } from '../net/connection.js';
+import { candidatesGathered } from '../core/iceGathering.js';
 
-/** How long the answer waits for this browser's ICE candidates, ms (host candidates come in a few ms). */
-const GATHER_LIMIT_MS = 2000;
 /** After a failed connection, ask again this much later, ms. */
 const RETRY_MS = 1000;
 
@@ -65,7 +64,7 @@ export class FeedLink {
     };
     await pc.setRemoteDescription({ type: 'offer', sdp });
     await pc.setLocalDescription(await pc.createAnswer());
-    await gathered(pc);
+    await candidatesGathered(pc);
     if (this.closed || this.pc !== pc) return;
     this.connection.send('video.answer', { camera: this.camera, sdp: pc.localDescription?.sdp ?? '' });
     this.statsTimer ??= setInterval(() => void this.readLatency(), 1000);
@@ -100,16 +99,4 @@ export class FeedLink {
     this.pc = null;
     this.video.srcObject = null;
   }
-}
-
-function gathered(pc: RTCPeerConnection): Promise<void> {
-  if (pc.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, GATHER_LIMIT_MS);
-    pc.addEventListener('icegatheringstatechange', () => {
-      if (pc.iceGatheringState !== 'complete') return;
-      clearTimeout(timer);
-      resolve();
-    });
-  });
 }

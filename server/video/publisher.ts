@@ -7,6 +7,7 @@
  * reloaded takes over at once instead of waiting for its dead connection to time out).
  */
 import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpPacket } from 'werift';
+import { candidatesGathered } from './iceGathering.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from './feed.js';
 
@@ -32,8 +33,6 @@ const CONNECT_LIMIT_MS = 30_000;
  * for one forever, and werift does not pass the viewers' own PLIs back to the source. Asked this often.
  */
 const KEYFRAME_EVERY_MS = 2000;
-/** How long the server waits for its own ICE candidates before answering with what it has, ms. */
-const GATHER_LIMIT_MS = 3000;
 /** RTP timestamp step placed between two publishers' streams (one frame at 30 fps, 90 kHz clock). */
 const SOURCE_GAP_TICKS = 3000;
 
@@ -77,17 +76,7 @@ class PublisherLink {
     await this.pc.setRemoteDescription({ type: 'offer', sdp: offer });
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
-    if (this.pc.iceGatheringState !== 'complete') {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, GATHER_LIMIT_MS);
-        this.pc.iceGatheringStateChange.subscribe((s) => {
-          if (s === 'complete') {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      });
-    }
+    await candidatesGathered(this.pc);
     return this.pc.localDescription?.sdp ?? answer.sdp;
   }
 

@@ -4,9 +4,7 @@
  * serves every viewer; a viewer who leaves costs nothing more.
  */
 import { RTCPeerConnection, RTCRtpCodecParameters, type MediaStreamTrack } from 'werift';
-
-/** How long the server waits for its own ICE candidates before offering what it has, ms. */
-const GATHER_LIMIT_MS = 3000;
+import { candidatesGathered } from './iceGathering.js';
 
 export class ViewerLink {
   private readonly pc: RTCPeerConnection;
@@ -36,17 +34,7 @@ export class ViewerLink {
   async offer(): Promise<string> {
     const offer = await this.pc.createOffer();
     await this.pc.setLocalDescription(offer);
-    if (this.pc.iceGatheringState !== 'complete') {
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, GATHER_LIMIT_MS);
-        this.pc.iceGatheringStateChange.subscribe((s) => {
-          if (s === 'complete') {
-            clearTimeout(timer);
-            resolve();
-          }
-        });
-      });
-    }
+    await candidatesGathered(this.pc);
     return this.pc.localDescription?.sdp ?? offer.sdp;
   }
 
