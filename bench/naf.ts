@@ -16,9 +16,10 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { NafBotsJob } from './nafBots.js';
-import { RING, type BotsToMain, type MainToBots, type ObserverReport } from './roomJob.js';
+import { RING, type MainToBots, type ObserverReport } from './roomJob.js';
+import { startBotWorker } from './botWorker.js';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -139,32 +140,10 @@ async function runNaf(file: string, n: number, port: number): Promise<Row> {
         seed: 1,
         scratch: SCRATCH,
       };
-      const source = new URL('./nafBots.ts', import.meta.url).href;
-      const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source)}); });`, {
-        eval: true,
-        workerData: job,
-      });
-      workers.push(worker);
-      ready.push(
-        new Promise((resolve, reject) => {
-          worker.on('message', (m: BotsToMain) => {
-            if (m.kind === 'ready') resolve();
-            if (m.kind === 'error') reject(new Error(m.message));
-          });
-          worker.on('error', reject);
-        }),
-      );
-      done.push(
-        new Promise((resolve, reject) => {
-          worker.on('message', (m: BotsToMain) => {
-            if (m.kind === 'report') {
-              reports.push(m);
-              resolve();
-            }
-          });
-          worker.on('error', reject);
-        }),
-      );
+      const bots = startBotWorker('./nafBots.ts', job);
+      workers.push(bots.worker);
+      ready.push(bots.ready);
+      done.push(bots.report.then((r) => void reports.push(r)));
     }
     await Promise.all(ready);
     for (const w of workers) w.postMessage({ kind: 'start' } satisfies MainToBots);

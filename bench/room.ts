@@ -15,8 +15,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { RING, type BotsJob, type BotsToMain, type MainToBots, type ObserverReport } from './roomJob.js';
+import type { Worker } from 'node:worker_threads';
+import { RING, type BotsJob, type MainToBots, type ObserverReport } from './roomJob.js';
+import { startBotWorker } from './botWorker.js';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -120,33 +121,10 @@ async function run(n: number, port: number): Promise<Row> {
         cursors,
         seed: 1,
       };
-      // Workers do not inherit tsx's loader: register it inside, then load the bots' module.
-      const source = new URL('./roomBots.ts', import.meta.url).href;
-      const worker = new Worker(`import('tsx/esm/api').then((m) => { m.register(); return import(${JSON.stringify(source)}); });`, {
-        eval: true,
-        workerData: job,
-      });
-      workers.push(worker);
-      ready.push(
-        new Promise((resolve, reject) => {
-          worker.on('message', (m: BotsToMain) => {
-            if (m.kind === 'ready') resolve();
-            if (m.kind === 'error') reject(new Error(m.message));
-          });
-          worker.on('error', reject);
-        }),
-      );
-      done.push(
-        new Promise((resolve, reject) => {
-          worker.on('message', (m: BotsToMain) => {
-            if (m.kind === 'report') {
-              reports.push(m);
-              resolve();
-            }
-          });
-          worker.on('error', reject);
-        }),
-      );
+      const bots = startBotWorker('./roomBots.ts', job);
+      workers.push(bots.worker);
+      ready.push(bots.ready);
+      done.push(bots.report.then((r) => void reports.push(r)));
     }
     await Promise.all(ready);
     for (const w of workers) w.postMessage({ kind: 'start' } satisfies MainToBots);
