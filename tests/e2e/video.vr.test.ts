@@ -9,14 +9,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { startE2E, type E2E } from '../support/e2e.js';
 import { waitFor } from '../support/wait.js';
-
-interface V {
-  x: number;
-  y: number;
-  z: number;
-}
-/** Where the headset stands to press the menu (WebXR frame, as tests/e2e/xr.test.ts). */
-const HEAD = { x: 1, y: 1.7, z: 5 };
+import { enterVr, HEAD, type V } from '../support/xrRig.js';
 
 let e2e: E2E;
 
@@ -47,38 +40,24 @@ async function headAt(page: Page, at: V, q?: { x: number; y: number; z: number; 
   }
 }
 
-/** Points the right controller at menu button `id` (on `panel`) and clicks it: trigger down for frames, then up for frames. */
-async function clickMenu(page: Page, id: string, panel: string): Promise<void> {
-  const target = await page.evaluate((i) => window.twinverse!.features.xr!.menuButtons()[i], id);
-  expect(target, `menu button ${id}`).toBeTruthy();
-  await page.evaluate((t) => window.twinverse!.features.xr!.emulator!.pointController('right', t!), target);
-  await page.waitForFunction((p) => window.twinverse!.features.xr!.pointerHit('right') === p, panel, { timeout: 10_000 });
-  for (const value of [1, 0]) {
-    await page.evaluate((v) => window.twinverse!.features.xr!.emulator!.button('right', 'trigger', v), value);
-    await headAt(page, HEAD);
-  }
-}
-
 const cam2 = (page: Page) => page.evaluate(() => window.twinverse!.features.video!.list().find((c) => c.id === 'cam-2'));
 const label = (page: Page, id: string) => page.evaluate((i) => window.twinverse!.features.xr!.menuLabels()[i], id);
 
 describe('cameras from VR (e2e)', () => {
   it('VC6 VC5: the wrist menu’s Cameras page projects a camera’s live picture onto the scene and stops it again', async () => {
     const { page } = await e2e.join('?space=e2e-vc6&name=Vera&xr=emulate');
-    await page.locator('#enter-vr').click();
-    await page.waitForFunction(() => window.twinverse!.features.xr!.active() === 'immersive-vr');
-    await headAt(page, HEAD);
+    const rig = await enterVr(page);
     // The page lists the cameras whose screens stand in the space when it opens.
     await page.waitForFunction(() => window.twinverse!.features.video!.list().some((c) => c.id === 'cam-2'), undefined, {
       timeout: 60_000,
     });
 
-    await clickMenu(page, 'camera-page', 'xr-menu');
+    await rig.menu('camera-page', 'xr-menu');
     await page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === 'cameras', undefined, { timeout: 10_000 });
     expect(await label(page, 'page-project-cam-2')).toBe('Project Camera 2 (aisle)');
     expect((await cam2(page))!.projected).toBe(false);
 
-    await clickMenu(page, 'page-project-cam-2', 'xr-page-cameras');
+    await rig.menu('page-project-cam-2', 'xr-page-cameras');
     await page.waitForFunction(
       () => window.twinverse!.features.video!.list().find((c) => c.id === 'cam-2')?.projected === true,
       undefined,
@@ -105,7 +84,7 @@ describe('cameras from VR (e2e)', () => {
     await e2e.shot(page, 'video-vr-projected');
 
     await headAt(page, HEAD, { x: 0, y: 0, z: 0, w: 1 });
-    await clickMenu(page, 'page-project-cam-2', 'xr-page-cameras');
+    await rig.menu('page-project-cam-2', 'xr-page-cameras');
     await page.waitForFunction(
       () => window.twinverse!.features.video!.list().find((c) => c.id === 'cam-2')?.projected === false,
       undefined,
