@@ -8,7 +8,7 @@
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { waitForApp } from '../support/browser.js';
+import { openPhone as openPhoneIn, type Phone } from '../support/phone.js';
 import { join, type TestClient } from '../support/clients.js';
 import { startE2E, type E2E } from '../support/e2e.js';
 import { uniqueName } from '../support/services.js';
@@ -45,23 +45,8 @@ afterAll(async () => {
 });
 
 /** A phone: touch screen, mobile viewport, its own context (closed after the test). */
-async function openPhone(query: string): Promise<{ page: Page; errors: string[] }> {
-  const context = await e2e.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 1,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${e2e.server.url}/${query}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-  await waitForApp(page);
-  return { page, errors };
+function openPhone(query: string): Promise<Phone> {
+  return openPhoneIn(e2e.browser, `${e2e.server.url}/${query}`, contexts);
 }
 
 /** Opens `twin`'s panel through the test API and waits until it has been drawn (its controls have screen places). */

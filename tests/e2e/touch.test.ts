@@ -7,7 +7,7 @@
 import type { BrowserContext, CDPSession, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/e2e.js';
-import { waitForApp } from '../support/browser.js';
+import { openPhone as openPhoneIn } from '../support/phone.js';
 import { serverAvatar, serverPoseOf } from '../support/server.js';
 
 let e2e: E2E;
@@ -52,22 +52,8 @@ describe('desktop pointing', () => {
 
 /** A phone: touch screen, mobile viewport, its own context (closed after the test). */
 async function openPhone(query: string): Promise<{ page: Page; cdp: CDPSession; errors: string[] }> {
-  const context = await e2e.browser.newContext({
-    viewport: { width: 390, height: 844 },
-    hasTouch: true,
-    isMobile: true,
-    deviceScaleFactor: 1,
-  });
-  contexts.push(context);
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(`${e2e.server.url}/${query}`, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-  await waitForApp(page);
-  return { page, cdp: await context.newCDPSession(page), errors };
+  const phone = await openPhoneIn(e2e.browser, `${e2e.server.url}/${query}`, contexts);
+  return { ...phone, cdp: await phone.context.newCDPSession(phone.page) };
 }
 
 interface Finger {
