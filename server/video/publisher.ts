@@ -6,8 +6,8 @@
  * viewers need nothing new. One publisher at a time: a new one replaces the old (a phone whose page
  * reloaded takes over at once instead of waiting for its dead connection to time out).
  */
-import { MediaStreamTrack, RTCPeerConnection, RTCRtpCodecParameters, RtpPacket } from 'werift';
-import { candidatesGathered } from './iceGathering.js';
+import { MediaStreamTrack, RtpPacket } from 'werift';
+import { candidatesGathered, videoPeer } from './peer.js';
 import type { Logger } from '../log.js';
 import type { FeedStatus } from './feed.js';
 
@@ -43,21 +43,7 @@ export function isPublishOffer(sdp: string): boolean {
 
 /** One page's receive-only connection. */
 class PublisherLink {
-  private readonly pc = new RTCPeerConnection({
-    codecs: {
-      video: [
-        new RTCRtpCodecParameters({
-          mimeType: 'video/VP8',
-          clockRate: 90_000,
-          rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }],
-        }),
-      ],
-    },
-    // As the viewers' links (viewer.ts): host candidates, no STUN server asked.
-    iceLite: true,
-    iceServers: [],
-    iceUseIpv6: false,
-  });
+  private readonly pc = videoPeer();
   ssrc: number | undefined;
   connected = false;
 

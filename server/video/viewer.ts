@@ -3,30 +3,15 @@
  * camera feed's shared track. werift rewrites SSRC and payload type per connection, so one track
  * serves every viewer; a viewer who leaves costs nothing more.
  */
-import { RTCPeerConnection, RTCRtpCodecParameters, type MediaStreamTrack } from 'werift';
-import { candidatesGathered } from './iceGathering.js';
+import type { MediaStreamTrack, RTCPeerConnection } from 'werift';
+import { candidatesGathered, videoPeer } from './peer.js';
 
 export class ViewerLink {
   private readonly pc: RTCPeerConnection;
   private answered = false;
 
   constructor(track: MediaStreamTrack) {
-    this.pc = new RTCPeerConnection({
-      codecs: {
-        video: [
-          new RTCRtpCodecParameters({
-            mimeType: 'video/VP8',
-            clockRate: 90_000,
-            rtcpFeedback: [{ type: 'nack' }, { type: 'nack', parameter: 'pli' }],
-          }),
-        ],
-      },
-      // ICE-lite, as SFUs are: the server answers the viewer's checks from its host addresses and
-      // asks no STUN server (werift's full ICE would query a public one it names itself).
-      iceLite: true,
-      iceServers: [],
-      iceUseIpv6: false,
-    });
+    this.pc = videoPeer();
     this.pc.addTransceiver(track, { direction: 'sendonly' });
   }
 
