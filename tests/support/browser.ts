@@ -46,13 +46,19 @@ export interface OpenedPage {
 export async function openPage(browser: Browser, url: string, viewport = { width: 640, height: 400 }): Promise<OpenedPage> {
   const context = await browser.newContext({ viewport, permissions: ['microphone', 'camera', 'clipboard-read', 'clipboard-write'] });
   const page = await context.newPage();
+  const errors = collectErrors(page);
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
+  return { context, page, errors };
+}
+
+/** The page's errors (uncaught and console.error), in words, as they come. */
+export function collectErrors(page: Page): string[] {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
-  await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
-  return { context, page, errors };
+  return errors;
 }
 
 /** Waits until the test API is installed (scene ready and joined). */

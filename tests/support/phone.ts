@@ -4,7 +4,7 @@
  * collected, so a test can say none happened.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { waitForApp } from './browser.js';
+import { collectErrors, waitForApp } from './browser.js';
 
 export interface Phone {
   page: Page;
@@ -22,11 +22,7 @@ export async function openPhone(browser: Browser, url: string, contexts: Browser
   });
   contexts.push(context);
   const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
+  const errors = collectErrors(page);
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 90_000 });
   await waitForApp(page);
   return { page, context, errors };
