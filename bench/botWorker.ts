@@ -4,7 +4,7 @@
  * told to stop.
  */
 import { Worker } from 'node:worker_threads';
-import type { BotsToMain } from './roomJob.js';
+import type { BotsToMain, MainToBots } from './roomJob.js';
 
 export type BotsReport = Extract<BotsToMain, { kind: 'report' }>;
 
@@ -38,4 +38,44 @@ export function startBotWorker(file: string, job: unknown): BotWorker {
     worker.on('error', reject);
   });
   return { worker, ready, report };
+}
+
+/** Several bot threads sharing one population of `n` bots, each thread given a slice [from, to). */
+export interface BotThreads {
+  /** Tells every thread to start sending. */
+  start(): void;
+  /** Tells every thread to stop and gathers their reports. */
+  stop(): Promise<BotsReport[]>;
+  /** Ends the threads (also after a failure). */
+  terminate(): Promise<void>;
+}
+
+/**
+ * Starts `threads` workers of the bots module `file`, splitting `n` bots evenly; `jobFor` makes each
+ * thread's workerData from its slice. Resolves when every thread's bots have joined.
+ */
+export async function startBotThreads(
+  file: string,
+  n: number,
+  threads: number,
+  jobFor: (from: number, to: number) => unknown,
+): Promise<BotThreads> {
+  const per = Math.ceil(n / threads);
+  const started: BotWorker[] = [];
+  for (let w = 0; w < threads && w * per < n; w++) started.push(startBotWorker(file, jobFor(w * per, Math.min(n, (w + 1) * per))));
+  const terminate = async () => void (await Promise.all(started.map((b) => b.worker.terminate())));
+  try {
+    await Promise.all(started.map((b) => b.ready));
+  } catch (e) {
+    await terminate();
+    throw e;
+  }
+  return {
+    start: () => started.forEach((b) => b.worker.postMessage({ kind: 'start' } satisfies MainToBots)),
+    stop: () => {
+      started.forEach((b) => b.worker.postMessage({ kind: 'stop' } satisfies MainToBots));
+      return Promise.all(started.map((b) => b.report));
+    },
+    terminate,
+  };
 }

@@ -18,9 +18,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { RING, type BotsJob, type MainToBots, type ObserverReport } from './roomJob.js';
-import { startBotWorker } from './botWorker.js';
+import { RING, type BotsJob } from './roomJob.js';
+import { startBotThreads, type BotThreads } from './botWorker.js';
+import { percentile } from './stats.js';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -78,16 +78,10 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   });
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 async function run(processes: number, port: number): Promise<string> {
   const n = ROOMS * PER_ROOM;
   const servers: ChildProcess[] = [];
-  const workers: Worker[] = [];
+  let bots: BotThreads | undefined;
   try {
     // One after the other: two processes opening their stores and buildings at once on two cores
     // only slow each other.
@@ -96,43 +90,31 @@ async function run(processes: number, port: number): Promise<string> {
     const cursors = new SharedArrayBuffer(n * 4);
     const count = Math.min(OBSERVERS, n);
     const observers = Array.from({ length: count }, (_, k) => Math.floor((k * n) / count));
-    const per = Math.ceil(n / WORKERS);
-    const reports: { observers: ObserverReport[]; sent: number; refusals: Record<string, number>; joinMs?: number[] }[] = [];
-    const ready: Promise<void>[] = [];
-    const done: Promise<void>[] = [];
     const joinStart = performance.now();
-    for (let w = 0; w < WORKERS && w * per < n; w++) {
-      const job: BotsJob = {
-        endpoint: `ws://127.0.0.1:${port}`,
-        endpoints: servers.map((_, k) => `ws://127.0.0.1:${port + k}`),
-        space: 'hall',
-        rooms: ROOMS,
-        from: w * per,
-        to: Math.min(n, (w + 1) * per),
-        n,
-        hz: HZ,
-        observers,
-        hall: HALL,
-        sends,
-        cursors,
-        seed: 1,
-      };
-      const bots = startBotWorker('./roomBots.ts', job);
-      workers.push(bots.worker);
-      ready.push(bots.ready);
-      done.push(bots.report.then((r) => void reports.push(r)));
-    }
-    await Promise.all(ready);
+    bots = await startBotThreads('./roomBots.ts', n, WORKERS, (from, to): BotsJob => ({
+      endpoint: `ws://127.0.0.1:${port}`,
+      endpoints: servers.map((_, k) => `ws://127.0.0.1:${port + k}`),
+      space: 'hall',
+      rooms: ROOMS,
+      from,
+      to,
+      n,
+      hz: HZ,
+      observers,
+      hall: HALL,
+      sends,
+      cursors,
+      seed: 1,
+    }));
     const joinedIn = (performance.now() - joinStart) / 1000;
-    for (const w of workers) w.postMessage({ kind: 'start' } satisfies MainToBots);
+    bots.start();
     await new Promise((r) => setTimeout(r, 1000));
     const before = servers.map((s) => procStat(s.pid!));
     const t0 = performance.now();
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     const after = servers.map((s) => procStat(s.pid!));
     const wall = (performance.now() - t0) / 1000;
-    for (const w of workers) w.postMessage({ kind: 'stop' } satisfies MainToBots);
-    await Promise.all(done);
+    const reports = await bots.stop();
     const obs = reports.flatMap((r) => r.observers);
     const lat = obs.flatMap((o) => o.latAll);
     const joins = reports.flatMap((r) => r.joinMs ?? []);
@@ -153,7 +135,7 @@ async function run(processes: number, port: number): Promise<string> {
       } |`
     );
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await bots?.terminate();
     for (const s of servers) s.kill('SIGTERM');
     await Promise.all(servers.map((s) => (s.exitCode === null ? new Promise((r) => s.once('exit', r)) : null)));
   }

@@ -16,10 +16,10 @@ import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
 import type { NafBotsJob } from './nafBots.js';
-import { RING, type MainToBots, type ObserverReport } from './roomJob.js';
-import { startBotWorker } from './botWorker.js';
+import { RING } from './roomJob.js';
+import { startBotThreads, type BotThreads } from './botWorker.js';
+import { percentile } from './stats.js';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -90,12 +90,6 @@ async function startNaf(file: string, port: number): Promise<ChildProcess> {
   }
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 interface Row {
   n: number;
   cpu: number;
@@ -115,38 +109,27 @@ interface Row {
 
 async function runNaf(file: string, n: number, port: number): Promise<Row> {
   const server = await startNaf(file, port);
-  const workers: Worker[] = [];
+  let bots: BotThreads | undefined;
   try {
     const sends = new SharedArrayBuffer(n * RING * 3 * 8);
     const cursors = new SharedArrayBuffer(n * 4);
     const count = Math.min(OBSERVERS, n);
     const observers = Array.from({ length: count }, (_, k) => Math.floor((k * n) / count));
-    const per = Math.ceil(n / WORKERS);
-    const reports: { observers: ObserverReport[]; sent: number; refusals: Record<string, number> }[] = [];
-    const ready: Promise<void>[] = [];
-    const done: Promise<void>[] = [];
-    for (let w = 0; w < WORKERS && w * per < n; w++) {
-      const job: NafBotsJob = {
-        endpoint: `http://127.0.0.1:${port}`,
-        space: 'bench',
-        from: w * per,
-        to: Math.min(n, (w + 1) * per),
-        n,
-        hz: HZ,
-        observers,
-        hall: HALL,
-        sends,
-        cursors,
-        seed: 1,
-        scratch: SCRATCH,
-      };
-      const bots = startBotWorker('./nafBots.ts', job);
-      workers.push(bots.worker);
-      ready.push(bots.ready);
-      done.push(bots.report.then((r) => void reports.push(r)));
-    }
-    await Promise.all(ready);
-    for (const w of workers) w.postMessage({ kind: 'start' } satisfies MainToBots);
+    bots = await startBotThreads('./nafBots.ts', n, WORKERS, (from, to): NafBotsJob => ({
+      endpoint: `http://127.0.0.1:${port}`,
+      space: 'bench',
+      from,
+      to,
+      n,
+      hz: HZ,
+      observers,
+      hall: HALL,
+      sends,
+      cursors,
+      seed: 1,
+      scratch: SCRATCH,
+    }));
+    bots.start();
     await new Promise((r) => setTimeout(r, 1000));
     const before = procStat(server.pid!);
     const bots0 = procStat(process.pid);
@@ -155,8 +138,7 @@ async function runNaf(file: string, n: number, port: number): Promise<Row> {
     const after = procStat(server.pid!);
     const bots1 = procStat(process.pid);
     const wall = (performance.now() - t0) / 1000;
-    for (const w of workers) w.postMessage({ kind: 'stop' } satisfies MainToBots);
-    await Promise.all(done);
+    const reports = await bots.stop();
     const obs = reports.flatMap((r) => r.observers);
     const lat = obs.flatMap((o) => o.latAll);
     const refusals: Record<string, number> = {};
@@ -179,7 +161,7 @@ async function runNaf(file: string, n: number, port: number): Promise<Row> {
           .join(', ') || 'none',
     };
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await bots?.terminate();
     server.kill('SIGTERM');
     if (server.exitCode === null) await new Promise((r) => server.once('exit', r));
   }

@@ -15,9 +15,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
-import { RING, type BotsJob, type MainToBots, type ObserverReport } from './roomJob.js';
-import { startBotWorker } from './botWorker.js';
+import { RING, type BotsJob } from './roomJob.js';
+import { startBotThreads, type BotThreads } from './botWorker.js';
+import { percentile } from './stats.js';
 
 function flag(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -71,12 +71,6 @@ function serverPid(server: ChildProcess): number {
   return server.pid!;
 }
 
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 interface Row {
   n: number;
   cpu: number;
@@ -97,37 +91,26 @@ interface Row {
 
 async function run(n: number, port: number): Promise<Row> {
   const server = await startServer(port);
-  const workers: Worker[] = [];
+  let bots: BotThreads | undefined;
   process.once('exit', () => server.kill('SIGTERM'));
   try {
     const sends = new SharedArrayBuffer(n * RING * 3 * 8);
     const cursors = new SharedArrayBuffer(n * 4);
     const observers = Array.from({ length: Math.min(OBSERVERS, n) }, (_, k) => Math.floor((k * n) / Math.min(OBSERVERS, n)));
-    const per = Math.ceil(n / WORKERS);
-    const reports: { observers: ObserverReport[]; sent: number; refusals: Record<string, number> }[] = [];
-    const ready: Promise<void>[] = [];
-    const done: Promise<void>[] = [];
-    for (let w = 0; w < WORKERS && w * per < n; w++) {
-      const job: BotsJob = {
-        endpoint: `ws://127.0.0.1:${port}`,
-        space: SPACE,
-        from: w * per,
-        to: Math.min(n, (w + 1) * per),
-        n,
-        hz: HZ,
-        observers,
-        hall: HALL,
-        sends,
-        cursors,
-        seed: 1,
-      };
-      const bots = startBotWorker('./roomBots.ts', job);
-      workers.push(bots.worker);
-      ready.push(bots.ready);
-      done.push(bots.report.then((r) => void reports.push(r)));
-    }
-    await Promise.all(ready);
-    for (const w of workers) w.postMessage({ kind: 'start' } satisfies MainToBots);
+    bots = await startBotThreads('./roomBots.ts', n, WORKERS, (from, to): BotsJob => ({
+      endpoint: `ws://127.0.0.1:${port}`,
+      space: SPACE,
+      from,
+      to,
+      n,
+      hz: HZ,
+      observers,
+      hall: HALL,
+      sends,
+      cursors,
+      seed: 1,
+    }));
+    bots.start();
     // The first second settles (everyone's opening teleport); measure the rest.
     await new Promise((r) => setTimeout(r, 1000));
     const before = procStat(serverPid(server));
@@ -135,8 +118,7 @@ async function run(n: number, port: number): Promise<Row> {
     await new Promise((r) => setTimeout(r, SECONDS * 1000));
     const after = procStat(serverPid(server));
     const wall = (performance.now() - t0) / 1000;
-    for (const w of workers) w.postMessage({ kind: 'stop' } satisfies MainToBots);
-    await Promise.all(done);
+    const reports = await bots.stop();
     const obs = reports.flatMap((r) => r.observers);
     const latAll = obs.flatMap((o) => o.latAll);
     const latNear = obs.flatMap((o) => o.latNear);
@@ -166,7 +148,7 @@ async function run(n: number, port: number): Promise<Row> {
         ),
     };
   } finally {
-    await Promise.all(workers.map((w) => w.terminate()));
+    await bots?.terminate();
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
   }
