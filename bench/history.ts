@@ -3,9 +3,11 @@
  * through the recorder and the store, as the server does it, against PGlite (worker thread, temporary
  * data folder) and PostgreSQL (DATABASE_URL, a schema of this run). Prints, per back end: this
  * process's CPU per second of data (the PGlite worker included; PostgreSQL's own backend not),
- * event-loop delay p99 while recording and while a 24 h query runs, bytes on disk per value, and the
- * time of a 24 h query at 1-minute steps and a 1 h query at 1-second steps over one series holding a
- * full day at R Hz. Loopback only; bounded in time.
+ * event-loop delay p99 while recording and while the queries run, bytes on disk per value — of the
+ * whole table (open minutes' part rows and the free space they leave included) and of closed whole
+ * minutes only (the steady state, copied into a fresh table with the same indexes) — and the time of
+ * a 24 h query at 1-minute steps and a 1 h query at 1-second steps (decoded in slices as the API does,
+ * SPEC HS8) over one series holding a full day at R Hz. Loopback only; bounded in time.
  *
  *   npx tsx bench/history.ts [--series 1000] [--hz 20] [--seconds 30] [--backend both|pglite|postgres]
  */

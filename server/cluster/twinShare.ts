@@ -52,6 +52,19 @@ const ACK_CLAIM_MS = 7 * 24 * 3600_000;
  */
 const alarmKeyOf = (prefix: string) => (twin: string, alarm: string) => `${prefix}alarm:${twin}:${alarm}`;
 
+/**
+ * A new owner tells Redis how the twin's alarms stand here (KEYS[1] the alarm's hash, ARGV[1] '1' or
+ * '0', ARGV[2] expiry ms): a standing alarm the previous owner never told (it died first, or ran a
+ * version before this hash) becomes a raising of its own; one it left standing that stands no more here
+ * is cleared. Atomic, so it cannot count one raising twice.
+ */
+const TAKE_OVER_ALARM = `
+local on = redis.call('HGET', KEYS[1], 'on')
+if ARGV[1] == '1' and on ~= '1' then redis.call('HINCRBY', KEYS[1], 'raisings', 1) end
+if on ~= ARGV[1] then redis.call('HSET', KEYS[1], 'on', ARGV[1]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
+
 const AckClaim = z.object({ session: z.string(), name: z.string(), at: z.number() });
 
 const parseJson = (text: string): unknown => {
@@ -246,6 +259,16 @@ export async function shareTwins(
   const stopNotes = notes.onNote((note, local) => {
     if (local) publish({ k: 'note', from: self, note });
   });
+  // Each twin this process comes to own: its alarms as they stand here are now the owner's (S5).
+  const stopTakeOver = leases.onChange((twinId, mine) => {
+    const twin = mine ? runtime.get(twinId) : undefined;
+    if (!twin || twin.alarmOn.size === 0) return;
+    const p = redis.pipeline();
+    for (const [alarm, on] of twin.alarmOn) p.eval(TAKE_OVER_ALARM, 1, alarmKey(twinId, alarm), on ? '1' : '0', String(4 * ACK_CLAIM_MS));
+    p.exec().catch((err: unknown) => {
+      o.log.warn({ twin: twinId, problem: (err as Error).message }, 'the alarms of a twin taken over could not be told through Redis');
+    });
+  });
   await presence.subscribe(channel, receive);
   runtime.attachCluster(cluster);
   await leases.start();
@@ -255,6 +278,7 @@ export async function shareTwins(
     self,
     leases,
     async stop() {
+      stopTakeOver();
       stopJournal();
       stopNotes();
       runtime.commands.onChange = null;

@@ -315,6 +315,21 @@ describe('one owner per twin across processes', () => {
     expect(await early.runtime.acknowledge('pump-1', 'pressureHigh', bob)).toEqual({ ok: true });
   }, 60_000);
 
+  it('S5: an alarm standing on the process that takes a twin over, which the previous owner never raised, is acknowledged there', async () => {
+    const prefix = `${uniqueName('tvcluster')}:`;
+    const nodes = [await node('A', prefix, 1, 1500, false), await node('B', prefix, 2, 1500, false)];
+    await waitFor('every twin with exactly one owner', () => TWINS.every((t) => ownerOf(t, nodes)));
+    const owner = ownerOf('pump-1', nodes)!;
+    const heir = nodes.find((n) => n !== owner)!;
+    // Only the heir heard the raising reading; the owner stops before hearing it.
+    heir.runtime.ingest('pump-1', 'outletPressure', 8, Date.now());
+    await owner.close();
+    await waitFor('the heir owns pump-1', () => heir.runtime.owns('pump-1'), 10_000);
+    const ada = { session: 's-ada', name: 'Ada', space: 'factory' };
+    expect(await heir.runtime.acknowledge('pump-1', 'pressureHigh', ada)).toEqual({ ok: true });
+    expect(await heir.redis.hgetall(`${prefix}alarm:pump-1:pressureHigh`)).toEqual({ raisings: '1', on: '1' });
+  }, 60_000);
+
   it('S4: when the owner stops, the other takes its twins over and carries on', async () => {
     const [a, b] = await twoNodes();
     const owner = ownerOf('pump-1', [a, b])!;
