@@ -1,6 +1,7 @@
-/** Bucket maths fed a slice at a time (SPEC HS4, HS5, HS8): the same buckets as all at once. */
+/** Bucket maths fed a slice at a time and the faster shortest float32 decimal (SPEC HS1, HS4, HS5, HS8): same answers. */
 import { describe, expect, it } from 'vitest';
 import { Bucketer, bucketsFromSamples, type Samples } from '../../../../server/history/buckets.js';
+import { float32Digits } from '../../../../server/history/pack.js';
 
 /** Feeds `s` cut at `cuts` (indexes), as the sliced reads do minute by minute. */
 function sliced(s: Samples, step: number, boolean: boolean, cuts: number[]) {
@@ -38,5 +39,33 @@ describe('history buckets in slices', () => {
       { t: 180_000, n: 1, first: true, last: true, fraction: 0 },
     ]);
     expect(sliced(s, 60_000, true, [3, 4])).toEqual(whole);
+  });
+});
+
+describe('float32 digits', () => {
+  it('HS1 HS8: the shortest decimal of a float32 is the one trying 1 to 9 digits in turn gives', () => {
+    const slow = (f: number) => {
+      for (let p = 1; p < 9; p++) {
+        const d = Number(f.toPrecision(p));
+        if (Math.fround(d) === f) return d;
+      }
+      return Number(f.toPrecision(9));
+    };
+    // Every kind of float32: short decimals, noisy readings, powers of two, tiny and huge, a seeded walk.
+    const values = [0, -0, 1, 3.4, 0.1, 1e-7, 2 ** -20, 2 ** 30, 123456, 1234567, 16777217, -5.5e-3, 3.4028235e38, 1.17549435e-38];
+    let x = 0x2545f491;
+    for (let i = 0; i < 20_000; i++) {
+      x ^= x << 13;
+      x ^= x >>> 17;
+      x ^= x << 5;
+      const bits = new Uint32Array([x >>> 0]);
+      const f = new Float32Array(bits.buffer)[0]!;
+      if (Number.isFinite(f)) values.push(f);
+      values.push(Math.fround(((x >>> 0) % 100_000) / 1000), Math.fround(2 ** ((x % 60) - 30)));
+    }
+    for (const v of values) {
+      const f = Math.fround(v);
+      expect(Object.is(float32Digits(f), slow(f)) ? f : [f, float32Digits(f), slow(f)]).toBe(f);
+    }
   });
 });
