@@ -3,9 +3,11 @@
  * through the recorder and the store, as the server does it, against PGlite (worker thread, temporary
  * data folder) and PostgreSQL (DATABASE_URL, a schema of this run). Prints, per back end: this
  * process's CPU per second of data (the PGlite worker included; PostgreSQL's own backend not),
- * event-loop delay p99 while recording and while a 24 h query runs, bytes on disk per value, and the
- * time of a 24 h query at 1-minute steps and a 1 h query at 1-second steps over one series holding a
- * full day at R Hz. Loopback only; bounded in time.
+ * event-loop delay p99 while recording and while the queries run, bytes on disk per value — of the
+ * whole table (open minutes' part rows and the free space they leave included) and of closed whole
+ * minutes only (the steady state, copied into a fresh table with the same indexes) — and the time of
+ * a 24 h query at 1-minute steps and a 1 h query at 1-second steps (decoded in slices as the API does,
+ * SPEC HS8) over one series holding a full day at R Hz. Loopback only; bounded in time.
  *
  *   npx tsx bench/history.ts [--series 1000] [--hz 20] [--seconds 30] [--backend both|pglite|postgres]
  */
@@ -17,7 +19,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { pino } from 'pino';
 import { HistoryRecorder, MINUTE_MS } from '../server/history/recorder.js';
-import { bucketsFromSamples, samplesOf } from '../server/history/buckets.js';
+import { LoopSlicer, sampleBuckets } from '../server/history/sampleBuckets.js';
 import { Store } from '../server/store/store.js';
 import type { StoreConfig } from '../server/store/open.js';
 
@@ -90,6 +92,7 @@ async function run(name: string, config: StoreConfig): Promise<void> {
   qlag.enable();
   const times24: number[] = [];
   const times1h: number[] = [];
+  let turns = 0;
   for (let i = 0; i < 5; i++) {
     let t0 = performance.now();
     const day = await store.historyBuckets('day', 'p', dayStart, dayEnd, MINUTE_MS);
@@ -97,9 +100,10 @@ async function run(name: string, config: StoreConfig): Promise<void> {
     if (day.length !== 1440) throw new Error(`24 h query gave ${day.length} buckets`);
     t0 = performance.now();
     const from = dayEnd - 3_600_000;
-    const rows = await store.historyRows('day', 'p', from, dayEnd - MINUTE_MS, true, 100_000);
-    const hour = bucketsFromSamples(samplesOf(rows, from, dayEnd - 1), 1000, false);
+    const slicer = new LoopSlicer();
+    const hour = await sampleBuckets(store, 'day', 'p', from, dayEnd - 1, 1000, false, slicer);
     times1h.push(performance.now() - t0);
+    turns += slicer.turns;
     if (hour.length !== 3600) throw new Error(`1 h query gave ${hour.length} buckets`);
   }
   qlag.disable();
@@ -109,6 +113,19 @@ async function run(name: string, config: StoreConfig): Promise<void> {
     const { rows } = await db.client.query<{ b: number | string }>(`SELECT pg_total_relation_size('${db.schema}.twin_history') AS b`);
     return Number(rows[0]!.b);
   });
+  // The steady state: rows of closed whole minutes only (no open minute's parts, no free space they
+  // left), copied into a fresh table with the same indexes and measured the same way.
+  const whole = await store.read(async (db) => {
+    const t = `${db.schema}.bench_whole_minutes`;
+    await db.client.exec(`CREATE TABLE ${t} (LIKE ${db.schema}.twin_history INCLUDING ALL)`);
+    await db.client.query(`INSERT INTO ${t} SELECT * FROM ${db.schema}.twin_history WHERE part = 0 AND n = $1`, [60 * HZ]);
+    await db.client.exec(`VACUUM ${t}`);
+    const { rows } = await db.client.query<{ b: number | string; n: number | string; r: number | string }>(
+      `SELECT pg_total_relation_size('${t}') AS b, coalesce(sum(n), 0) AS n, count(*) AS r FROM ${t}`,
+    );
+    await db.client.exec(`DROP TABLE ${t}`);
+    return { bytes: Number(rows[0]!.b), values: Number(rows[0]!.n), rows: Number(rows[0]!.r) };
+  });
   const median = (a: number[]) => [...a].sort((x, y) => x - y)[Math.floor(a.length / 2)]!;
   console.log(`\n${name}`);
   console.log(`  recorded ${recorded.toLocaleString()} values in ${wall.toFixed(1)} s (${SERIES} series × ${HZ} Hz)`);
@@ -117,8 +134,13 @@ async function run(name: string, config: StoreConfig): Promise<void> {
   console.log(
     `  bytes on disk per value: ${(size / (recorded + backfilled)).toFixed(2)} (${(size / 1e6).toFixed(1)} MB for ${(recorded + backfilled).toLocaleString()} values)`,
   );
+  console.log(
+    `  bytes on disk per value, closed whole minutes only: ${(whole.bytes / whole.values).toFixed(2)} (${whole.rows.toLocaleString()} rows, ${whole.values.toLocaleString()} values)`,
+  );
   console.log(`  query 24 h @1m: median ${median(times24).toFixed(1)} ms (${times24.map((t) => t.toFixed(0)).join(', ')})`);
-  console.log(`  query 1 h @1s: median ${median(times1h).toFixed(1)} ms (${times1h.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(
+    `  query 1 h @1s: median ${median(times1h).toFixed(1)} ms (${times1h.map((t) => t.toFixed(0)).join(', ')}), the loop given ${turns} turns while decoding`,
+  );
   await store.close();
 }
 

@@ -46,8 +46,24 @@ export interface TwinShare {
 /** How long an acknowledgement claim is kept (longer than any alarm is expected to stay raised unacknowledged). */
 const ACK_CLAIM_MS = 7 * 24 * 3600_000;
 
-/** How many times the owner has raised an alarm: names each raising alike on every process. */
-const raisingKeyOf = (prefix: string) => (twin: string, alarm: string) => `${prefix}raisings:${twin}:${alarm}`;
+/**
+ * An alarm as its owner shows it, one hash per alarm: `raisings` (how many times the owner raised it:
+ * names each raising alike on every process) and `on` (1 while it stands on the owner, else 0).
+ */
+const alarmKeyOf = (prefix: string) => (twin: string, alarm: string) => `${prefix}alarm:${twin}:${alarm}`;
+
+/**
+ * A new owner tells Redis how the twin's alarms stand here (KEYS[1] the alarm's hash, ARGV[1] '1' or
+ * '0', ARGV[2] expiry ms): a standing alarm the previous owner never told (it died first, or ran a
+ * version before this hash) becomes a raising of its own; one it left standing that stands no more here
+ * is cleared. Atomic, so it cannot count one raising twice.
+ */
+const TAKE_OVER_ALARM = `
+local on = redis.call('HGET', KEYS[1], 'on')
+if ARGV[1] == '1' and on ~= '1' then redis.call('HINCRBY', KEYS[1], 'raisings', 1) end
+if on ~= ARGV[1] then redis.call('HSET', KEYS[1], 'on', ARGV[1]) end
+redis.call('PEXPIRE', KEYS[1], ARGV[2])
+return 1`;
 
 const AckClaim = z.object({ session: z.string(), name: z.string(), at: z.number() });
 
@@ -71,7 +87,7 @@ export async function shareTwins(
 ): Promise<TwinShare> {
   const self = randomUUID();
   const channel = `${o.prefix}twins`;
-  const raisingKey = raisingKeyOf(o.prefix);
+  const alarmKey = alarmKeyOf(o.prefix);
   const leases = new TwinLeases(
     redis,
     [...runtime.all()].map((t) => t.id),
@@ -199,26 +215,30 @@ export async function shareTwins(
     },
     readings: (twin, values, ts) => publish({ k: 'values', from: self, twin, ts, values }),
     acknowledged: (twin, a) => publish({ k: 'ack', from: self, twin, alarm: a.id, session: a.ackBy, name: a.ackByName, at: a.ackAt }),
-    // The owner counts each raising of an alarm in Redis (it alone records the `raised` event).
-    raised(twin, alarm) {
-      const key = raisingKey(twin, alarm);
+    // The owner keeps each alarm's raisings and whether it stands in Redis (it alone records the
+    // `raised` and `cleared` events). One connection, in order: a clear never overtakes its raising.
+    alarmChanged(twin, alarm, on) {
+      const key = alarmKey(twin, alarm);
+      const m = redis.multi();
+      if (on) m.hincrby(key, 'raisings', 1);
       // Kept longer than any claim (a count lost after that only names a raising nobody can claim twice).
-      redis
-        .multi()
-        .incr(key)
+      m.hset(key, 'on', on ? '1' : '0')
         .pexpire(key, 4 * ACK_CLAIM_MS)
         .exec()
         .catch((err: unknown) => {
-          o.log.warn({ twin, alarm, problem: (err as Error).message }, 'the raising of an alarm could not be counted in Redis');
+          o.log.warn({ twin, alarm, on, problem: (err as Error).message }, 'an alarm raised or cleared could not be told through Redis');
         });
     },
     // One key per raising of the alarm: its id and the owner's count of its raisings, the same on every
     // process. Not the raise time: a process that stamped the raising reading with its own clock (MQTT
-    // without a timestamp) would name another key and win a second acknowledgement. SET NX lets exactly
-    // one acknowledgement in; the others read who won.
+    // without a timestamp) would name another key and win a second acknowledgement. Only while the owner
+    // shows it standing: a process that heard the reading before the owner would otherwise name the
+    // previous raising, and one still showing an alarm the owner cleared would claim the next one. SET
+    // NX lets exactly one acknowledgement in; the others read who won.
     async claimAck(twin, alarm, by) {
-      const raising = (await redis.get(raisingKey(twin, alarm.id))) ?? '0';
-      const key = `${o.prefix}ack:${twin}:${alarm.id}:${raising}`;
+      const [raisings, on] = await redis.hmget(alarmKey(twin, alarm.id), 'raisings', 'on');
+      if (on !== '1' || raisings === null) return null;
+      const key = `${o.prefix}ack:${twin}:${alarm.id}:${raisings}`;
       for (let attempt = 0; attempt < 2; attempt++) {
         if ((await redis.set(key, JSON.stringify(by), 'PX', ACK_CLAIM_MS, 'NX')) === 'OK') return { won: true };
         const held = await redis.get(key);
@@ -239,6 +259,16 @@ export async function shareTwins(
   const stopNotes = notes.onNote((note, local) => {
     if (local) publish({ k: 'note', from: self, note });
   });
+  // Each twin this process comes to own: its alarms as they stand here are now the owner's (S5).
+  const stopTakeOver = leases.onChange((twinId, mine) => {
+    const twin = mine ? runtime.get(twinId) : undefined;
+    if (!twin || twin.alarmOn.size === 0) return;
+    const p = redis.pipeline();
+    for (const [alarm, on] of twin.alarmOn) p.eval(TAKE_OVER_ALARM, 1, alarmKey(twinId, alarm), on ? '1' : '0', String(4 * ACK_CLAIM_MS));
+    p.exec().catch((err: unknown) => {
+      o.log.warn({ twin: twinId, problem: (err as Error).message }, 'the alarms of a twin taken over could not be told through Redis');
+    });
+  });
   await presence.subscribe(channel, receive);
   runtime.attachCluster(cluster);
   await leases.start();
@@ -248,6 +278,7 @@ export async function shareTwins(
     self,
     leases,
     async stop() {
+      stopTakeOver();
       stopJournal();
       stopNotes();
       runtime.commands.onChange = null;

@@ -43,37 +43,76 @@ export function bucketsFromHeaders(headers: readonly HeaderBucket[], boolean: bo
   );
 }
 
-export function bucketsFromSamples(s: Samples, step: number, boolean: boolean): Bucket[] {
-  const out: Bucket[] = [];
-  let i = 0;
-  while (i < s.t.length) {
-    const t0 = Math.floor(s.t[i]! / step) * step;
-    let n = 0;
-    let min = Number.POSITIVE_INFINITY;
-    let max = Number.NEGATIVE_INFINITY;
-    let sum = 0;
-    let span = 0;
-    let on = 0;
-    const first = s.v[i]!;
-    let last = first;
-    for (; i < s.t.length && s.t[i]! < t0 + step; i++) {
-      const v = s.v[i]!;
-      n++;
-      if (v < min) min = v;
-      if (v > max) max = v;
-      sum += v;
-      last = v;
-      if (boolean && i > 0) {
-        const dt = Math.min(s.t[i]! - s.t[i - 1]!, MINUTE_MS);
-        span += dt;
-        if (s.v[i - 1] === 1) on += dt;
-      }
+/**
+ * Buckets samples fed in time order, possibly in several calls (a long range is read and decoded a
+ * slice at a time, server/history/sampleBuckets.ts): the bucket open at the end of one slice carries
+ * on into the next, and so does the previous sample a boolean's gap is measured from.
+ */
+export class Bucketer {
+  readonly out: Bucket[] = [];
+  private t0 = Number.NaN;
+  private n = 0;
+  private min = 0;
+  private max = 0;
+  private sum = 0;
+  private first = 0;
+  private last = 0;
+  private span = 0;
+  private on = 0;
+  private prevT = Number.NaN;
+  private prevV = 0;
+
+  constructor(
+    private readonly step: number,
+    private readonly boolean: boolean,
+  ) {}
+
+  add(t: number, v: number): void {
+    if (this.n === 0 || t >= this.t0 + this.step) {
+      this.close();
+      this.t0 = Math.floor(t / this.step) * this.step;
+      this.n = 0;
+      this.min = Number.POSITIVE_INFINITY;
+      this.max = Number.NEGATIVE_INFINITY;
+      this.sum = 0;
+      this.span = 0;
+      this.on = 0;
+      this.first = v;
     }
-    out.push(
-      boolean
-        ? { t: t0, n, first: first === 1, last: last === 1, fraction: span > 0 ? on / span : null }
-        : { t: t0, n, min, avg: sum / n, max, first, last },
+    this.n++;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+    this.sum += v;
+    this.last = v;
+    if (this.boolean && !Number.isNaN(this.prevT)) {
+      const dt = Math.min(t - this.prevT, MINUTE_MS);
+      this.span += dt;
+      if (this.prevV === 1) this.on += dt;
+    }
+    this.prevT = t;
+    this.prevV = v;
+  }
+
+  /** The buckets so far, the open one included (call once all samples are in). */
+  finish(): Bucket[] {
+    this.close();
+    this.n = 0;
+    return this.out;
+  }
+
+  private close(): void {
+    if (this.n === 0) return;
+    const { t0: t, n } = this;
+    this.out.push(
+      this.boolean
+        ? { t, n, first: this.first === 1, last: this.last === 1, fraction: this.span > 0 ? this.on / this.span : null }
+        : { t, n, min: this.min, avg: this.sum / n, max: this.max, first: this.first, last: this.last },
     );
   }
-  return out;
+}
+
+export function bucketsFromSamples(s: Samples, step: number, boolean: boolean): Bucket[] {
+  const b = new Bucketer(step, boolean);
+  for (let i = 0; i < s.t.length; i++) b.add(s.t[i]!, s.v[i]!);
+  return b.finish();
 }

@@ -33,13 +33,19 @@ export function packSamples(offsets: ArrayLike<number>, values: ArrayLike<number
   return out;
 }
 
-/** The shortest decimal that is this float32 (3.4, not 3.4000000953674316); 9 digits always are. */
-function float32Digits(f: number): number {
-  for (let p = 1; p < 9; p++) {
-    const d = Number(f.toPrecision(p));
-    if (Math.fround(d) === f) return d;
-  }
-  return Number(f.toPrecision(9));
+const fits = (f: number, p: number): boolean => Math.fround(Number(f.toPrecision(p))) === f;
+
+/**
+ * The shortest decimal that is this float32 (3.4, not 3.4000000953674316); 9 digits always are.
+ * Six digits are tried first: when some p ≤ 6 digits give the float32 back, six do too (that p-digit
+ * decimal lies within half a float32 step of f, and six-digit decimals are more than two steps
+ * apart, so it is also the nearest six-digit one); so the search below six or above it finds the
+ * same shortest as trying 1, 2, … 9 in turn, in about half the tries for a noisy reading (HS8).
+ */
+export function float32Digits(f: number): number {
+  let p = fits(f, 6) ? 1 : 7;
+  for (; p < 9; p++) if (fits(f, p)) break;
+  return Number(f.toPrecision(p));
 }
 
 /**

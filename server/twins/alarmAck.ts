@@ -13,6 +13,14 @@ import type { AckBy, TwinCluster } from './twinCluster.js';
 
 export type AckResult = { ok: true } | { ok: false; code: ErrorCode; detail?: string };
 
+/**
+ * How long an acknowledgement waits for the twin's owner to show the alarm raised (S5): a process fed
+ * by the same MQTT broker can hear the raising reading a few ms before the owner does.
+ */
+export const OWNER_SHOWS_WITHIN_MS = 2000;
+/** How often the owner's view is asked again meanwhile, ms. */
+const OWNER_POLL_MS = 20;
+
 /** What an acknowledgement reads and tells, lent by the runtime. */
 export interface AckContext {
   clock: TwinClock;
@@ -32,7 +40,17 @@ export async function acknowledgeAlarm(ctx: AckContext, twin: LiveTwin, alarmId:
   if (ctx.cluster) {
     let claim: Awaited<ReturnType<TwinCluster['claimAck']>>;
     try {
-      claim = await ctx.cluster.claimAck(twin.id, alarm, by);
+      const until = ctx.clock.now() + OWNER_SHOWS_WITHIN_MS;
+      // Until the owner shows this alarm standing, no raising can be named: wait for it (or for the
+      // alarm to clear here, as the owner already has).
+      while ((claim = await ctx.cluster.claimAck(twin.id, alarm, by)) === null) {
+        if (twin.alarms.get(alarmId) !== alarm) return unknown;
+        if (ctx.clock.now() >= until) {
+          ctx.log.warn({ twin: twin.id, alarm: alarm.id }, 'acknowledgement refused: the machine’s owner does not show the alarm raised');
+          return { ok: false, code: 'twin.owner_unreachable', detail: 'the process running this machine does not show the alarm raised' };
+        }
+        await new Promise((resolve) => setTimeout(resolve, OWNER_POLL_MS));
+      }
     } catch (err) {
       ctx.log.warn(
         { twin: twin.id, alarm: alarm.id, problem: (err as Error).message },

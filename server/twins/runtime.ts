@@ -189,7 +189,7 @@ export class TwinRuntime {
     const wall = this.clock.wall();
     const at = ts !== undefined && Number.isFinite(ts) && ts > 0 && ts < wall + MAX_FUTURE_MS ? ts : wall;
     // The owner alone records, so processes sharing a database keep each value once (S4), and it
-    // alone counts the alarm's raisings for the others (S5).
+    // alone tells the others when an alarm is raised or cleared (S5).
     const owner = this.owns(twinId);
     const rec = owner ? this.o.recorder : undefined;
     // Alarm states before the write, to record the transitions it causes.
@@ -201,14 +201,14 @@ export class TwinRuntime {
     return null;
   }
 
-  /** The alarms the accepted value raised or cleared: into the history, and raisings counted for the other processes. */
+  /** The alarms the accepted value raised or cleared: into the history, and told to the other processes (S5). */
   private transitions(rec: TwinRecorder | undefined, twin: LiveTwin, p: LiveProperty, at: number, was: boolean[]): void {
     p.def.alarms.forEach((a, i) => {
       const on = twin.alarmOn.get(a.id) ?? false;
       if (on === was[i]) return;
       const e = { twin: twin.id, alarm: a.id, property: p.def.name, severity: a.severity, message: a.message, value: p.num, at };
       rec?.alarm({ ...e, kind: on ? 'raised' : 'cleared', bySession: '', byName: '' });
-      if (on) this.cluster?.raised(twin.id, a.id);
+      this.cluster?.alarmChanged(twin.id, a.id, on);
     });
   }
 

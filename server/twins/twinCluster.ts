@@ -19,15 +19,18 @@ export interface TwinCluster {
   /** Someone here acknowledged an alarm. */
   acknowledged(twin: string, alarm: ActiveAlarm): void;
   /**
-   * The owner raised an alarm (and recorded the `raised` event): counts the raising in the shared
-   * store, so every process names this raising alike, whatever its own clock said (SPEC S5).
+   * The owner raised (`on`) or cleared an alarm (and recorded the event): kept in the shared store —
+   * how many times it was raised and whether it stands — so every process names a raising alike,
+   * whatever its own clock said (SPEC S5).
    */
-  raised(twin: string, alarm: string): void;
+  alarmChanged(twin: string, alarm: string, on: boolean): void;
   /**
-   * Settles who acknowledged this raising of the alarm, across every process (SPEC S5): the first
-   * claim wins; a later one learns the winner. Rejects when the processes cannot be asked (Redis down).
+   * Settles who acknowledged the raising of the alarm that the owner shows, across every process
+   * (SPEC S5): the first claim wins; a later one learns the winner. `null` when the owner does not
+   * show the alarm raised (it has not heard the reading yet, or has cleared it already): nothing was
+   * claimed. Rejects when the processes cannot be asked (Redis down).
    */
-  claimAck(twin: string, alarm: ActiveAlarm, by: AckBy): Promise<{ won: true } | { won: false; by: AckBy }>;
+  claimAck(twin: string, alarm: ActiveAlarm, by: AckBy): Promise<{ won: true } | { won: false; by: AckBy } | null>;
 }
 
 /** Who acknowledged an alarm, and when (ms epoch). */

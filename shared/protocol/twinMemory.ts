@@ -70,7 +70,14 @@ export const TwinMemoryClientMessages = {
     kind: 'json',
     schema: TwinAlarmAckMessage,
     rate: { perSecond: 2, burst: 5 },
-    errors: ['twin.unknown', 'twin.operators_only', 'twin.unknown_alarm', 'twin.alarm_acknowledged', 'twin.replay'],
+    errors: [
+      'twin.unknown',
+      'twin.operators_only',
+      'twin.unknown_alarm',
+      'twin.alarm_acknowledged',
+      'twin.owner_unreachable',
+      'twin.replay',
+    ],
     doc: '`{ twin, alarm }`: acknowledge an active alarm (AK1, AK2)',
   } as const satisfies JsonClientEntry<TwinAlarmAckMessage>,
   'twin.note': {

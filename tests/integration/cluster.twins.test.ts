@@ -32,6 +32,8 @@ interface Node {
   journal: Journal;
   notes: NoteBook;
   share: TwinShare;
+  /** Its own Redis connection (the one its claims go through). */
+  redis: Redis;
   /** Entries other processes recorded, as this one's listeners got them. */
   relayed: AuditEntry[];
   relayedNotes: StoredNote[];
@@ -75,6 +77,7 @@ async function node(name: string, prefix: string, seed: number, leaseMs = 1500, 
     journal,
     notes,
     share,
+    redis,
     relayed,
     relayedNotes,
     keptEvents,
@@ -221,7 +224,7 @@ describe('one owner per twin across processes', () => {
     const nodes = [await node('A', prefix, 1, 1500, false), await node('B', prefix, 2, 1500, false)];
     await waitFor('every twin with exactly one owner', () => TWINS.every((t) => ownerOf(t, nodes)));
     const [a, b] = nodes as [Node, Node];
-    const raisings = async (redis: Redis) => redis.get(`${prefix}raisings:pump-1:pressureHigh`);
+    const raisings = async (redis: Redis) => redis.hget(`${prefix}alarm:pump-1:pressureHigh`, 'raisings');
     const owner = ownerOf('pump-1', nodes)!;
     const hot = (n: Node) => n.runtime.get('pump-1')!.alarms.get('pressureHigh');
     // The same reading, stamped by each process's own clock: 7 ms apart.
@@ -263,6 +266,68 @@ describe('one owner per twin across processes', () => {
     b.runtime.applyRemoteAck('pump-1', 'pressureHigh', { session: 's-ada', name: winner, at: first.since - 1 });
     expect(hot(b)!.ackAt).toBe(0);
     expect(await b.runtime.acknowledge('pump-1', 'pressureHigh', { ...bob, session: 's-cy', name: 'Cy' })).toEqual({ ok: true });
+  }, 60_000);
+
+  it('S5: a process that heard the raising reading before the owner did and was acknowledged at once, and the owner acknowledged too, settle on one', async () => {
+    // No simulator: both hear the machine directly (MQTT), each at its own moment.
+    const prefix = `${uniqueName('tvcluster')}:`;
+    const nodes = [await node('A', prefix, 1, 1500, false), await node('B', prefix, 2, 1500, false)];
+    await waitFor('every twin with exactly one owner', () => TWINS.every((t) => ownerOf(t, nodes)));
+    const owner = ownerOf('pump-1', nodes)!;
+    const early = nodes.find((n) => n !== owner)!;
+    const hot = (n: Node) => n.runtime.get('pump-1')!.alarms.get('pressureHigh');
+    const ada = { session: 's-ada', name: 'Ada', space: 'factory' };
+    const bob = { session: 's-bob', name: 'Bob', space: 'factory' };
+    // The owner raised and cleared it once before: a claim naming "the raising before" finds it free.
+    owner.runtime.ingest('pump-1', 'outletPressure', 8, Date.now());
+    owner.runtime.ingest('pump-1', 'outletPressure', 3, Date.now());
+    await owner.redis.ping();
+    // The early process hears the raising reading first, and someone acknowledges there at once; its
+    // claim reaches Redis (its connection answered a ping sent after it) before the owner hears it.
+    early.runtime.ingest('pump-1', 'outletPressure', 8, Date.now());
+    expect(hot(early)).toBeDefined();
+    expect(hot(owner)).toBeUndefined();
+    const first = early.runtime.acknowledge('pump-1', 'pressureHigh', ada);
+    await early.redis.ping();
+    owner.runtime.ingest('pump-1', 'outletPressure', 8, Date.now() + 3);
+    const second = owner.runtime.acknowledge('pump-1', 'pressureHigh', bob);
+    const results = await Promise.all([first, second]);
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    const winner = results[0].ok ? 'Ada' : 'Bob';
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, code: 'twin.alarm_acknowledged', detail: `by ${winner}` });
+    for (const n of nodes) await waitFor(`${n.name}: acknowledged by ${winner}`, () => hot(n)?.ackByName === winner);
+    const events = nodes.flatMap((n) => n.keptEvents).filter((e) => e.alarm === 'pressureHigh' && e.kind === 'acknowledged');
+    expect(events).toEqual([{ alarm: 'pressureHigh', kind: 'acknowledged', byName: winner }]);
+    // Cleared and raised again on both, then cleared by the owner first: an acknowledgement through
+    // the process still showing it claims no raising (not the next one either) and ends when the clear
+    // reaches that process.
+    for (const n of nodes) n.runtime.ingest('pump-1', 'outletPressure', 3, Date.now());
+    for (const n of nodes) n.runtime.ingest('pump-1', 'outletPressure', 8, Date.now());
+    expect(hot(early)!.ackAt).toBe(0);
+    owner.runtime.ingest('pump-1', 'outletPressure', 3, Date.now());
+    await owner.redis.ping();
+    const late = early.runtime.acknowledge('pump-1', 'pressureHigh', { ...ada, session: 's-cy', name: 'Cy' });
+    await early.redis.ping();
+    early.runtime.ingest('pump-1', 'outletPressure', 3, Date.now());
+    expect(await late).toEqual({ ok: false, code: 'twin.unknown_alarm', detail: 'pump-1/pressureHigh' });
+    // So the next raising is free for whoever acknowledges it.
+    for (const n of nodes) n.runtime.ingest('pump-1', 'outletPressure', 8, Date.now());
+    expect(await early.runtime.acknowledge('pump-1', 'pressureHigh', bob)).toEqual({ ok: true });
+  }, 60_000);
+
+  it('S5: an alarm standing on the process that takes a twin over, which the previous owner never raised, is acknowledged there', async () => {
+    const prefix = `${uniqueName('tvcluster')}:`;
+    const nodes = [await node('A', prefix, 1, 1500, false), await node('B', prefix, 2, 1500, false)];
+    await waitFor('every twin with exactly one owner', () => TWINS.every((t) => ownerOf(t, nodes)));
+    const owner = ownerOf('pump-1', nodes)!;
+    const heir = nodes.find((n) => n !== owner)!;
+    // Only the heir heard the raising reading; the owner stops before hearing it.
+    heir.runtime.ingest('pump-1', 'outletPressure', 8, Date.now());
+    await owner.close();
+    await waitFor('the heir owns pump-1', () => heir.runtime.owns('pump-1'), 10_000);
+    const ada = { session: 's-ada', name: 'Ada', space: 'factory' };
+    expect(await heir.runtime.acknowledge('pump-1', 'pressureHigh', ada)).toEqual({ ok: true });
+    expect(await heir.redis.hgetall(`${prefix}alarm:pump-1:pressureHigh`)).toEqual({ raisings: '1', on: '1' });
   }, 60_000);
 
   it('S4: when the owner stops, the other takes its twins over and carries on', async () => {

@@ -15,7 +15,8 @@ import type { StoredCommand } from '../../server/store/commandStore.js';
 import { STORE_VERSION } from '../../server/store/migrations.js';
 import { schemaVersion } from '../../server/store/migrate.js';
 import { HistoryRecorder, MINUTE_MS } from '../../server/history/recorder.js';
-import { samplesOf } from '../../server/history/buckets.js';
+import { bucketsFromSamples, samplesOf } from '../../server/history/buckets.js';
+import { LoopSlicer, sampleBuckets, samplesSliced } from '../../server/history/sampleBuckets.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { waitFor } from '../support/wait.js';
 import { dropSchema } from '../support/stores.js';
@@ -146,6 +147,39 @@ describe.each(backends)('store contract on %s', (_name, configure, kind) => {
       [Math.floor(T0 / 120_000) * 120_000, T0 % 120_000 === 0 ? 2400 : 1200],
       ...(T0 % 120_000 === 0 ? [[T0 + 120_000, 600]] : [[T0 + 60_000, 1800]]),
     ]);
+  });
+
+  it('HS8: long reads are decoded in slices, the loop getting turns between minutes, with the same answer as all at once', async () => {
+    const rec = new HistoryRecorder(store, { flushMs: 5000, retentionDays: 30 }, log);
+    const start = T0 + 10 * MINUTE_MS;
+    // 35 whole minutes at 20 Hz (more than one read window), then an open minute written as parts,
+    // and a late sample for a closed minute (its own part row, out of order within that minute).
+    for (let i = 0; i < 36 * 1200 + 300; i++) {
+      rec.value('press-1', 'force', start + i * 50, 100 + 10 * Math.sin(i / 300), false);
+      if (i % 100 === 99) rec.flush();
+    }
+    rec.value('press-1', 'force', start + 5 * MINUTE_MS + 25, 7.5, false);
+    rec.flush();
+    await store.drained();
+    const from = start + 30_000;
+    const to = start + 36 * MINUTE_MS + 9_999;
+    const all = samplesOf(await store.historyRows('press-1', 'force', start, to, true, 100_000), from, to);
+    expect(all.t.length).toBe(36 * 1200 + 200 - 600 + 1);
+    // A clock that says every minute's decoding used up its slice: the loop gets a turn after each.
+    let clock = 0;
+    const slicer = new LoopSlicer(() => (clock += 10));
+    let between = 0;
+    const other = setInterval(() => between++, 0);
+    try {
+      expect(await sampleBuckets(store, 'press-1', 'force', from, to, 1000, false, slicer)).toEqual(bucketsFromSamples(all, 1000, false));
+    } finally {
+      clearInterval(other);
+    }
+    expect(slicer.turns).toBe(37);
+    expect(between).toBeGreaterThan(0);
+    expect(await samplesSliced(store, 'press-1', 'force', from, to)).toEqual(all);
+    rec.stop();
+    await store.drained();
   });
 
   it('HS1 HS5: booleans keep how long they were true', async () => {
