@@ -37,7 +37,7 @@ describe('IFC building (e2e)', () => {
     const a = await e2e.join('?space=plant&name=Ada', { width: 960, height: 600 });
     await a.page.waitForFunction(() => !!window.twinverse!.features.building, undefined, { timeout: 30_000 });
     const summary = await a.page.evaluate(() => window.twinverse!.features.building!.summary());
-    expect(summary.elements).toBe(16);
+    expect(summary.elements).toBe(17);
     expect(summary.storeys).toEqual(['Ground floor', 'Mezzanine']);
     expect(summary.meshes).toBe(8);
     expect(summary.twins['pump-1']).toBeGreaterThan(0);
