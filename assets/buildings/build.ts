@@ -1,7 +1,7 @@
 /**
  * Writes the project's own IFC4 sample plant (assets/buildings/plant.ifc) with web-ifc's writer: a
  * site, a building, two storeys (ground floor and a mezzanine over the back half), walls, a door in
- * the front wall, floor slabs, and equipment (two pumps, two tanks) with property sets. Every
+ * the front wall, floor slabs, a stair flight up to the mezzanine, and equipment (two pumps, two tanks) with property sets. Every
  * GlobalId is derived from the element's name, so it is stable across runs and layouts can bind
  * twins to it; the header's timestamp is fixed, so the same script writes the same bytes.
  *
@@ -21,6 +21,9 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 
 /** The plant's size: the ground floor's outer walls, metres. */
 export const PLANT = { width: 24, depth: 18, groundHeight: 4.5, upperHeight: 3.5, wall: 0.25, slab: 0.2 } as const;
+
+/** The stair to the mezzanine: its width, its risers (each groundHeight / risers high) and each tread's going, metres. */
+export const STAIR = { width: 1.6, risers: 24, going: 0.28, waist: 0.35 } as const;
 
 const IFC_CHARS = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_$';
 
@@ -252,10 +255,53 @@ export async function buildPlant(map?: PlantMap): Promise<Uint8Array> {
   // Mezzanine: a floor over the back (north) half, a parapet along its open edge, walls up to the roof.
   const U = PLANT.upperHeight;
   slab(upper, 'Mezzanine floor', [0, D / 4, -S], [W - 2 * T, D / 2 - T, S], IFC4.IfcSlabTypeEnum.FLOOR);
-  wall(upper, 'Mezzanine parapet', [0, 0.1, 0], [W - 2 * T, 0.1, 1.1]);
+  // The parapet leaves the stair's landing open at its east end.
+  const { width: stairWidth } = STAIR;
+  wall(upper, 'Mezzanine parapet', [-stairWidth / 2, 0.1, 0], [W - 2 * T - stairWidth, 0.1, 1.1]);
   wall(upper, 'Upper wall north', [0, D / 2 - T / 2, 0], [W, T, U]);
   wall(upper, 'Upper wall east', [W / 2 - T / 2, D / 4, 0], [T, D / 2 - T, U]);
   wall(upper, 'Upper wall west', [-W / 2 + T / 2, D / 4, 0], [T, D / 2 - T, U]);
+
+  // The way up: one straight flight along the east wall, climbing north from the ground floor to the
+  // mezzanine's open (south) edge. Its solid is the flight's side profile (treads and a waist under
+  // them) extruded across its width; the element's placement is the flight's south-west foot.
+  const mezzanineSouth = D / 4 - (D / 2 - T) / 2;
+  const run = STAIR.risers * STAIR.going;
+  const rise = H / STAIR.risers;
+  const stairAt = place(ground, [W / 2 - T - stairWidth, mezzanineSouth - run, 0]);
+  const profile: [number, number][] = [[0, 0]];
+  for (let i = 0; i < STAIR.risers; i++) profile.push([i * STAIR.going, (i + 1) * rise], [(i + 1) * STAIR.going, (i + 1) * rise]);
+  // The waist's underside runs parallel to the pitch, STAIR.waist below the top tread's far edge.
+  profile.push([run, H - STAIR.waist], [(STAIR.waist * run) / H, 0], [0, 0]);
+  const flight = write(
+    new IFC4.IfcExtrudedAreaSolid(
+      new IFC4.IfcArbitraryClosedProfileDef(IFC4.IfcProfileTypeEnum.AREA, null, new IFC4.IfcPolyline(profile.map(point))),
+      // Profile x runs north, profile y up, extruded east across the flight.
+      new IFC4.IfcAxis2Placement3D(point([0, 0, 0]), dir([1, 0, 0]), dir([0, 1, 0])),
+      dir([0, 0, 1]),
+      new IFC4.IfcPositiveLengthMeasure(stairWidth),
+    ),
+  );
+  write(new IFC4.IfcStyledItem(flight, [style(...concrete)], null));
+  stairAt.add(
+    new IFC4.IfcStairFlight(
+      guid('Stair to the mezzanine'),
+      null,
+      label('Stair to the mezzanine'),
+      null,
+      null,
+      stairAt.placement,
+      new IFC4.IfcProductDefinitionShape(null, null, [
+        new IFC4.IfcShapeRepresentation(context, label('Body'), label('SweptSolid'), [flight]),
+      ]),
+      null,
+      new IFC4.IfcInteger(STAIR.risers),
+      new IFC4.IfcInteger(STAIR.risers - 1),
+      new IFC4.IfcPositiveLengthMeasure(rise),
+      new IFC4.IfcPositiveLengthMeasure(STAIR.going),
+      IFC4.IfcStairFlightTypeEnum.STRAIGHT,
+    ),
+  );
 
   // Equipment with property sets (its identity as a maintainer knows it).
   const pset = (element: IFC4.IfcProduct, name: string, values: Record<string, string | number>) => {

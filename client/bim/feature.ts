@@ -20,8 +20,9 @@ export const createBuildingFeature: ClientFeatureFactory = (ctx) => {
   const building = ctx.building;
   if (!building) return { name: 'building' };
   const { scene } = ctx;
-  // People stand on the storey they are on (SPEC BM9).
+  // People stand on the storey they are on and climb its stairs (SPEC BM9, BM10).
   ctx.movement.floorAt = (x, z, feetY) => building.floorAt(x, z, feetY);
+  ctx.movement.edgeAt = (x, z, feetY) => building.edgeAt(x, z, feetY);
 
   const storeys = building.index.storeys.map((_, i) => {
     const box = el('input', { type: 'checkbox', checked: true, 'data-storey': i });
@@ -110,6 +111,7 @@ export const createBuildingFeature: ClientFeatureFactory = (ctx) => {
         : buildingTestApi(ctx, building, () => shown && { element: shown, text: card.textContent ?? '' }, vrCard),
     dispose() {
       ctx.movement.floorAt = null;
+      ctx.movement.edgeAt = null;
       scene.onPointerObservable.remove(observer);
       scene.onActiveCameraChanged.remove(cameraObserver);
       vrCard.dispose();

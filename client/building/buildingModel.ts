@@ -19,7 +19,7 @@ import { check, z } from '../../shared/protocol/validation.js';
 import { BUILDING_MAX_BYTES, BuildingIndex, type BuildingBatch, type BuildingElement } from '../../shared/space/building.js';
 import { fetchModel, ModelError } from '../models/fetchModel.js';
 import type { FloorObstacle } from '../render/hall/furniture.js';
-import { floorHeightAt, storeyFloors, wallObstacles } from './storeyFloors.js';
+import { edgeInTheWay, floorHeightAt, storeyFloors, wallObstacles } from './storeyFloors.js';
 
 /** The index as served for a layout: with the element each bound twin is (twin id → element id). */
 export const SpaceBuildingIndex = z.extend(BuildingIndex, { twins: z.record(z.string(), z.int()) });
@@ -44,9 +44,11 @@ export interface BuildingModel {
   setVisible(on: boolean): void;
   /** Walls of every storey as boxes people cannot walk through, each with its height span, Babylon frame. */
   obstacles(): FloorObstacle[];
-  /** Where feet at (x, feetY, z) come to rest on the storeys' slabs, Babylon frame (SPEC BM9). */
+  /** Where feet at (x, feetY, z) come to rest on the storeys' slabs and stairs, Babylon frame (SPEC BM9, BM10). */
   floorAt(x: number, z: number, feetY: number): number;
-  /** The slabs' meshes: teleport targets in XR. */
+  /** Whether a floor's edge too high to step onto (a stair's side) keeps feet at feetY from (x, z) (SPEC BM10). */
+  edgeAt(x: number, z: number, feetY: number): boolean;
+  /** The slabs' and stairs' meshes: teleport targets in XR. */
   readonly floors: readonly Mesh[];
   dispose(): void;
 }
@@ -135,7 +137,7 @@ export async function loadBuildingModel(
     mat.freeze();
   }
   const elements = new Map(index.elements.map((e) => [e.id, e]));
-  const slabs = storeyFloors(index.elements);
+  const floors = storeyFloors(index.elements);
   const hiddenStoreys = new Set<number>();
   let cutaway = false;
   let shown = true;
@@ -232,8 +234,12 @@ export async function loadBuildingModel(
       refresh();
     },
     obstacles: () => wallObstacles(index.elements),
-    floorAt: (x, z, feetY) => floorHeightAt(slabs, x, z, feetY),
-    floors: meshes.filter((m) => batches.get(m)?.role === 'slab'),
+    floorAt: (x, z, feetY) => floorHeightAt(floors, x, z, feetY),
+    edgeAt: (x, z, feetY) => edgeInTheWay(floors, x, z, feetY),
+    floors: meshes.filter((m) => {
+      const role = batches.get(m)?.role;
+      return role === 'slab' || role === 'stair';
+    }),
     dispose() {
       for (const o of overlays.values()) {
         o.mesh.material?.dispose();

@@ -1,7 +1,7 @@
 /**
  * The space when its layout names a building (SPEC BM4): the building's glb stands in for the
- * procedural hall's walls, roof and furniture. The hall keeps its lights and its invisible floor (the
- * teleport target and pointer floor); the building's walls become obstacles (each on its storey, BM9). When the
+ * procedural hall's walls, roof and furniture, which are disposed with their materials and textures.
+ * The hall keeps its lights and its invisible floor (the teleport target and pointer floor); the building's walls become obstacles (each on its storey, BM9). When the
  * building cannot be loaded the procedural hall stays as it is and the problem is said once.
  */
 import type { Scene } from '@babylonjs/core/scene.js';
@@ -25,7 +25,8 @@ export async function spaceOfBuilding(
     on.failed((err as Error).message);
     return { hall, building: null };
   }
-  hall.setEnvironmentVisible(false);
+  // Hidden, the procedural hall's walls, racks and their materials and textures would still be held.
+  hall.dropEnvironment();
   return {
     building,
     hall: {
@@ -34,6 +35,8 @@ export async function spaceOfBuilding(
       obstacles: building.obstacles(),
       // AR passthrough hides the building instead; the procedural hall never comes back.
       setEnvironmentVisible: (visible) => building.setVisible(visible),
+      // The procedural hall's is dropped already; the building is the space for good.
+      dropEnvironment: () => undefined,
       dispose() {
         building.dispose();
         hall.dispose();

@@ -57,6 +57,11 @@ export interface DesktopMovement extends System {
    * the feet stay at the height they are (the hall's one floor).
    */
   floorAt: ((x: number, z: number, feetY: number) => number) | null;
+  /**
+   * Whether feet at `feetY` may not step to (x, z), Babylon frame: a floor's edge higher than a step
+   * is in the way (a stair's side, SPEC BM10); null: nothing but the obstacles is.
+   */
+  edgeAt: ((x: number, z: number, feetY: number) => boolean) | null;
 }
 
 /** `walkable` is in Babylon x/z (the protocol bounds with z mirrored). */
@@ -72,6 +77,7 @@ export function createDesktopMovement(
     enabled: true,
     obstacles,
     floorAt: null,
+    edgeAt: null,
     update(frame: Frame) {
       if (!this.enabled) return;
       player.yaw += intent.lookX * MOUSE_SENSITIVITY + intent.turn * TURN_SPEED * frame.dt;
@@ -90,18 +96,29 @@ export function createDesktopMovement(
         const dx = f * sin + s * cos;
         const dz = f * cos - s * sin;
         // A long frame (a stalled page: a second at run speed is 4.5 m) is walked in short steps, each
-        // pushed out of the obstacles, so a thin wall or parapet is never stepped over.
+        // pushed out of the obstacles, so a thin wall or parapet is never stepped over; the feet follow
+        // the floor step by step, so a stair is climbed (or gone down) tread by tread (SPEC BM10).
         const steps = Math.max(1, Math.ceil(Math.hypot(dx, dz) / MAX_STEP_M));
-        const feet = player.position.y;
+        let feet = player.position.y;
         let x = player.position.x;
         let z = player.position.z;
         for (let i = 0; i < steps; i++) {
+          const [fromX, fromZ] = [x, z];
           x += dx / steps;
           z += dz / steps;
           for (const o of this.obstacles) if (stopsBodyAt(o, feet)) ({ x, z } = pushOut(o, x, z, BODY_RADIUS));
+          const edge = this.edgeAt;
+          // A floor's edge too high to step onto: slide along it (keep the move on one axis) or stay.
+          if (edge?.(x, z, feet)) {
+            if (!edge(x, fromZ, feet)) z = fromZ;
+            else if (!edge(fromX, z, feet)) x = fromX;
+            else [x, z] = [fromX, fromZ];
+          }
+          if (this.floorAt) feet = this.floorAt(x, z, feet);
         }
         player.position.x = Math.max(walkable.minX, Math.min(walkable.maxX, x));
         player.position.z = Math.max(walkable.minZ, Math.min(walkable.maxZ, z));
+        player.position.y = feet;
       }
       // Every frame, not only when walking: a teleport lands on the floor under it.
       if (this.floorAt) player.position.y = this.floorAt(player.position.x, player.position.z, player.position.y);

@@ -116,6 +116,7 @@ function roleOf(type: string): ElementRole {
   const t = type.toUpperCase();
   if (t.startsWith('IFCWALL') || t === 'IFCCURTAINWALL') return 'wall';
   if (t.startsWith('IFCSLAB') || t === 'IFCCOVERING' || t === 'IFCROOF') return 'slab';
+  if (t.startsWith('IFCSTAIR') || t.startsWith('IFCRAMP')) return 'stair';
   if (t === 'IFCDOOR') return 'door';
   return 'other';
 }

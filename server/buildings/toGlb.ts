@@ -12,6 +12,7 @@ import {
   type BuildingIndex,
   type ElementRole,
 } from '../../shared/space/building.js';
+import { climbOf } from './climb.js';
 import type { ElementPiece, ReadBuilding } from './ifcReader.js';
 
 export interface ConvertedBuilding {
@@ -59,8 +60,10 @@ export async function toGlb(building: ReadBuilding, file: string): Promise<Conve
       all.min[a] = Math.min(all.min[a]!, min[a]!);
       all.max[a] = Math.max(all.max[a]!, max[a]!);
     }
-    const { pieces: _pieces, ...identity } = e;
-    elements.push({ ...identity, min: mm(min), max: mm(max) });
+    const { pieces, ...identity } = e;
+    // A stair's or ramp's walking surface climbs across its box (SPEC BM10).
+    const climbs = e.role === 'stair' ? climbOf(pieces) : null;
+    elements.push({ ...identity, min: mm(min), max: mm(max), ...(climbs ? { climbs } : {}) });
   }
 
   const doc = new Document();

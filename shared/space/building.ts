@@ -45,8 +45,11 @@ export type BuildingErrorCode =
   /** No element with geometry. */
   | 'empty';
 
-/** What a building element is to the space: floors carry people, walls stop them, doors let them through. */
-export const ElementRole = z.enum(['wall', 'slab', 'door', 'other']);
+/**
+ * What a building element is to the space: floors carry people, walls stop them, doors let them
+ * through, stairs (and ramps) carry them from one storey's floor to another's (SPEC BM10).
+ */
+export const ElementRole = z.enum(['wall', 'slab', 'stair', 'door', 'other']);
 export type ElementRole = z.infer<typeof ElementRole>;
 
 const finite = z.number().check(z.refine(Number.isFinite, 'must be a finite number'));
@@ -69,6 +72,13 @@ export const BuildingElement = z.strictObject({
   max: vec3,
   /** Property sets: set name → property name → value as text. */
   psets: z.record(text, z.record(text, text)),
+  /**
+   * A stair's or ramp's walking surface (SPEC BM10): the horizontal direction it climbs, a unit
+   * vector (x, z) in the protocol frame. The surface rises evenly across the element's box along it,
+   * from the box's bottom (min[1]) at its low side to its top (max[1]) at its high side. Absent on
+   * other elements, and on a stair whose treads do not climb one way.
+   */
+  climbs: z.optional(z.tuple([finite, finite])),
 });
 export type BuildingElement = z.infer<typeof BuildingElement>;
 

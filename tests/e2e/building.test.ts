@@ -3,7 +3,7 @@
  * in for the hall, pointing at a wall shows its IFC identity, storeys hide and walls cut away, and the
  * pump twin bound to its IfcPump tints the element and carries its properties on its panel. In an
  * emulated Quest 3 (iwer) the controller's ray shows the card in the world (BM6a), and people stand
- * on the mezzanine (BM9). iwer ignores offset reference spaces (xr.test.ts): a headset "on the
+ * on the mezzanine (BM9) and walk up the stair to it (BM10). iwer ignores offset reference spaces (xr.test.ts): a headset "on the
  * mezzanine" is put there by its head's height; a teleport is read from Babylon's observable.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -37,9 +37,9 @@ describe('IFC building (e2e)', () => {
     const a = await e2e.join('?space=plant&name=Ada', { width: 960, height: 600 });
     await a.page.waitForFunction(() => !!window.twinverse!.features.building, undefined, { timeout: 30_000 });
     const summary = await a.page.evaluate(() => window.twinverse!.features.building!.summary());
-    expect(summary.elements).toBe(16);
+    expect(summary.elements).toBe(17);
     expect(summary.storeys).toEqual(['Ground floor', 'Mezzanine']);
-    expect(summary.meshes).toBe(8);
+    expect(summary.meshes).toBe(9);
     expect(summary.twins['pump-1']).toBeGreaterThan(0);
     // Stand near the door looking north, into the hall.
     await a.page.evaluate(() => window.twinverse!.teleport(-2, 7, 0));
@@ -222,5 +222,60 @@ describe('IFC building (e2e)', () => {
       50,
     );
     await e2e.shot(a.page, 'building-mezzanine-desktop');
+  });
+
+  it('BM10: on the desktop people walk up the stair from the ground floor and end on the mezzanine', async () => {
+    const a = await e2e.join('?space=plant&name=Eli', { width: 1280, height: 720 });
+    await a.page.waitForFunction(() => !!window.twinverse!.features.building, undefined, { timeout: 30_000 });
+    const id = await a.page.evaluate(() => window.twinverse!.selfId()!);
+    // On the ground floor looking north-east at the stair along the east wall (protocol x 10.15…11.75,
+    // z 6.595 at its foot … −0.125 at the mezzanine's edge).
+    await a.page.evaluate(() => window.twinverse!.teleport(1, 6, -1.2));
+    await a.page.waitForFunction(() => window.twinverse!.player().x < 1.5);
+    await a.page.locator('#scene').focus();
+    await a.page.keyboard.press('KeyH');
+    await a.page.waitForFunction(
+      () => document.getElementById('help')?.hidden !== false || !document.getElementById('help')?.checkVisibility(),
+    );
+    await e2e.shot(a.page, 'building-stair');
+    // At its foot, facing north (up the flight), W held until the feet stand on the mezzanine's slab.
+    await a.page.evaluate(() => window.twinverse!.teleport(10.95, 7.5, 0));
+    await a.page.waitForFunction(() => window.twinverse!.player().z > 7);
+    await a.page.locator('#scene').focus();
+    // Running: SwiftShader on a shared machine draws few frames, and a frame walks at most 0.25 s.
+    await a.page.keyboard.down('ShiftLeft');
+    await a.page.keyboard.down('KeyW');
+    // Half way up first (the feet between the floors), then on the mezzanine. Bounds catch a hang, not slowness.
+    await a.page.waitForFunction(
+      () => {
+        const p = window.twinverse!.player();
+        return p.z < 4 && p.y > 1;
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    await a.page.waitForFunction(
+      () => {
+        const p = window.twinverse!.player();
+        return p.z < -1 && Math.abs(p.y - 4.5) < 1e-3;
+      },
+      undefined,
+      { timeout: 120_000 },
+    );
+    await a.page.keyboard.up('KeyW');
+    await a.page.keyboard.up('ShiftLeft');
+    const p = await a.page.evaluate(() => window.twinverse!.player());
+    expect(p.y).toBeCloseTo(4.5, 3);
+    expect(p.x).toBeGreaterThan(10.15);
+    await waitForAsync(
+      'the head above the mezzanine on the server',
+      async () => {
+        const pose = await serverPoseOf(id);
+        return pose !== null && pose.head.py > 6;
+      },
+      30_000,
+      50,
+    );
+    await e2e.shot(a.page, 'building-stair-top');
   });
 });

@@ -72,7 +72,7 @@ describe('a space that is an IFC building', () => {
     const { twins: _twins, ...rest } = json;
     expect(check(BuildingIndex, rest).ok).toBe(true);
     const index = json as unknown as BuildingIndex & { twins: Record<string, number> };
-    expect(index.elements).toHaveLength(16);
+    expect(index.elements).toHaveLength(17);
     expect(index.elements.find((e) => e.id === index.twins['pump-1'])?.globalId).toBe(sampleGuid('Pump P-101'));
     for (const other of ['plant.ifc', 'broken.glb', 'broken.json', 'factory.glb', 'build.ts', '..%2Fspaces%2Fplant.json']) {
       const r = await fetch(`${server.url}/assets/buildings/${other}`);

@@ -35,6 +35,12 @@ export interface Hall {
   obstacles: FloorObstacle[];
   /** Shows or hides the building and its furniture (hidden in AR passthrough); the floor stays pickable. */
   setEnvironmentVisible(on: boolean): void;
+  /**
+   * Disposes everything the hall draws — walls, roof, frame, racks, sign, and the floor's look, with
+   * their materials and textures — for good: a building (SPEC BM4) or open ground (GS8) stands in.
+   * The lights stay, and the floor mesh, invisible, as the teleport target and pointer floor.
+   */
+  dropEnvironment(): void;
   dispose(): void;
 }
 
@@ -104,14 +110,29 @@ export function buildHall(scene: Scene, size: HallSize, sign: { title: string; s
 
   for (const m of [matte, metal, glow, clad, hazard]) m.freeze();
 
-  const environment = scene.meshes.filter((m) => disposables.includes(m) && m !== floor);
+  let environment = scene.meshes.filter((m) => disposables.includes(m) && m !== floor);
+  let dropped = false;
   return {
     floor,
     obstacles,
     setEnvironmentVisible(on) {
       for (const m of environment) m.setEnabled(on);
       // Invisible but still a teleport target.
-      floor.visibility = on ? 1 : 0;
+      floor.visibility = on && !dropped ? 1 : 0;
+    },
+    dropEnvironment() {
+      if (dropped) return;
+      dropped = true;
+      floor.visibility = 0;
+      floor.material = null;
+      // Hidden, they would still hold GPU textures and count in the scene's materials.
+      const stay = new Set<unknown>([hemi, sun, floor]);
+      for (const d of disposables.splice(0).reverse()) {
+        if (stay.has(d)) disposables.unshift(d);
+        else d.dispose();
+      }
+      environment = [];
+      obstacles.length = 0;
     },
     dispose() {
       for (const d of disposables.reverse()) d.dispose();

@@ -7,12 +7,13 @@
 import type { Hall } from './hall.js';
 
 export function openGround(hall: Hall): Hall {
-  hall.setEnvironmentVisible(false);
+  hall.dropEnvironment();
   return {
     floor: hall.floor,
     obstacles: [],
     // Leaving AR passthrough shows the environment again: an open ground has none to show.
     setEnvironmentVisible: () => undefined,
+    dropEnvironment: () => undefined,
     dispose: () => hall.dispose(),
   };
 }

@@ -61,6 +61,7 @@ function body(at: Vector3, yaw: number) {
     building.obstacles(),
   );
   movement.floorAt = (x, z, y) => building.floorAt(x, z, y);
+  movement.edgeAt = (x, z, y) => building.edgeAt(x, z, y);
   const frames = (n: number, dt = 0.05) => {
     for (let i = 0; i < n; i++) movement.update({ dt, now: i * dt * 1000 });
   };
@@ -71,9 +72,14 @@ function body(at: Vector3, yaw: number) {
       intent.forward = 1;
       frames(Math.round(seconds / dt), dt);
       intent.forward = 0;
-      camera.dispose();
       return player.position;
     },
+    /** Turns to face `to` (the next walk goes that way). */
+    face(to: number) {
+      player.yaw = to;
+    },
+    /** Where the eyes are: the camera follows the feet up and down the stair. */
+    eyeY: () => camera.position.y,
     /** One frame without input (a teleport settles on its floor). */
     settle() {
       frames(1);
@@ -81,6 +87,8 @@ function body(at: Vector3, yaw: number) {
     },
   };
 }
+
+const EAST = Math.PI / 2;
 
 // Babylon frame: z is the protocol's mirrored, so the plant's north wall (protocol z −9…−8.75) is
 // at z 8.75…9 and its door (protocol z ≈ 8.9, x −1.5…1.5) at z ≈ −8.9. Yaw 0 faces +z (north).
@@ -139,7 +147,76 @@ describe('walking in the sample building (SPEC BM4, BM9)', () => {
     expect([up.x, up.y, up.z].map((v) => Math.round(v * 1000) / 1000)).toEqual([10.75, 4.5, 1.125]);
     expect(standOnStorey(building.index.elements, 0, 2, 3)).toEqual({ x: 2, y: 0, z: 3 });
     expect(standOnStorey(building.index.elements, 7, 2, 3)).toBeNull();
-    // Both slabs are XR teleport targets: the way up is a teleport onto the mezzanine.
-    expect(building.floors.map((m) => m.name).sort()).toEqual(['batch-3', 'batch-6']);
+    // Both slabs and the stair are XR teleport targets.
+    expect(building.floors.map((m) => m.name).sort()).toEqual(['batch-3', 'batch-4', 'batch-7']);
+  });
+});
+
+// The stair (Babylon frame): x 10.15…11.75 along the east wall, its foot at z −6.595 (ground), its
+// top at z 0.125 (the mezzanine slab's south edge, 4.5 m up); it climbs north (+z).
+const STAIR = { x: 10.95, foot: -6.595, top: 0.125, rise: 4.5 };
+/** The stair's walking surface at z: rising evenly along the flight. */
+const stairAt = (z: number) => (STAIR.rise * (z - STAIR.foot)) / (STAIR.top - STAIR.foot);
+
+describe('the stair to the mezzanine (SPEC BM10)', () => {
+  it('BM10: walking north up the stair climbs it step by step, the eyes with the feet, and ends on the mezzanine', () => {
+    const p = body(new Vector3(STAIR.x, 0, -7.5), NORTH);
+    const mid = p.walk(2);
+    expect(mid.z).toBeGreaterThan(STAIR.foot + 1);
+    expect(mid.z).toBeLessThan(STAIR.top - 1);
+    expect(mid.y).toBeCloseTo(stairAt(mid.z), 6);
+    expect(p.eyeY()).toBeCloseTo(mid.y + p.player.eyeHeight, 6);
+    // On up the flight and across the mezzanine to its north wall.
+    const end = p.walk(6);
+    expect(end.z).toBeCloseTo(8.75 - 0.3, 3);
+    expect(end.y).toBeCloseTo(4.5, 6);
+  });
+
+  it('BM10: a stalled page (half-second frames, over a metre a frame) climbs it the same', () => {
+    const end = body(new Vector3(STAIR.x, 0, -7.5), NORTH).walk(8, 0.5);
+    expect(end.z).toBeCloseTo(8.75 - 0.3, 3);
+    expect(end.y).toBeCloseTo(4.5, 6);
+  });
+
+  it('BM10: from the mezzanine, walking south through the parapet’s gap goes down the stair to the ground', () => {
+    const p = body(new Vector3(STAIR.x, 4.5, 3), SOUTH);
+    expect(p.settle().y).toBeCloseTo(4.5, 6);
+    const mid = p.walk(2.5);
+    expect(mid.z).toBeLessThan(STAIR.top - 1);
+    expect(mid.y).toBeCloseTo(stairAt(mid.z), 6);
+    const end = p.walk(5);
+    expect(end.z).toBeCloseTo(-8.75 + 0.3, 3);
+    expect(end.y).toBe(0);
+  });
+
+  it('BM10: the stair’s side is an edge: from the ground it stops a body where the flight is higher than a step, and is stepped onto where it is not', () => {
+    // Mid-flight (2.3 m up): the body walks east into the flight's side and stays on the ground.
+    const side = body(new Vector3(9, 0, -2), EAST).walk(3);
+    expect(side.x).toBeLessThan(10.15);
+    expect(side.x).toBeGreaterThan(10.15 - 0.1);
+    expect(side.y).toBe(0);
+    // Near its foot the surface is under a step high (0.35 m): the body steps on and stands on it.
+    const low = body(new Vector3(9, 0, -6.3), EAST).walk(0.8);
+    expect(low.x).toBeGreaterThan(10.15);
+    expect(low.y).toBeCloseTo(stairAt(-6.3), 6);
+    expect(low.y).toBeGreaterThan(0.15);
+    // Stepping off the flight's side high up drops to the ground, as off a slab's edge.
+    const off = body(new Vector3(STAIR.x, stairAt(-2), -2), -EAST);
+    expect(off.settle().y).toBeCloseTo(stairAt(-2), 6);
+    const down = off.walk(1);
+    expect(down.x).toBeLessThan(10.15);
+    expect(down.y).toBe(0);
+  });
+
+  it('BM10: a teleport onto a tread settles on the stair’s surface; below the stair there is no floor to stand on but the ground', () => {
+    // A tread's top is up to a riser (0.1875 m) above the even surface: the feet settle onto it.
+    const on = body(new Vector3(STAIR.x, stairAt(-3) + 0.15, -3), NORTH);
+    expect(on.settle().y).toBeCloseTo(stairAt(-3), 6);
+    // Feet far below the flight (2.3 m up) are not lifted onto it.
+    expect(building.floorAt(STAIR.x, -3, 0)).toBe(0);
+    expect(building.edgeAt(STAIR.x, -3, 0)).toBe(true);
+    expect(building.edgeAt(STAIR.x, -3, stairAt(-3))).toBe(false);
+    // The mezzanine, to those under it, is still a ceiling and not an edge.
+    expect(building.edgeAt(0, 3, 0)).toBe(false);
   });
 });

@@ -86,7 +86,7 @@ describe('layouts with a building', () => {
     await buildings.settled();
     expect(buildings.loading()).toEqual([]);
     const opened = layouts;
-    expect(buildings.of('good')?.index.elements).toHaveLength(16);
+    expect(buildings.of('good')?.index.elements).toHaveLength(17);
     expect(opened.resolve('good').layout.building).toBe('buildings/plant.ifc');
     for (const name of ['cut', 'missing']) {
       expect(buildings.of(name)).toBeUndefined();

@@ -27,22 +27,23 @@ describe('IFC sample plant', () => {
     expect(text).toContain("FILE_SCHEMA(('IFC4'))");
   });
 
-  it('BM2: reading it gives its 16 elements, two storeys, stable unique GlobalIds and property sets', async () => {
+  it('BM2 BM10: reading it gives its 17 elements, two storeys, stable unique GlobalIds and property sets', async () => {
     const b = await readIfc(sample, FILE);
     expect(b.schema).toBe('IFC4');
     expect(b.storeys.map((s) => [s.name, s.elevation])).toEqual([
       ['Ground floor', 0],
       ['Mezzanine', 4.5],
     ]);
-    expect(b.elements).toHaveLength(16);
+    expect(b.elements).toHaveLength(17);
     const types = b.elements.map((e) => e.type).sort();
     expect(types.filter((t) => t === 'IfcWall')).toHaveLength(9);
     expect(types.filter((t) => t === 'IfcSlab')).toHaveLength(2);
     expect(types.filter((t) => t === 'IfcPump')).toHaveLength(2);
     expect(types.filter((t) => t === 'IfcTank')).toHaveLength(2);
     expect(types.filter((t) => t === 'IfcDoor')).toHaveLength(1);
+    expect(types.filter((t) => t === 'IfcStairFlight')).toHaveLength(1);
     const ids = b.elements.map((e) => e.globalId);
-    expect(new Set(ids).size).toBe(16);
+    expect(new Set(ids).size).toBe(17);
     for (const id of ids) expect(id).toMatch(/^[0-3][0-9A-Za-z_$]{21}$/);
     const pump = b.elements.find((e) => e.name === 'Pump P-101')!;
     expect(pump.globalId).toBe(sampleGuid('Pump P-101'));
@@ -50,6 +51,24 @@ describe('IFC sample plant', () => {
     expect(pump.psets.Pset_ManufacturerTypeInformation).toEqual({ Manufacturer: 'Twinverse Pumps', ModelReference: 'TP-120' });
     expect(b.elements.find((e) => e.name === 'Tank T-301')!.storey).toBe(1);
     expect(b.elements.find((e) => e.name === 'Main door')!.role).toBe('door');
+    const stair = b.elements.find((e) => e.name === 'Stair to the mezzanine')!;
+    expect([stair.role, stair.storey, stair.globalId]).toEqual(['stair', 0, sampleGuid('Stair to the mezzanine')]);
+  });
+
+  it('BM10: the conversion marks the stair as a walking surface that climbs north (protocol −z) from the ground to the mezzanine’s edge', async () => {
+    const { index } = await toGlb(await readIfc(sample, FILE), FILE);
+    const stair = index.elements.find((e) => e.name === 'Stair to the mezzanine')!;
+    // Along the east wall (inner face x 11.75), 1.6 m wide; 24 risers of 0.28 m going end at the
+    // mezzanine slab's south edge (protocol z −0.125), from the ground (0) to the slab's top (4.5).
+    expect(stair.min).toEqual([10.15, 0, -0.125]);
+    expect(stair.max).toEqual([11.75, 4.5, 6.595]);
+    expect(stair.climbs).toEqual([0, -1]);
+    const mezzanine = index.elements.find((e) => e.name === 'Mezzanine floor')!;
+    expect(stair.max[1]).toBe(mezzanine.max[1]);
+    expect(stair.min[2]).toBe(mezzanine.max[2]);
+    // Only a stair (or ramp) climbs: walls, slabs and machines have no walking slope.
+    expect(index.elements.filter((e) => e.climbs).map((e) => e.name)).toEqual(['Stair to the mezzanine']);
+    expect(index.batches.filter((b) => b.role === 'stair').map((b) => b.ranges.map((r) => r[0]))).toEqual([[stair.id]]);
   });
 
   it('BM2 BM3: a known wall stands where the file places it (IFC +Z up → +Y, north → −Z) in the index', async () => {

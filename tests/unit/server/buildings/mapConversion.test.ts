@@ -29,7 +29,7 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 describe('a building that says where it is on a map', () => {
   it('GS14: the IfcMapConversion is read: its CRS, origin, height and the local x axis', async () => {
     const read = await readIfc(await buildPlant(MAP), FILE);
-    expect(read.elements).toHaveLength(16);
+    expect(read.elements).toHaveLength(17);
     const m = read.map!;
     expect(m.crs).toBe('EPSG:25832');
     expect([m.eastings, m.northings, m.height, m.scale]).toEqual([MAP.eastings, MAP.northings, MAP.height, 1]);
