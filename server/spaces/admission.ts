@@ -21,8 +21,6 @@ export interface AdmissionDeps {
   log: Logger;
   /** {@link BUILDING_WAIT_MS} unless a test says otherwise. */
   buildingWaitMs?: number;
-  /** The rooms of a space as the matchmaker lists them (in every process with Redis); tests pass their own. */
-  roomsOf?: (space: string) => Promise<readonly RoomOfSpace[]>;
 }
 
 /** What the choice reads of a listed room: its instance and whether Colyseus locked it (full). */
@@ -34,7 +32,8 @@ export interface RoomOfSpace {
 /** The option the server writes into a join's options for `filterBy`: never the client's (J1 refuses it). */
 export const INSTANCE_OPTION = 'instance';
 
-const listedRooms = (space: string): Promise<readonly RoomOfSpace[]> => matchMaker.query({ name: ROOM_NAME, space });
+/** The rooms of a space as the matchmaker lists them (every process's, with the Redis driver). */
+const roomsOf = (space: string): Promise<readonly RoomOfSpace[]> => matchMaker.query({ name: ROOM_NAME, space });
 
 /**
  * The lowest instance, 1…`instances`, that has no room yet or a room with a free seat; null when every
@@ -51,7 +50,6 @@ export function chooseInstance(rooms: readonly RoomOfSpace[], instances: number)
 /** `guard`, then the bounded wait for the building and the choice of instance (the room type's static onAuth). */
 export function admitToSpace(guard: JoinGuard, deps: AdmissionDeps): JoinGuard {
   const waitMs = deps.buildingWaitMs ?? BUILDING_WAIT_MS;
-  const roomsOf = deps.roomsOf ?? listedRooms;
   // Colyseus retries a join whose seat went meanwhile with the same options object, which then
   // carries the instance this function wrote: it is taken out again, not refused as the client's.
   const written = new WeakSet<object>();
