@@ -119,7 +119,9 @@ async function main(): Promise<void> {
   registerTouchRays(rays, scene, camera, systems.touch.look);
 
   // HUD.
-  const { hud, badge, people, notices, help } = createOverlay(root, store, info.title, link.space);
+  const { hud, badge, people, notices, help, setInstance } = createOverlay(root, store, info.title, link.space);
+  // Which instance of a full space we are in (SPEC J6); a rejoin may land in another one.
+  connection.onState((sync) => setInstance(sync.state.space.instanceName));
   // Style and colour changed mid-session; the card shows what the server decided (SPEC AV6).
   const appearance = createAppearanceAsk(store, connection);
   const appearanceCard = createAppearanceControl(appearance);

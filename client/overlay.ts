@@ -1,5 +1,6 @@
 /**
- * The desktop HTML overlay as the page starts it: the bar (brand, space title, connection badge,
+ * The desktop HTML overlay as the page starts it: the bar (brand, space title, the instance when it is
+ * an overflow one, connection badge,
  * people count, share link), the people panel, the help overlay, the look hint and the notices.
  */
 import type { AvatarStore } from './avatars/store.js';
@@ -14,6 +15,8 @@ import { createShareLink } from './ui/shareLink.js';
 
 export interface Overlay {
   hud: Hud;
+  /** Shows which instance of the space this page is in (SPEC J6); '' hides it (the space itself). */
+  setInstance(name: string): void;
   badge: ReturnType<typeof createConnectionBadge>;
   people: PeopleList;
   notices: Notices;
@@ -25,11 +28,18 @@ export function createOverlay(root: HTMLElement, store: AvatarStore, spaceTitle:
   const people = createPeopleList(store);
   const help = createHelpOverlay();
   const notices = createNotices(root);
+  const instance = el('span', {
+    class: 'badge',
+    id: 'space-instance',
+    title: 'This space was full: you are in another instance of it',
+    hidden: true,
+  });
   const hud = createHud(root, {
     bar: [
       el('span', { class: 'brand' }, 'Twinverse'),
       // A narrow bar ends a long title in "…": the whole of it is in the tooltip (UX9).
       el('span', { class: 'space-title', id: 'space-title', title: spaceTitle }, spaceTitle),
+      instance,
       badge.element,
       people.button,
     ],
@@ -38,5 +48,9 @@ export function createOverlay(root: HTMLElement, store: AvatarStore, spaceTitle:
   hud.addPanel(people.panel);
   installEscapeToScene();
   root.append(help.element, el('div', { class: 'hint', id: 'look-hint' }, 'Click to look around · WASD to walk'));
-  return { hud, badge, people, notices, help };
+  const setInstance = (name: string) => {
+    instance.textContent = name;
+    instance.hidden = name === '';
+  };
+  return { hud, badge, people, notices, help, setInstance };
 }

@@ -21,6 +21,7 @@ import { createLogger, type Logger } from './log.js';
 import { spaceRoomType } from './rooms/SpaceRoom.js';
 import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
+import { admitToSpace, INSTANCE_OPTION } from './spaces/admission.js';
 import { loadBuildings, type Buildings } from './buildings/buildings.js';
 import { SpaceMemory } from './meeting/memory.js';
 import { storePersistence } from './meeting/spacePersistence.js';
@@ -262,15 +263,16 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
   // People inside are held to revocations too, also another process's (SPEC JT9).
   revocations?.watch();
   const guard = createJoinGuard({ meetings: config.meetings, layouts, passcodes, tokens, log: log.child({ part: 'auth' }) });
-  // `space` comes from each client's join options; `deps` from here (define's options win the merge).
-  // Admission waits for the space's building before matchmaking, so no room opens (nor a second one is
-  // tried by joiners arriving meanwhile) before its layout is complete (SPEC BM2).
-  const admitOnceBuilt: typeof guard = async (token, options, context) => {
-    const admission = await guard(token, options, context);
-    await buildings.ready(layouts.resolve(admission.space).layoutName);
-    return admission;
-  };
-  gameServer.define(ROOM_NAME, spaceRoomType(admitOnceBuilt), { deps } as SpaceRoomOptions).filterBy(['space']);
+  // `space` comes from each client's join options, `instance` from the admission (SPEC J6); `deps`
+  // from here (define's options win the merge). Admission waits (bounded) for the space's building
+  // before matchmaking, so no room opens before its layout is complete (SPEC BM2).
+  const admit = admitToSpace(guard, {
+    layouts,
+    buildings,
+    buildingWaitMs: config.buildingWaitMs,
+    log: log.child({ part: 'admission' }),
+  });
+  gameServer.define(ROOM_NAME, spaceRoomType(admit), { deps } as SpaceRoomOptions).filterBy(['space', INSTANCE_OPTION]);
   oneRoomPerSpace(ROOM_NAME);
 
   await gameServer.listen(config.port, config.host);

@@ -36,6 +36,8 @@ const Env = z.object({
   PATCH_RATE_MS: z._default(positive, 50),
   RECONNECT_SECONDS: z._default(z.coerce.number().check(z.gte(0)), 30),
   MAX_PER_SPACE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65536)), 500),
+  /** How long a join waits for its space's building before a retryable refusal, ms (SPEC BM2): under Node's 5 s idle socket timeout. */
+  BUILDING_WAIT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(4500)), 2500),
   CLIENT_DIR: z.optional(z.string()),
   ASSETS_DIR: z.optional(z.string()),
   ALLOWED_ORIGINS: z._default(list, []),
@@ -80,6 +82,8 @@ export interface Config extends TwinConfig, VideoConfig, MapConfig {
   reconnectSeconds: number;
   /** Most people one space seats at once (held seats included); the next is refused as full (SPEC J6). */
   maxPerSpace: number;
+  /** How long a join waits for its space's building before it is told to try again (4439), ms (SPEC BM2). */
+  buildingWaitMs: number;
   /** Folder of the built client (index.html …). */
   clientDir: string;
   /** Folder of twin definitions, space layouts and models. */
@@ -143,6 +147,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     patchRateMs: e.PATCH_RATE_MS,
     reconnectSeconds: e.RECONNECT_SECONDS,
     maxPerSpace: e.MAX_PER_SPACE,
+    buildingWaitMs: e.BUILDING_WAIT_MS,
     clientDir: path.resolve(ROOT_DIR, e.CLIENT_DIR ?? 'dist/client'),
     assetsDir,
     allowedOrigins: e.ALLOWED_ORIGINS,

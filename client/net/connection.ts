@@ -16,6 +16,7 @@ import { attachPoseFrames, type PoseFrames } from './poseFrames.js';
 import { POSE_FRAME_MESSAGE } from '../../shared/protocol/poseFrame.js';
 import { createStateSync, type StateSync } from './stateSync.js';
 import { rejoin } from './rejoin.js';
+import { joinWithRetry } from './joinRetry.js';
 import type { ConnectionStatus } from './status.js';
 
 /** The consented-leave close code (Colyseus). */
@@ -108,7 +109,8 @@ export class SpaceConnection {
     this.options = options;
     let room: Room<SpaceState>;
     try {
-      room = await this.client.joinOrCreate<SpaceState>(ROOM_NAME, options);
+      // "Try again in a moment" (a building still being read, SPEC BM2) is retried, not shown.
+      room = await joinWithRetry(() => this.client.joinOrCreate<SpaceState>(ROOM_NAME, options));
     } catch (err) {
       const refused = explainJoinError(err, this.endpoint);
       this.setStatus({ state: 'failed', reason: refused.message });

@@ -8,7 +8,7 @@
  * for a bounded time. Knows nothing of the UI: it reports {@link ConnectionStatus} values.
  */
 import type { Room } from 'colyseus.js';
-import { CloseCode, describeCloseCode } from '../../shared/protocol/version.js';
+import { CloseCode, RETRYABLE_JOIN_CODES, describeCloseCode } from '../../shared/protocol/version.js';
 import type { SpaceState } from '../../shared/state/space.js';
 import type { ConnectionStatus, LossReason } from './status.js';
 
@@ -50,7 +50,7 @@ export function lossReason(code: number): LossReason {
 /** A join refusal that retrying will not change (locked, wrong passcode, version …): its words. */
 function definiteRefusal(err: unknown): string | null {
   const code = (err as { code?: unknown } | null)?.code;
-  if (typeof code !== 'number' || code === CloseCode.SPACE_BUSY || code === CloseCode.TOKEN_UNCHECKED) return null;
+  if (typeof code !== 'number' || RETRYABLE_JOIN_CODES.includes(code)) return null;
   return code >= 4400 && code < 4500 ? (describeCloseCode(code) ?? null) : null;
 }
 

@@ -11,6 +11,7 @@ import type { Admission } from '../security/joinToken.js';
 import { check } from '../../shared/protocol/validation.js';
 import { createPose, PoseFlag, type Pose } from '../../shared/protocol/pose.js';
 import { hallBounds } from '../../shared/space/layout.js';
+import { instanceName } from '../../shared/space/instances.js';
 import { restPose, spawnSpot } from '../../shared/space/spawn.js';
 import { AvatarState } from '../../shared/state/avatar.js';
 import { SpaceState } from '../../shared/state/space.js';
@@ -55,17 +56,34 @@ export class SpaceRoom extends Room<SpaceState> {
 
   override async onCreate(options: SpaceRoomOptions): Promise<void> {
     this.deps = options.deps;
-    this.log = options.deps.log.child({ room: this.roomId, space: options.space });
-    // One space = one room, whichever matchmaking call opened it and in whichever process (SPEC HD1).
-    this.claim = await claimSpace(this.presence, options.space);
+    // The admission chose the instance (SPEC J6); a room opened any other way is the space itself.
+    const instance = typeof options.instance === 'number' && Number.isInteger(options.instance) ? options.instance : 1;
+    const memoryKey = instanceName(options.space, instance) || options.space;
+    this.log = options.deps.log.child({ room: this.roomId, space: options.space, ...(instance > 1 ? { instance } : {}) });
+    const { layoutName, layout } = options.deps.layouts.resolve(options.space);
+    if (instance > (layout.overflow?.instances ?? 1)) {
+      this.log.warn({ instance }, 'an instance the layout does not allow; refused to open');
+      throw new ServerError(CloseCode.SPACE_FULL, CLOSE_REASONS[CloseCode.SPACE_FULL]);
+    }
+    // One space instance = one room, whichever matchmaking call opened it and in whichever process (SPEC HD1).
+    this.claim = await claimSpace(this.presence, memoryKey);
     if (!this.claim) {
       this.log.info('space already open in another room; refused to open a second one');
       throw new ServerError(CloseCode.SPACE_BUSY, CLOSE_REASONS[CloseCode.SPACE_BUSY]);
     }
+    // A space that overflows lets Colyseus lock a full room (held seats count): the admission then
+    // seats the next join in the next instance, and a join racing for the last seat is retried (J6).
+    if (layout.overflow) this.maxClients = options.deps.maxPerSpace;
     // The space's saved chat, board and lock, before anyone is greeted (bounded wait, SPEC RS1–RS3).
-    await options.deps.memory.load(options.space);
-    const { layoutName, layout } = options.deps.layouts.resolve(options.space);
-    const space: SpaceInfo = { name: options.space, layoutName, layout, geo: options.deps.layouts.geoOf(options.space) };
+    await options.deps.memory.load(memoryKey);
+    const space: SpaceInfo = {
+      name: options.space,
+      instance,
+      memoryKey,
+      layoutName,
+      layout,
+      geo: options.deps.layouts.geoOf(options.space),
+    };
     this.state = spaceState(space);
     this.patchRate = options.deps.patchRateMs;
     this.ctx = this.context(space);
@@ -266,7 +284,7 @@ export function spaceRoomType(guard: JoinGuard): typeof SpaceRoom {
 }
 
 /** The state a space opens with: its identity and hall from the layout, nobody in it yet. */
-function spaceState({ name, layoutName, layout }: SpaceInfo): SpaceState {
+function spaceState({ name, instance, layoutName, layout }: SpaceInfo): SpaceState {
   const state = new SpaceState();
   const s = state.space;
   s.name = name;
@@ -281,6 +299,8 @@ function spaceState({ name, layoutName, layout }: SpaceInfo): SpaceState {
   s.spawnX = layout.spawn.x;
   s.spawnZ = layout.spawn.z;
   s.spawnYaw = layout.spawn.yaw;
+  s.instance = instance;
+  s.instanceName = instanceName(name, instance);
   return state;
 }
 

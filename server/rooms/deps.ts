@@ -52,12 +52,21 @@ export interface RevokedTokens {
 /** The options `define('space', SpaceRoom, …)` passes each room's `onCreate`, with the client's `space`. */
 export interface SpaceRoomOptions {
   space: string;
+  /** Which instance of the space, 1… (SPEC J6): written by the admission (server/spaces/admission.ts), never the client's. */
+  instance?: number;
   deps: SpaceRoomDeps;
 }
 
 /** The space one room serves: its name (`?space=`) and the layout it uses. */
 export interface SpaceInfo {
   readonly name: string;
+  /** Which instance of the space this room is (SPEC J6): 1 is the space itself. */
+  readonly instance: number;
+  /**
+   * What this instance keeps its own chat, board and lock under (SpaceMemory, the store): the space's
+   * name for instance 1, the instance's name (`line-1 (2)`) for the others.
+   */
+  readonly memoryKey: string;
   readonly layoutName: string;
   readonly layout: SpaceLayout;
   /** Where the space is on Earth (its layout's geo reference resolved, SPEC GS1); null when it does not say. */

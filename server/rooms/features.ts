@@ -18,7 +18,7 @@ import type { SpaceInfo, SpaceRoomDeps } from './deps.js';
 import type { RoomFeature } from './feature.js';
 
 export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeature[] {
-  const memory = deps.memory.open(space.name);
+  const memory = deps.memory.open(space.memoryKey);
   return [
     avatarsFeature(),
     poseDeliveryFeature(deps.patchRateMs / 1000),
@@ -32,6 +32,6 @@ export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeatu
     reactionsFeature(),
     ...(deps.video ? [videoFeature(deps.video)] : []),
     ...(deps.revocations ? [tokenRevocationFeature(deps.revocations)] : []),
-    { name: 'memory', dispose: () => deps.memory.release(space.name) },
+    { name: 'memory', dispose: () => deps.memory.release(space.memoryKey) },
   ];
 }

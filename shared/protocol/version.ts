@@ -54,10 +54,19 @@ export const CloseCode = {
   TOKEN_REVOKED: 4437,
   /** The list of revoked tokens cannot be read yet (the store is opening or unreachable): try again (SPEC JT8). */
   TOKEN_UNCHECKED: 4438,
+  /** The space's building is still being read: try again in a moment (SPEC BM2). */
+  SPACE_PREPARING: 4439,
   /** The server is stopping (SIGTERM) after saving everything: rejoin when it is back (SPEC RS5). */
   SERVER_RESTARTING: 4503,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
+
+/**
+ * Join refusals that say "try again in a moment": a room opening right now (4430), revocations not
+ * readable yet (4438), a building still being read (4439). Clients retry these with a backoff
+ * (client/net/joinRetry.ts); every other 44xx is definite.
+ */
+export const RETRYABLE_JOIN_CODES: readonly number[] = [CloseCode.SPACE_BUSY, CloseCode.TOKEN_UNCHECKED, CloseCode.SPACE_PREPARING];
 
 /** Words a person can read for each close code: the client shows these. */
 export const CLOSE_REASONS: Record<CloseCode, string> = {
@@ -77,6 +86,7 @@ export const CLOSE_REASONS: Record<CloseCode, string> = {
   [CloseCode.TOKEN_WRONG_SPACE]: 'The invitation in this link is for another space.',
   [CloseCode.TOKEN_REVOKED]: 'The invitation in this link was withdrawn. Ask its organiser for a new one.',
   [CloseCode.TOKEN_UNCHECKED]: 'The invitation cannot be checked right now. Try again in a moment.',
+  [CloseCode.SPACE_PREPARING]: 'The space is still being prepared. Try again in a moment.',
   [CloseCode.SERVER_RESTARTING]: 'The server is restarting. This page rejoins by itself when it is back.',
 };
 

@@ -2,7 +2,7 @@
  * A space layout file (assets/spaces/<name>.json): the hall, where people arrive, the machines placed
  * in it and who may operate them, where the board hangs and meeting defaults. Persisted format:
  * carries `version`; see ARCHITECTURE.md for migrations (optional members added since version 1 —
- * `twins`, `locked`, `operatorPasscode`, `board`, `meeting`, `geo`, `overview` — do not change it: every version-1 file
+ * `twins`, `locked`, `operatorPasscode`, `board`, `meeting`, `geo`, `overview`, `overflow` — do not change it: every version-1 file
  * is still valid). Two different locks: `locked` restricts *operating machines* to operators;
  * `meeting.locked` restricts *entering the space* to host-passcode holders.
  */
@@ -11,6 +11,7 @@ import type { Bounds } from './bounds.js';
 import { BuildingRef, IfcGlobalId } from './building.js';
 import { GeoReferenceInput } from '../geo/reference.js';
 import { OverviewMap } from '../geo/overview.js';
+import { MAX_INSTANCES } from './instances.js';
 
 export const LAYOUT_VERSION = 1;
 
@@ -74,6 +75,11 @@ export const SpaceLayout = z.strictObject({
   geo: z.optional(GeoReferenceInput),
   /** Makes the space an overview: its floor is a map of the sites it lists (SPEC GS8). */
   overview: z.optional(OverviewMap),
+  /**
+   * A full space seats newcomers in a further instance of itself, `<name> (2)`, `<name> (3)` … up to
+   * `instances` in all (SPEC J6); absent, a full space refuses them (4405).
+   */
+  overflow: z.optional(z.strictObject({ instances: z.number().check(z.int(), z.gte(2), z.lte(MAX_INSTANCES)) })),
   /** Meeting defaults. */
   meeting: z.optional(
     z.strictObject({

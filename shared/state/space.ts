@@ -32,6 +32,10 @@ export const SpaceInfoState = schema(
     layoutTitle: { type: 'string', default: '' },
     /** The layout whose building is the space (SPEC BM4): load /assets/buildings/<building>.glb and .json; '' for the procedural hall. */
     building: { type: 'string', default: '' },
+    /** Which instance of the space this room is (SPEC J6): 1 is the space itself, 2… its overflow rooms. */
+    instance: { type: 'uint8', default: 1 },
+    /** The instance's name people see, e.g. `line-1 (2)`; '' for instance 1 (shared/space/instances.ts). */
+    instanceName: { type: 'string', default: '' },
   },
   'SpaceInfoState',
 );

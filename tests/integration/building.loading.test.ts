@@ -39,7 +39,9 @@ beforeAll(async () => {
       twins: [],
     }),
   );
-  server = await startTestServer({ assetsDir: assets.dir }, { SIMULATOR: 'off' }, { buildings: 'background' });
+  // The join below is held for as long as the read takes (in-process, no HTTP socket to time out):
+  // the bounded wait and its retryable refusal are building.joinWait.test.ts's.
+  server = await startTestServer({ assetsDir: assets.dir, buildingWaitMs: 600_000 }, { SIMULATOR: 'off' }, { buildings: 'background' });
 });
 afterAll(async () => {
   await server?.close();

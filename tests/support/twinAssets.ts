@@ -17,6 +17,8 @@ export interface TestLayout {
   operatorPasscode?: string;
   /** Where the space is on Earth (SPEC GS1). */
   geo?: { latitude: number; longitude: number; altitude?: number; heading?: number };
+  /** A full space seats newcomers in further instances of itself (SPEC J6). */
+  overflow?: { instances: number };
 }
 
 export interface TwinAssets {
