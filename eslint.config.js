@@ -18,7 +18,7 @@ export const CLIENT_FLOORS = [
   { name: 'overlay', folders: ['ui'] },
   { name: 'context', folders: ['context'] },
   { name: 'features', folders: ['meeting', 'twins', 'timeline', 'xr', 'video', 'bim', 'geo'], apart: true },
-  { name: 'composition', folders: ['.', 'debug', 'bench', 'camera'] },
+  { name: 'composition', folders: ['.', 'debug', 'bench', 'camera', 'test'] },
 ];
 
 /**

@@ -15,12 +15,12 @@ export default defineConfig(({ mode }) => ({
     sourcemap: mode === 'test',
     chunkSizeWarningLimit: 2500,
     // Two pages: the space and the camera-publishing page (SPEC CP5). Test builds add the voice bot
-    // page that bench/voice.bench.ts drives.
+    // page that bench/voice.bench.ts drives and the projection's pixel-test scene (tests/e2e/projection.test.ts).
     rollupOptions: {
       input: {
         main: 'client/index.html',
         camera: 'client/camera.html',
-        ...(mode === 'test' ? { 'voice-bot': 'client/bench/voice-bot.html' } : {}),
+        ...(mode === 'test' ? { 'voice-bot': 'client/bench/voice-bot.html', 'projection-test': 'client/test/projection.html' } : {}),
       },
     },
   },

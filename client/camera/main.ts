@@ -5,6 +5,7 @@
  * what is happening. Its own entry: the 3D client is not loaded here.
  */
 import { PUBLISH_SOURCE } from '../../shared/twin/camera.js';
+import { compassHeading, type OrientationReading } from './heading.js';
 import { PublishError, Publisher, type Credential, type PublishState } from './publish.js';
 
 type PageState = 'idle' | 'camera' | 'connecting' | 'live' | 'stopped' | 'error';
@@ -28,6 +29,8 @@ const els = {
 
 /** Positions are sent at most this often, ms (a phone reports several a second while walking). */
 const POSITION_EVERY_MS = 2000;
+/** A turn smaller than this is not worth a report of its own, degrees (a compass wavers by a few). */
+const HEADING_STEP_DEG = 5;
 
 const query = new URLSearchParams(location.search);
 const twin = query.get('twin') ?? '';
@@ -38,6 +41,12 @@ let stream: MediaStream | null = null;
 let publisher: Publisher | null = null;
 let watchId: number | null = null;
 let lastSentAt = -Infinity;
+/** The latest position and compass heading (null: none yet), and the heading last sent. */
+let where: { latitude: number; longitude: number; accuracy: number } | null = null;
+let heading: number | null = null;
+let sentHeading: number | null = null;
+/** A report held back by the 2 s limit, sent when it ends. */
+let pending: ReturnType<typeof setTimeout> | null = null;
 
 function show(state: PageState, words: string): void {
   els.status.dataset.state = state;
@@ -83,15 +92,57 @@ function cameraProblem(err: unknown): string {
   return `The camera could not be opened (${name || (err as Error).message}).`;
 }
 
+/** A compass reading came (SPEC CP7): a turn worth telling is reported with the latest position. */
+function onOrientation(e: Event): void {
+  const h = compassHeading(e as DeviceOrientationEvent as OrientationReading);
+  if (h === null) return;
+  heading = h;
+  const turned = sentHeading === null || Math.abs(((h - sentHeading + 540) % 360) - 180) >= HEADING_STEP_DEG;
+  if (turned) report();
+}
+
+/**
+ * Sends the latest position and heading, at most every 2 s; one that comes sooner waits for the end
+ * of the 2 s (a phone turning on the spot gives no new position, and its last turn must still arrive).
+ */
+function report(): void {
+  if (!where || !publisher || pending !== null) return;
+  const wait = lastSentAt + POSITION_EVERY_MS - performance.now();
+  if (wait > 0) {
+    pending = setTimeout(() => {
+      pending = null;
+      report();
+    }, wait);
+    return;
+  }
+  lastSentAt = performance.now();
+  const { latitude, longitude, accuracy } = where;
+  const facing = heading;
+  sentHeading = facing;
+  publisher.report(latitude, longitude, facing).then(
+    () =>
+      (els.position.textContent =
+        `Position shared (within ${Math.round(accuracy)} m)` + (facing === null ? '.' : `, facing ${Math.round(facing)}°.`)),
+    (err: unknown) => (els.position.textContent = `Position not taken: ${(err as Error).message}`),
+  );
+}
+
 /**
  * While live and allowed (the box, then the browser's own question), where this device is goes to the
- * server (SPEC CP6): the camera twin stands there in spaces placed on Earth.
+ * server (SPEC CP6), with the way its camera faces where the device has a compass (CP7): the camera
+ * twin stands and turns there in spaces placed on Earth.
  */
 function followPosition(): void {
   const on = els.sharePosition.checked && publisher !== null && els.status.dataset.state === 'live';
   if (!on) {
     if (watchId !== null) navigator.geolocation.clearWatch(watchId);
     watchId = null;
+    window.removeEventListener('deviceorientationabsolute', onOrientation);
+    window.removeEventListener('deviceorientation', onOrientation);
+    if (pending !== null) clearTimeout(pending);
+    pending = null;
+    where = null;
+    heading = sentHeading = null;
     els.position.textContent = els.sharePosition.checked ? 'The position is shared while live.' : '';
     return;
   }
@@ -100,17 +151,16 @@ function followPosition(): void {
     els.position.textContent = 'This browser cannot tell where it is.';
     return;
   }
+  // Android's Chrome says where north is in its own event; iOS adds webkitCompassHeading to the plain
+  // one. A plain event with neither gives no heading (compassHeading), and the twin keeps its turn.
+  window.addEventListener('deviceorientationabsolute', onOrientation);
+  window.addEventListener('deviceorientation', onOrientation);
   els.position.textContent = 'Asking where this device is…';
   watchId = navigator.geolocation.watchPosition(
     (pos) => {
-      const now = performance.now();
-      if (now - lastSentAt < POSITION_EVERY_MS || !publisher) return;
-      lastSentAt = now;
       const { latitude, longitude, accuracy } = pos.coords;
-      publisher.report(latitude, longitude).then(
-        () => (els.position.textContent = `Position shared (within ${Math.round(accuracy)} m).`),
-        (err: unknown) => (els.position.textContent = `Position not taken: ${(err as Error).message}`),
-      );
+      where = { latitude, longitude, accuracy };
+      report();
     },
     (err) => {
       els.position.textContent =
@@ -180,7 +230,12 @@ els.form.addEventListener('submit', (e) => {
   e.preventDefault();
   void startPublishing();
 });
-els.sharePosition.addEventListener('change', followPosition);
+els.sharePosition.addEventListener('change', () => {
+  // iOS asks before it gives the compass, and only from a user gesture: ticking the box is one.
+  const ask = (DeviceOrientationEvent as unknown as { requestPermission?: () => Promise<string> }).requestPermission;
+  if (els.sharePosition.checked && typeof ask === 'function') void ask.call(DeviceOrientationEvent).catch(() => undefined);
+  followPosition();
+});
 els.stop.addEventListener('click', () => {
   void stopPublishing().then(() => show('stopped', 'Stopped: the camera shows offline in the space.'));
 });

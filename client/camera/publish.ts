@@ -62,9 +62,12 @@ export class Publisher {
     await pc.setRemoteDescription({ type: 'answer', sdp: body.sdp });
   }
 
-  /** Where this device is (WGS84 degrees): the camera twin stands there (SPEC CP6). Refusals are thrown. */
-  async report(latitude: number, longitude: number): Promise<void> {
-    const res = await this.send('POST', { latitude, longitude }, 'position');
+  /**
+   * Where this device is (WGS84 degrees) and, when known, which way its camera faces (compass degrees):
+   * the camera twin stands and turns there (SPEC CP6, CP7). Refusals are thrown.
+   */
+  async report(latitude: number, longitude: number, heading: number | null): Promise<void> {
+    const res = await this.send('POST', heading === null ? { latitude, longitude } : { latitude, longitude, heading }, 'position');
     if (!res.ok) throw refusal(res.status, (await res.json().catch(() => ({}))) as { error?: unknown; message?: unknown });
   }
 

@@ -169,8 +169,13 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
       }
       // A camera that reports where it is (a phone, SPEC CP6) moves: its screen goes with it.
       const placed = screen.camera;
-      if (twin.px !== placed.twinAt.x || twin.pz !== placed.twinAt.z || twin.qy !== placed.twinAt.qy)
-        screen.place(placeCamera(id, placed.title, placed.ext, twin));
+      // Its projection too, at once: a projection kept at the old pose paints the picture where the
+      // camera no longer looks.
+      if (twin.px !== placed.twinAt.x || twin.pz !== placed.twinAt.z || twin.qy !== placed.twinAt.qy) {
+        const moved = placeCamera(id, placed.title, placed.ext, twin);
+        screen.place(moved);
+        projections.get(id)?.place(moved);
+      }
       const distance = cam ? cam.globalPosition.subtract(screen.mesh.position).length() : Infinity;
       const visible = enabled && distance < FAR_M && (distance < NEAR_M || (cam?.isInFrustum(screen.mesh) ?? false));
       // A feed is asked for only of a camera that is online: a server with video off (or a camera never
@@ -221,6 +226,10 @@ export function createVideoFeature(ctx: ClientContext): ClientFeature {
           large: large.openId === s.camera.id || s.isLarge,
           projected: projections.has(s.camera.id),
           projectionFrames: projections.get(s.camera.id)?.frames ?? 0,
+          projectionLens: projections.get(s.camera.id)?.lensAt ?? null,
+          projectionAim: projections.get(s.camera.id)?.aimAt ?? null,
+          screenLens: (({ x, y, z }) => [x, y, -z] as [number, number, number])(s.camera.lens),
+          projectionCasters: projections.get(s.camera.id)?.casters ?? 0,
         };
       }),
     setEnabled,

@@ -10,7 +10,9 @@
  * full already (an added picture changed no pixel there), so a second projected light of negative
  * colour, through a white rectangle of the same frustum, first takes the hall's light out of the
  * picture's area. Two lights per projection: one camera projects at a time (materials take 4 lights).
- * The frustum is drawn faintly while it projects.
+ * The frustum is drawn faintly while it projects. Both lights are occluded by a depth map from the
+ * lens (occlusion.ts, SPEC VC7): what the real camera cannot see keeps its own look. A camera twin
+ * that moves (SPEC CP6) takes its projection with it (`place`).
  */
 import { SpotLight } from '@babylonjs/core/Lights/spotLight.js';
 import { DynamicTexture } from '@babylonjs/core/Materials/Textures/dynamicTexture.js';
@@ -18,10 +20,12 @@ import { Texture } from '@babylonjs/core/Materials/Textures/texture.js';
 import { Color3, Color4 } from '@babylonjs/core/Maths/math.color.js';
 import { Matrix, Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { CreateLineSystem } from '@babylonjs/core/Meshes/Builders/linesBuilder.js';
+import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { LinesMesh } from '@babylonjs/core/Meshes/linesMesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { CameraPlacement } from './cameras.js';
 import type { Observer } from '@babylonjs/core/Misc/observable.js';
+import { ProjectionOcclusion } from './occlusion.js';
 import { relightFrozen } from './relight.js';
 
 /** Projection canvas width, pixels (height from the aspect): enough for a picture spread over metres. */
@@ -58,12 +62,28 @@ export function floorInPicture(c: CameraPlacement, fraction = 0.5): Vector3 | nu
   return new Vector3(position.x + (foot.x - position.x) * fraction, 0, position.z + (foot.z - position.z) * fraction);
 }
 
+/**
+ * Meshes that hide nothing from a real camera: this camera twin's own model (its housing holds the
+ * lens), and what exists only in the space — camera screens, panels, site markers (interactive and no
+ * twin's), name tags (billboards) and lines. Twins' models, the hall and buildings cast.
+ */
+function seenThrough(mesh: AbstractMesh, cameraId: string): boolean {
+  if (mesh.getClassName() === 'LinesMesh' || mesh.billboardMode !== 0) return true;
+  for (let m: AbstractMesh | null = mesh; m; m = m.parent as AbstractMesh | null) {
+    const tag = m.metadata as { twin?: string; interactive?: boolean } | null;
+    if (tag?.twin) return tag.twin === cameraId;
+    if (tag?.interactive) return true;
+  }
+  return false;
+}
+
 export class CameraProjection {
   private readonly light: SpotLight;
   private readonly dimmer: SpotLight;
   private readonly texture: DynamicTexture;
   private readonly rectangle: DynamicTexture;
-  private readonly frustum: LinesMesh;
+  private frustum: LinesMesh;
+  private readonly occlusion: ProjectionOcclusion;
   private video: HTMLVideoElement | null = null;
   /** The video's time when its picture was last drawn in (a new time: a new picture to draw). */
   private drawnAt = -1;
@@ -73,7 +93,7 @@ export class CameraProjection {
 
   constructor(
     private readonly scene: Scene,
-    readonly camera: CameraPlacement,
+    public camera: CameraPlacement,
   ) {
     const { aspect, fovDeg } = camera.ext;
     const { position, direction } = lensInBabylon(camera);
@@ -91,9 +111,44 @@ export class CameraProjection {
     this.light = this.spot(`camera-projection-${camera.id}`, position, direction, tanV, aspect, this.texture, PICTURE_INTENSITY);
     this.dimmer = this.spot(`camera-dimmer-${camera.id}`, position, direction, tanV, aspect, this.rectangle, -DIMMER_INTENSITY);
     this.dimmer.intensity = 0;
-    relightFrozen(scene);
     this.frustum = this.drawFrustum(position, direction, tanV, aspect);
+    this.occlusion = new ProjectionOcclusion(scene, [this.light, this.dimmer], (mesh) => seenThrough(mesh, camera.id));
+    // After the occlusion: its depth maps and receiving surfaces change the materials' shaders too.
+    relightFrozen(scene);
     this.drawer = scene.onBeforeRenderObservable.add(() => this.drawIfNew());
+  }
+
+  /**
+   * The camera twin moved (SPEC VC8; CP6, CP7: a phone reports where it is and faces): the lens, its
+   * aim, the frustum and the depth maps go with it. Field of view and aspect are the camera's own and do not change.
+   */
+  place(camera: CameraPlacement): void {
+    this.camera = camera;
+    const { position, direction } = lensInBabylon(camera);
+    for (const light of [this.light, this.dimmer]) {
+      light.position = position.clone();
+      light.direction = direction.clone();
+    }
+    this.frustum.dispose();
+    this.frustum = this.drawFrustum(position, direction, Math.tan((camera.ext.fovDeg * Math.PI) / 360), camera.ext.aspect);
+    // The depth maps are rendered from the lights each frame: they follow by themselves.
+  }
+
+  /** Where the projection's lens is now, Babylon frame (test API). */
+  get lensAt(): [number, number, number] {
+    const p = this.light.position;
+    return [p.x, p.y, p.z];
+  }
+
+  /** Which way the projection looks now, Babylon frame, unit length (test API). */
+  get aimAt(): [number, number, number] {
+    const d = this.light.direction;
+    return [d.x, d.y, d.z];
+  }
+
+  /** Meshes that can hide part of the picture (test API). */
+  get casters(): number {
+    return this.occlusion.casters;
   }
 
   /** Projects this video (the camera's feed on this client); null: nothing (the light adds no colour). */
@@ -121,6 +176,7 @@ export class CameraProjection {
   dispose(): void {
     this.scene.onBeforeRenderObservable.remove(this.drawer);
     this.attach(null);
+    this.occlusion.dispose();
     this.light.dispose();
     this.dimmer.dispose();
     this.texture.dispose();
@@ -153,6 +209,10 @@ export class CameraProjection {
     light.intensity = Math.abs(intensity);
     light.projectionTextureLightNear = NEAR_M;
     light.projectionTextureLightFar = FAR_M;
+    // The depth map's range (occlusion.ts): left unset, Babylon takes the viewer's camera's (1 m–10 km)
+    // and a depth bias of that range swallows every machine in the picture.
+    light.shadowMinZ = NEAR_M;
+    light.shadowMaxZ = FAR_M;
     // Babylon's own projection is square over the cone; this one is the camera's (row-major, left-handed).
     const p = FAR_M / (FAR_M - NEAR_M);
     const s = 1 / tanV;

@@ -26,6 +26,14 @@ export interface CameraTestInfo {
   projected: boolean;
   /** Pictures drawn into the projection so far. */
   projectionFrames: number;
+  /** Where the projection's lens is, Babylon frame; null when not projected (SPEC CP6: it follows the twin). */
+  projectionLens: [number, number, number] | null;
+  /** Which way the projection looks, Babylon frame, unit length; null when not projected. */
+  projectionAim: [number, number, number] | null;
+  /** Where the camera's lens is as its screen was last placed, Babylon frame. */
+  screenLens: [number, number, number];
+  /** Meshes in the projection's depth map, that can hide part of the picture (SPEC VC7). */
+  projectionCasters: number;
 }
 
 export interface VideoTestApi {

@@ -1,11 +1,12 @@
 /**
  * `POST /api/video/:camera/publish` and `DELETE` on the same path (SPEC CP2–CP4): a page's WebRTC offer
  * for a `publish` camera, answered by the camera's feed, and its "stop"; `POST …/position`, where the
- * phone is (CP6). All carry the operator's
+ * phone is (CP6) and which way it faces (CP7). All carry the operator's
  * passcode or join token in the JSON body (never in the URL: URLs end up in logs). Each refusal is a
  * named error and one log line (publishAccess.ts logs the access refusals, this file the rest).
  */
 import express, { type Request, type Response, type Router } from 'express';
+import { HEADING, LATITUDE, LONGITUDE, positionValueProblem } from '../../shared/geo/position.js';
 import type { Logger } from '../log.js';
 import type { VideoHub } from './hub.js';
 import type { PublishAccess, PublishCredential } from './publishAccess.js';
@@ -15,7 +16,7 @@ export interface PublishApiDeps {
   hub: VideoHub;
   access: PublishAccess;
   /** Writes a reported position into the camera twin (the twin runtime's ingest, checked there: GS6). */
-  ingest(camera: string, property: 'latitude' | 'longitude', value: number): { message: string } | null;
+  ingest(camera: string, property: 'latitude' | 'longitude' | 'heading', value: number): { message: string } | null;
   log: Logger;
 }
 
@@ -75,16 +76,34 @@ export function publishApi(d: PublishApiDeps): Router {
       fail(req, res, 400, 'invalid_offer', `The offer cannot be applied: ${(err as Error).message.slice(0, 120)}`);
     }
   });
-  // Where the phone is (SPEC CP6): the camera twin stands there in spaces with a geo reference (GS5).
+  // Where the phone is (SPEC CP6) and which way its camera faces (CP7): the camera twin stands and
+  // turns there in spaces with a geo reference (GS5).
   r.post('/:camera/position', json, async (req, res) => {
     const ok = await admitted(req, res);
     if (!ok) return;
-    const { latitude, longitude } = ok.body;
-    if (typeof latitude !== 'number' || typeof longitude !== 'number')
-      return fail(req, res, 400, 'invalid_position', 'The body must carry { "latitude", "longitude" } in WGS84 degrees');
-    const problem = d.ingest(ok.camera, 'latitude', latitude) ?? d.ingest(ok.camera, 'longitude', longitude);
+    const { latitude, longitude, heading } = ok.body;
+    if (typeof latitude !== 'number' || typeof longitude !== 'number' || (heading !== undefined && typeof heading !== 'number'))
+      return fail(
+        req,
+        res,
+        400,
+        'invalid_position',
+        'The body must carry { "latitude", "longitude" } in WGS84 degrees, and may carry "heading" (compass degrees)',
+      );
+    // Every value is checked before any is written: half a report (a position with a broken heading)
+    // would move the camera somewhere the phone did not say. The heading goes in first: a camera
+    // that declares none refuses it before its position changes.
+    const invalid =
+      positionValueProblem(LATITUDE, latitude) ??
+      positionValueProblem(LONGITUDE, longitude) ??
+      (heading === undefined ? null : positionValueProblem(HEADING, heading));
+    if (invalid) return fail(req, res, 400, 'invalid_position', invalid);
+    const problem =
+      (heading === undefined ? null : d.ingest(ok.camera, 'heading', heading)) ??
+      d.ingest(ok.camera, 'latitude', latitude) ??
+      d.ingest(ok.camera, 'longitude', longitude);
     if (problem) return fail(req, res, 400, 'invalid_position', problem.message);
-    res.json({ latitude, longitude });
+    res.json(heading === undefined ? { latitude, longitude } : { latitude, longitude, heading });
   });
   r.delete('/:camera/publish', json, async (req, res) => {
     const ok = await admitted(req, res);

@@ -1,5 +1,5 @@
 /**
- * A phone as a camera (SPEC CP1–CP5): a page at 390×844 with Chromium's fake camera publishes `cam-3`
+ * A phone as a camera (SPEC CP1–CP7, VC8): a page at 390×844 with Chromium's fake camera publishes `cam-3`
  * to the real server; a desktop page in the same space sees the camera's screen play it — frames
  * advancing and the screen's pixels changing, read through the test API — and Stop turns the twin
  * offline with its reason, Publish makes it live again. ffmpeg is pointed at nothing: no other
@@ -49,6 +49,16 @@ afterAll(async () => {
   assets?.remove();
 });
 
+/**
+ * The absolute-orientation sensor's reading (device frame → east-north-up) of a phone held upright,
+ * its back camera facing `bearing` degrees: Z(alpha)·X(90°) with alpha = −bearing (alpha turns anticlockwise).
+ */
+function facing(bearing: number): { x: number; y: number; z: number; w: number } {
+  const a = (-bearing * Math.PI) / 360;
+  const b = Math.PI / 4;
+  return { x: Math.cos(a) * Math.sin(b), y: Math.sin(a) * Math.sin(b), z: Math.sin(a) * Math.cos(b), w: Math.cos(a) * Math.cos(b) };
+}
+
 const cam3 = (page: Page) => page.evaluate(() => window.twinverse!.features.video!.list().find((c) => c.id === 'cam-3')!);
 const serverProp = (name: string) => e2e.server.twins.get('cam-3')?.properties.get(name)?.value;
 const status = (page: Page) =>
@@ -60,7 +70,7 @@ const waitForStatus = (page: Page, state: string) =>
   page.waitForFunction((s) => document.querySelector<HTMLElement>('#status')?.dataset.state === s, state, { timeout: 60_000 });
 
 describe('a phone as a camera (e2e)', () => {
-  it('CP1 CP2 CP3 CP4 CP5 CP6: the phone page publishes its camera; the desktop sees the screen play it with changing pixels; the camera stands where the phone says it is; Stop turns the twin offline, Publish makes it live again', async () => {
+  it('CP1 CP2 CP3 CP4 CP5 CP6 CP7 VC8: the phone page publishes its camera; the desktop sees the screen play it with changing pixels; the camera stands where the phone says it is and faces where it faces, a projection going with it; Stop turns the twin offline, Publish makes it live again', async () => {
     const desk = await e2e.join('?space=e2e-cam&name=Ada', { width: 800, height: 500 });
     // CP1: before anyone publishes, the camera waits, and its screen says so.
     await desk.page.waitForFunction(
@@ -122,6 +132,14 @@ describe('a phone as a camera (e2e)', () => {
       60_000,
     );
 
+    // VC8: the desktop projects the camera's picture before it moves; the projection goes with it.
+    expect(await desk.page.evaluate(() => window.twinverse!.features.video!.project('cam-3', true))).toBe(true);
+    // CP7: the phone's compass (Chromium's emulated absolute-orientation sensor) says it stands upright
+    // facing north — the way the space's −Z points (heading 0), so the camera keeps the layout's turn.
+    await phone.context.grantPermissions(['accelerometer', 'gyroscope', 'magnetometer'], { origin: e2e.server.url });
+    const sensors = await phone.context.newCDPSession(phone.page);
+    await sensors.send('Emulation.setSensorOverrideEnabled', { enabled: true, type: 'absolute-orientation' });
+    await sensors.send('Emulation.setSensorOverrideReadings', { type: 'absolute-orientation', reading: { quaternion: facing(0) } });
     // CP6: the phone shares where it is (2 m east, 2 m south of the origin): the camera twin and its
     // screen stand there. The screen is 1.05 m right of and 0.3 m behind the lens (client/video/screen.ts).
     await phone.context.grantPermissions(['geolocation'], { origin: e2e.server.url });
@@ -144,6 +162,31 @@ describe('a phone as a camera (e2e)', () => {
     );
     expect(await centre.jsonValue()).toBeTruthy();
     expect(serverProp('latitude')).toBeCloseTo(ORIGIN.latitude - 2 / M_PER_DEG_LAT, 6);
+    // VC8: the projection's lens stands where the screen's does (2 m east, 1.6 m up, 2 m south; Babylon's z mirrored).
+    const moved = await cam3(desk.page);
+    expect(moved.projected).toBe(true);
+    for (const [i, v] of [2, 1.6, -2].entries()) {
+      expect(moved.projectionLens![i]).toBeCloseTo(v, 1);
+      expect(moved.screenLens[i]).toBeCloseTo(v, 1);
+    }
+
+    // CP7: the phone turns to face east: the camera twin turns (heading 90), its screen and projection with it.
+    await sensors.send('Emulation.setSensorOverrideReadings', { type: 'absolute-orientation', reading: { quaternion: facing(90) } });
+    await waitForAsync('cam-3 facing east on the server', async () => serverProp('heading') === 90, 30_000);
+    await phone.page.waitForFunction(() => document.querySelector('#position')?.textContent?.includes('facing 90°'));
+    const turned = await desk.page.waitForFunction(
+      () => {
+        const c = window.twinverse!.features.video!.list().find((x) => x.id === 'cam-3');
+        const s = window.twinverse!.features.video!.screenCentre('cam-3');
+        // Facing east (Babylon +x), the screen stands 1.05 m to its right (south, Babylon −z) and 0.3 m behind (west).
+        return c?.projectionAim && c.projectionAim[0] > 0.9 && s && Math.abs(s[0] - 1.7) < 0.3 && Math.abs(s[2] + 3.05) < 0.3 ? c : false;
+      },
+      undefined,
+      { timeout: 30_000 },
+    );
+    expect(((await turned.jsonValue()) as { projectionLens: number[] }).projectionLens[0]).toBeCloseTo(2, 1);
+    await e2e.shot(desk.page, 'camera-desktop-turned');
+    expect(await desk.page.evaluate(() => window.twinverse!.features.video!.project('cam-3', false))).toBe(false);
     await e2e.shot(phone.page, 'camera-phone-live');
     await e2e.shot(desk.page, 'camera-desktop-live');
 

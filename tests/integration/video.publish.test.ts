@@ -112,6 +112,28 @@ describe('camera publishing over HTTP', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('CP7: a heading comes with the position and is written to the camera; a broken one is 400 and changes nothing, position included', async () => {
+    const post = (body: Record<string, unknown>) =>
+      fetch(`${server.url}/api/video/cam-3/position`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ ...body, passcode: PASSCODE }),
+      });
+    const res = await post({ latitude: 53.2, longitude: 8.8, heading: 90 });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ latitude: 53.2, longitude: 8.8, heading: 90 });
+    expect([prop('cam-3', 'latitude'), prop('cam-3', 'heading')]).toEqual([53.2, 90]);
+    for (const heading of [400, 'east', null]) {
+      const bad = await post({ latitude: 53.3, longitude: 8.9, heading });
+      expect(bad.status).toBe(400);
+      expect(((await bad.json()) as { error: string }).error).toBe('invalid_position');
+    }
+    expect([prop('cam-3', 'latitude'), prop('cam-3', 'longitude'), prop('cam-3', 'heading')]).toEqual([53.2, 8.8, 90]);
+    // Without one, the camera keeps the way it faced.
+    expect((await post({ latitude: 53.25, longitude: 8.85 })).status).toBe(200);
+    expect([prop('cam-3', 'latitude'), prop('cam-3', 'heading')]).toEqual([53.25, 90]);
+  });
+
   it('CP4: stop with nobody publishing says so and changes nothing; it needs the credential too', async () => {
     expect(await call('DELETE', 'cam-3', { passcode: PASSCODE })).toEqual({ status: 200, body: { stopped: false } });
     expect(await call('DELETE', 'cam-3', {})).toMatchObject({ status: 401 });
