@@ -38,12 +38,19 @@ export interface BenchServer {
   stop(): void;
 }
 
-/** Starts `server/main.ts` on a random port and resolves once `/health` answers. */
-export async function startBenchServer(): Promise<BenchServer> {
+/**
+ * Starts `server/main.ts` on a random port and resolves once `/health` answers. `cwd` runs another
+ * checkout's server (an older commit, for a before/after bench); `env` adds to or overrides its settings;
+ * `readyWithinMs` (default 20 s) is how long it may take to answer on a loaded machine.
+ */
+export async function startBenchServer(
+  opts: { cwd?: string; env?: Record<string, string>; readyWithinMs?: number } = {},
+): Promise<BenchServer> {
   const port = 20000 + Math.floor(Math.random() * 20000);
   const log: string[] = [];
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: 'memory' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', DATA_DIR: 'memory', ...opts.env },
+    ...(opts.cwd ? { cwd: opts.cwd } : {}),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let crashed: string | null = null;
@@ -72,7 +79,7 @@ export async function startBenchServer(): Promise<BenchServer> {
       await fetch(`${base}/health`);
       return server;
     } catch {
-      if (i > 200 || crashed) {
+      if (i * 100 > (opts.readyWithinMs ?? 20_000) || crashed) {
         server.stop();
         throw new Error(`server did not start${crashed ? ` (${crashed})` : ''}: ${log.slice(-5).join(' | ')}`);
       }

@@ -1,6 +1,8 @@
 /**
  * The meeting's desktop controls in the HUD's bottom-right corner: microphone (with a level meter;
- * M toggles), raise hand, chat (with unread count), share screen, go to the board.
+ * M toggles), raise hand, chat (with unread count), share screen, go to the board. A compact twin of
+ * the microphone button goes to the top bar: on a phone an open machine panel sends the bottom row
+ * aside (PN8), and a person speaking must still be able to mute while reading it (PN9).
  */
 import { el } from '../core/dom.js';
 
@@ -27,6 +29,8 @@ function icon(paths: string): SVGElement {
 
 export interface MeetingControls {
   readonly element: HTMLElement;
+  /** The bar's compact microphone button, shown only while a panel has the bottom row aside (PN9). */
+  readonly barMic: HTMLElement;
   setMic(state: 'live' | 'muted' | 'off', title: string): void;
   setLevel(level: number): void;
   setHand(on: boolean): void;
@@ -55,6 +59,8 @@ export function createMeetingControls(on: {
     el('span', { class: 'label' }, 'Mic'),
     meter,
   );
+  const barMicIcon = el('span', { class: 'icon' });
+  const barMic = el('button', { type: 'button', class: 'button tool bar-mic', id: 'bar-mic-button', title: 'Mute (M)' }, barMicIcon);
   const hand = el(
     'button',
     { type: 'button', class: 'button tool', id: 'hand-button', title: 'Raise your hand', 'aria-pressed': 'false' },
@@ -75,6 +81,7 @@ export function createMeetingControls(on: {
   );
   const board = el('button', { type: 'button', class: 'button tool', id: 'board-button', title: 'Go to the board' }, icon(ICONS.board));
   mic.addEventListener('click', on.mic);
+  barMic.addEventListener('click', on.mic);
   hand.addEventListener('click', on.hand);
   chat.addEventListener('click', on.chat);
   share.addEventListener('click', on.share);
@@ -98,12 +105,18 @@ export function createMeetingControls(on: {
   let micState = '';
   return {
     element,
+    barMic,
     setMic(state, title) {
-      mic.title = title;
-      mic.dataset.state = state;
+      for (const b of [mic, barMic]) {
+        b.title = title;
+        b.dataset.state = state;
+      }
+      // An icon alone says nothing to a screen reader: the bar's button is named by what it does.
+      barMic.setAttribute('aria-label', title);
       if (state === micState) return;
       micState = state;
       micIcon.replaceChildren(icon(state === 'live' ? ICONS.mic : ICONS.micOff));
+      barMicIcon.replaceChildren(icon(state === 'live' ? ICONS.mic : ICONS.micOff));
       mic.querySelector('.label')!.textContent = state === 'live' ? 'Mute' : state === 'muted' ? 'Unmute' : 'No mic';
     },
     setLevel(level) {

@@ -71,6 +71,7 @@ export async function createMeetingFeature(ctx: ClientContext): Promise<ClientFe
     controls.setHand(me()?.hand ?? false);
   }
   ctx.hud.addAction(controls.element);
+  ctx.hud.addToBar(controls.barMic);
   /** The passcode last sent to become host. */
   let claimed = '';
   const peopleUi = decoratePeople(ctx.people, {

@@ -7,7 +7,9 @@ import { Quaternion, type Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { Button } from '@babylonjs/gui/2D/controls/button.js';
+import type { Control } from '@babylonjs/gui/2D/controls/control.js';
 import { Grid } from '@babylonjs/gui/2D/controls/grid.js';
+import { TextBlock } from '@babylonjs/gui/2D/controls/textBlock.js';
 import type { ActionRegistry, MenuAction } from '../core/actions.js';
 import type { AvatarStore } from '../avatars/store.js';
 import { button, createPanel3D, setButton, type Panel3D } from '../ui3d/panel.js';
@@ -33,6 +35,8 @@ export interface XrMenu {
   buttonPositions(): Record<string, Vector3>;
   /** Text on each button, by action id. */
   labels(): Record<string, string>;
+  /** The open page's text blocks that show something: font size in texture px, by control name (PN10). */
+  pageTextSizes(): Record<string, number>;
   dispose(): void;
 }
 
@@ -221,6 +225,12 @@ export function createXrMenu(d: MenuDeps): XrMenu {
       for (const [id, b] of pageButtons) out[`page-${id}`] = b.textBlock?.text ?? '';
       return out;
     },
+    pageTextSizes() {
+      const out: Record<string, number> = {};
+      for (const c of page?.texture.getDescendants(false) ?? [])
+        if (c instanceof TextBlock && c.isVisible && c.text.trim() !== '') out[c.name ?? ''] = drawnFontPx(c);
+      return out;
+    },
     dispose() {
       offActions();
       offPeople.forEach((off) => off());
@@ -231,4 +241,19 @@ export function createXrMenu(d: MenuDeps): XrMenu {
   };
   buildWrist();
   return menu;
+}
+
+/**
+ * The size a text block is drawn at, texture px. A button's label has no font of its own: it draws
+ * with the nearest ancestor's that has one (the button's), as the canvas context was left — so its own
+ * `fontSizeInPixels` (Babylon's 18 px default) is not what shows. The GUI's resolved CSS font string,
+ * set once laid out, is.
+ */
+function drawnFontPx(c: Control): number {
+  for (let at: Control | null = c; at; at = at.parent) {
+    const font = (at as unknown as { _font?: string })._font;
+    const px = font ? /(\d+(?:\.\d+)?)px/.exec(font) : null;
+    if (px) return Number(px[1]);
+  }
+  return c.fontSizeInPixels;
 }

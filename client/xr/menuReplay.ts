@@ -40,6 +40,8 @@ type TimelineApi = FeatureApis['timeline'];
 type Marker = Awaited<ReturnType<TimelineApi['markers']>>[number];
 
 const ROW_PX = 76;
+/** The smallest text on the page, texture px (1200 per metre: 2.3 cm), as its buttons' labels (PN10). */
+const READABLE_PX = 28;
 const MARK_STRIP_PX = 22;
 
 /** A page that also names points that are not buttons (the scrubber's), for pointing at them in tests. */
@@ -106,7 +108,9 @@ export function buildReplayPage(
   strip.isHitTestVisible = false;
   p.stack.addControl(strip);
 
-  const ends = text('replay-ends', '', 24, PANEL_COLORS.muted);
+  // The range's ends and the marks' count, at the page's smallest readable size (PN10): at 24 px it was
+  // 2 cm of type on a page held at arm's length, the one line on the page a person had to lean in for.
+  const ends = text('replay-ends', '', READABLE_PX, PANEL_COLORS.muted);
   p.stack.addControl(ends);
 
   const speedRow = row(p, 'replay-speeds', 1 + TIMELINE_SPEEDS.length);

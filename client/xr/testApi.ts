@@ -36,6 +36,8 @@ export interface XrTestApi {
   head(): Vec3 | null;
   menuButtons(): Record<string, Vec3>;
   menuLabels(): Record<string, string>;
+  /** The open menu page's shown text: font size in texture px (1200 px per metre), by control name. */
+  menuTextSizes(): Record<string, number>;
   menuPage(): string | null;
   locomotion(): { mode: string; snapDegrees: number; vignette: boolean };
   vignetteStrength(): number;
@@ -90,6 +92,7 @@ export function createXrTestApi(d: {
     head: () => (d.helper && d.xr.active ? toProtocol(d.helper.camera.globalPosition) : null),
     menuButtons: () => Object.fromEntries(Object.entries(d.menu?.buttonPositions() ?? {}).map(([k, v]) => [k, toProtocol(v)])),
     menuLabels: () => d.menu?.labels() ?? {},
+    menuTextSizes: () => d.menu?.pageTextSizes() ?? {},
     menuPage: () => d.menu?.page ?? null,
     locomotion: () => ({
       mode: d.locomotion?.mode ?? 'none',

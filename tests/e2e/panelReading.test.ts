@@ -1,7 +1,7 @@
 /**
- * Reading a machine's panel in real browsers (SPEC PN7, PN8, UX10, UX11): a long machine name is whole
- * in the header, on one line or two; on a 390×844 phone every text reads at 12 CSS px or more while the
- * rest of the HUD stands aside; and a part carried away while the panel is open brings its "Return …"
+ * Reading a machine's panel in real browsers (SPEC PN7, PN8, PN9, UX10, UX11): a long machine name is
+ * whole in the header, on one line or two; on a 390×844 phone every text reads at 12 CSS px or more while
+ * the rest of the HUD stands aside, and the bar keeps a microphone button to mute with; and a part carried away while the panel is open brings its "Return …"
  * button up beside the panel, not over it. The built-in simulator runs the machines; a colyseus.js
  * client of the test carries the part, as another person would. Screenshots of a desktop 1280×720 and a
  * phone (arrival, people, panel) land in test-results/screenshots/read-*.png.
@@ -87,7 +87,7 @@ async function shownTextSizes(page: Page): Promise<{ smallest: number; title: nu
 const visible = (page: Page, selector: string) => page.locator(selector).first().isVisible();
 
 describe('reading a panel on a phone', () => {
-  it('PN7 PN8: a long machine name takes two lines, whole; every text reads at 12 CSS px or more while the HUD stands aside, and it comes back on Close', async () => {
+  it('PN7 PN8 PN9: a long machine name takes two lines, whole; every text reads at 12 CSS px or more while the HUD stands aside, the bar keeps a microphone button that mutes, and it all comes back on Close', async () => {
     const { page, errors } = await openPhone('?space=e2e-read&name=Pia');
     await page.waitForSelector('#loading', { state: 'detached' });
     expect(await visible(page, '#touch-stick')).toBe(true);
@@ -116,10 +116,29 @@ describe('reading a panel on a phone', () => {
     expect(await overPanelHeader(page)).toEqual([]);
     await e2e.shot(page, 'read-phone-panel');
 
-    // Close: the stick and the bottom row are back.
+    // PN9: the bottom row's Mute went aside with it; the bar's compact microphone stays in reach, clear of
+    // the panel, and mutes and unmutes the outgoing track.
+    const barMic = page.locator('#bar-mic-button');
+    expect(await barMic.isVisible()).toBe(true);
+    const mic = (await barMic.boundingBox())!;
+    expect(mic.width).toBeGreaterThanOrEqual(32);
+    expect(mic.y + mic.height <= box.panel.top || mic.y >= box.panel.bottom, JSON.stringify({ mic, panel: box.panel })).toBe(true);
+    await page.waitForFunction(() => document.querySelector('#bar-mic-button')?.getAttribute('data-state') === 'live', undefined, {
+      timeout: 30_000,
+    });
+    await barMic.tap();
+    await page.waitForFunction(() => window.twinverse!.features.meeting!.micTrack()?.enabled === false);
+    expect(await barMic.getAttribute('data-state')).toBe('muted');
+    expect(await barMic.getAttribute('aria-label')).toBe('Unmute (M)');
+    await barMic.tap();
+    await page.waitForFunction(() => window.twinverse!.features.meeting!.micTrack()?.enabled === true);
+    expect(await barMic.getAttribute('data-state')).toBe('live');
+
+    // Close: the stick and the bottom row are back, and the bar's microphone leaves (the row has Mute).
     await page.evaluate(() => window.twinverse!.features.twins!.closePanel());
     await page.waitForSelector('#touch-stick', { state: 'visible' });
     expect(await visible(page, '.actions')).toBe(true);
+    expect(await visible(page, '#bar-mic-button')).toBe(false);
     expect(errors).toEqual([]);
   });
 

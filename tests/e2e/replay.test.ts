@@ -1,5 +1,5 @@
 /**
- * Shared replay in real browsers (SPEC RP1, RP5, RP7): history is seeded through the runtime's ingest
+ * Shared replay in real browsers (SPEC RP1, RP5, RP7, PN10): history is seeded through the runtime's ingest
  * path with its own timestamps; a replay started in page A shows the recorded value and colour in
  * page B, with the banner and scrubber; back to live, both show the live machine again. In VR (an
  * emulated Quest 3, tests/support/xrRig.ts) the wrist menu's Replay page does the same with the
@@ -100,7 +100,7 @@ describe('shared replay (e2e)', () => {
     }
   });
 
-  it('RP7: in VR the wrist menu’s Replay page scrubs back with the ray and trigger; a desktop page sees the replayed time and value; Back to live returns both', async () => {
+  it('RP7 PN10: in VR the wrist menu’s Replay page, every text 28 px or more, scrubs back with the ray and trigger; a desktop page sees the replayed time and value; Back to live returns both', async () => {
     // Vera joins first (the host: she may drive) and goes into VR; Desk watches from a desktop.
     const a = await e2e.join('?space=e2e-replay-vr&name=Vera&xr=emulate', { width: 960, height: 600 });
     const b = await e2e.join('?space=e2e-replay-vr&name=Desk');
@@ -122,6 +122,12 @@ describe('shared replay (e2e)', () => {
       'page-play': 'Play',
       'page-live': 'Live now',
     });
+    // PN10: every line on the page reads at arm's length, the range's ends under the scrubber too.
+    await a.page.waitForFunction(() => (window.twinverse!.features.xr!.menuTextSizes()['replay-ends'] ?? 0) > 0, undefined, {
+      timeout: 10_000,
+    });
+    const sizes = await a.page.evaluate(() => window.twinverse!.features.xr!.menuTextSizes());
+    expect(Math.min(...Object.values(sizes)), JSON.stringify(sizes)).toBeGreaterThanOrEqual(28);
 
     // Scrub back to a minute into the hot spell: the ray at that place along the scrubber, the
     // trigger pressed and let go there (the scrubber seeks when it is let go).
