@@ -27,7 +27,12 @@ const endpoint = server.endpoint;
 try {
   const bots: Member[] = [];
   for (let i = 0; i < BOTS; i++) bots.push(await member(endpoint, { space: SPACE, name: `Bot ${i}` }));
-  const twins = [...bots[0]!.room.state.twins.keys()];
+  // Commands go to machines that offer the action (the TD says), so every refusal the bots hear is news.
+  const twins: string[] = [];
+  for (const id of bots[0]!.room.state.twins.keys()) {
+    const td = (await (await fetch(`${server.base}/api/twins/${id}/td`)).json()) as { actions?: Record<string, unknown> };
+    if (td.actions?.['changeTool']) twins.push(id);
+  }
   const counts = { poses: 0, chat: 0, strokes: 0, erased: 0, commands: 0 };
   const start = performance.now();
   const poses = bots.map(() => createPose());
