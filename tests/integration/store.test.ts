@@ -16,7 +16,7 @@ import { STORE_VERSION } from '../../server/store/migrations.js';
 import { schemaVersion } from '../../server/store/migrate.js';
 import { HistoryRecorder, MINUTE_MS } from '../../server/history/recorder.js';
 import { bucketsFromSamples, samplesOf } from '../../server/history/buckets.js';
-import { LoopSlicer, sampleBuckets, samplesSliced } from '../../server/history/sampleBuckets.js';
+import { LoopSlicer, sampleBuckets, samplesSliced, WINDOW_MINUTES } from '../../server/history/sampleBuckets.js';
 import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
 import { waitFor } from '../support/wait.js';
 import { dropSchema } from '../support/stores.js';
@@ -152,11 +152,14 @@ describe.each(backends)('store contract on %s', (_name, configure, kind) => {
   it('HS8: long reads are decoded in slices, the loop getting turns between minutes, with the same answer as all at once', async () => {
     const rec = new HistoryRecorder(store, { flushMs: 5000, retentionDays: 30 }, log);
     const start = T0 + 10 * MINUTE_MS;
-    // 35 whole minutes at 20 Hz (more than one read window), then an open minute written as parts,
-    // and a late sample for a closed minute (its own part row, out of order within that minute).
-    for (let i = 0; i < 36 * 1200 + 300; i++) {
-      rec.value('press-1', 'force', start + i * 50, 100 + 10 * Math.sin(i / 300), false);
-      if (i % 100 === 99) rec.flush();
+    // 36 whole minutes at 2 Hz (more than one read window of WINDOW_MINUTES; the slicing is per
+    // minute, so the rate only sets the test's cost), then an open minute written as parts, and a
+    // late sample for a closed minute (its own part row, out of order within that minute).
+    const stepMs = 500;
+    const perMinute = MINUTE_MS / stepMs;
+    for (let i = 0; i < 36 * perMinute + perMinute / 4; i++) {
+      rec.value('press-1', 'force', start + i * stepMs, 100 + 10 * Math.sin(i / 30), false);
+      if (i % 10 === 9) rec.flush();
     }
     rec.value('press-1', 'force', start + 5 * MINUTE_MS + 25, 7.5, false);
     rec.flush();
@@ -164,7 +167,9 @@ describe.each(backends)('store contract on %s', (_name, configure, kind) => {
     const from = start + 30_000;
     const to = start + 36 * MINUTE_MS + 9_999;
     const all = samplesOf(await store.historyRows('press-1', 'force', start, to, true, 100_000), from, to);
-    expect(all.t.length).toBe(36 * 1200 + 200 - 600 + 1);
+    // Whole minutes, plus the open minute's first 10 s, less the first 30 s, plus the late sample.
+    expect(all.t.length).toBe(36 * perMinute + 10_000 / stepMs - 30_000 / stepMs + 1);
+    expect(WINDOW_MINUTES).toBeLessThan(36);
     // A clock that says every minute's decoding used up its slice: the loop gets a turn after each.
     let clock = 0;
     const slicer = new LoopSlicer(() => (clock += 10));
