@@ -22,6 +22,7 @@ import { spaceRoomType } from './rooms/SpaceRoom.js';
 import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
 import { admitToSpace, INSTANCE_OPTION } from './spaces/admission.js';
+import { roomsOf } from './spaces/occupancy.js';
 import { loadBuildings, type Buildings } from './buildings/buildings.js';
 import { SpaceMemory } from './meeting/memory.js';
 import { storePersistence } from './meeting/spacePersistence.js';
@@ -179,6 +180,8 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     layouts,
     buildings,
     map: config.map,
+    // Where people are, per instance (SPEC SP2): private where joining takes a signed token.
+    rooms: { of: roomsOf, cap: config.maxPerSpace, private: tokens !== null },
     twins: {
       runtime: twins,
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),

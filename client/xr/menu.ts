@@ -1,5 +1,6 @@
 /**
- * The VR menu: a small panel above the left wrist (controller or tracked hand) with the actions
+ * The VR menu: a small panel above the left wrist (controller or tracked hand), titled with the space
+ * (and, in an overflow instance, the instance's name on a line of its own, SPEC J6), with the actions
  * features registered (mute …), People, Avatar, Settings, Replay, Cameras and Exit VR. People, Avatar, Settings, Replay
  * and Cameras open a larger panel in front of the user. Everything is a world-space GUI panel selected with the ray or a pinch.
  */
@@ -12,7 +13,7 @@ import { Grid } from '@babylonjs/gui/2D/controls/grid.js';
 import { TextBlock } from '@babylonjs/gui/2D/controls/textBlock.js';
 import type { ActionRegistry, MenuAction } from '../core/actions.js';
 import type { AvatarStore } from '../avatars/store.js';
-import { button, createPanel3D, setButton, type Panel3D } from '../ui3d/panel.js';
+import { button, createPanel3D, PANEL_COLORS, setButton, text, type Panel3D } from '../ui3d/panel.js';
 import type { LocomotionSettings } from './locomotion.js';
 import { buildAvatarPage, buildPeoplePage, buildSettingsPage, type MenuPage, type PageContent } from './menuPages.js';
 import type { AppearanceAsk } from '../avatars/appearanceAsk.js';
@@ -29,6 +30,10 @@ export interface XrMenu {
   /** Places the floating parts for this frame; call from the XR frame. */
   update(head: HeadPose): void;
   setVisible(on: boolean): void;
+  /** Which instance of the space this is (SPEC J6): '' for the space itself, which shows none. */
+  setInstance(name: string): void;
+  /** The wrist panel's heading as drawn: the space's title, then the instance's name when there is one. */
+  heading(): string[];
   openPage(page: MenuPage | null): void;
   readonly page: MenuPage | null;
   /** World position of each button's centre, by action id (pointing at them in tests). */
@@ -55,6 +60,8 @@ export interface MenuDeps {
 const WRIST_W = 0.36;
 const ROW_M = 0.065;
 const TITLE_M = 0.06;
+/** The instance's line under the title (an overflow instance only). */
+const INSTANCE_M = 0.04;
 const PAGE_W = 0.6;
 const PAGE_H = 0.55;
 const PAGE_TITLES: Record<MenuPage, string> = {
@@ -70,6 +77,8 @@ export function createXrMenu(d: MenuDeps): XrMenu {
   let wristH = 0;
   let anchor: TransformNode | null = null;
   let visible = true;
+  let instance = '';
+  let instanceText: TextBlock | null = null;
   const buttons = new Map<string, Button>();
   let page: Panel3D | null = null;
   let pageName: MenuPage | null = null;
@@ -126,8 +135,15 @@ export function createXrMenu(d: MenuDeps): XrMenu {
     buttons.clear();
     const actions = all();
     const rows = Math.ceil(actions.length / 2);
-    wristH = TITLE_M + rows * ROW_M + 0.015;
+    wristH = TITLE_M + (instance ? INSTANCE_M : 0) + rows * ROW_M + 0.015;
     wrist = createPanel3D(d.scene, 'xr-menu', { width: WRIST_W, height: wristH, title: d.title, titleSize: 30 });
+    instanceText = null;
+    if (instance) {
+      // Own line, not appended to the title: the title already fills the narrow wrist panel.
+      instanceText = text('xr-menu-instance', instance, 24, PANEL_COLORS.muted);
+      instanceText.textWrapping = false;
+      wrist.stack.addControl(instanceText);
+    }
     const grid = new Grid('xr-menu-grid');
     grid.addColumnDefinition(0.5);
     grid.addColumnDefinition(0.5);
@@ -174,6 +190,18 @@ export function createXrMenu(d: MenuDeps): XrMenu {
         placeInFront(page.mesh, head, 0.75, 0.1);
         pagePlaced = true;
       }
+    },
+    setInstance(name) {
+      if (name === instance) return;
+      instance = name;
+      // The panel's height follows its rows: rebuilt, as when an action comes or goes.
+      buildWrist();
+    },
+    heading() {
+      const out: string[] = [];
+      for (const c of wrist?.stack.children ?? [])
+        if (c instanceof TextBlock && (c.name === 'xr-menu-title' || c === instanceText)) out.push(c.text);
+      return out;
     },
     setVisible(on) {
       visible = on;

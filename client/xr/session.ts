@@ -86,6 +86,8 @@ export async function createXrFeature(ctx: ClientContext): Promise<ClientFeature
     exitXr: () => void xr.exit(),
   });
   menu.setVisible(false);
+  // Which instance of a full space we are in (SPEC J6), as the desktop bar shows it; a rejoin may land in another.
+  ctx.connection.onState((sync) => menu.setInstance(sync.state.space.instanceName));
 
   // The menu rides on the left wrist: the controller's grip, or the tracked hand's wrist.
   const attachMenu = (source: WebXRInputSource) => {

@@ -1,7 +1,8 @@
 /**
- * Pose delivery (SPEC PF1–PF5): once per patch tick, each connected client gets one binary pose frame
+ * Pose delivery (SPEC PF1–PF6): once per patch tick, each connected client gets one binary pose frame
  * with the avatars that moved since it last heard of them and are due at their distance tier —
- * near ones every tick, mid ones at ~10 Hz, far ones at ~2 Hz (shared/protocol/interest.ts), with
+ * near ones every tick, mid ones at ~10 Hz, far ones at ~2 Hz (shared/protocol/interest.ts), one
+ * tier further out for those behind the client's head and beyond a few metres (PF6), with
  * at most NEAR_CAP near and MID_CAP mid per client however crowded the hall (PF5), so what a client
  * downloads stays bounded. An avatar that did not move is not sent; a client with nothing due gets
  * no frame at all.
@@ -13,7 +14,7 @@
  * moved avatar's 33-byte record is written once per tick and copied into the frames that want it.
  */
 import type { Pose } from '../../shared/protocol/pose.js';
-import { assignTiers, due, TierScratch, type Tier } from '../../shared/protocol/interest.js';
+import { assignTiers, due, nextBehind, TierScratch, viewCos, type Tier } from '../../shared/protocol/interest.js';
 import {
   POSE_FRAME_FORMAT,
   POSE_FRAME_MESSAGE,
@@ -29,6 +30,9 @@ class Heard {
   version = new Float64Array(64);
   at = new Float64Array(64).fill(-Infinity);
   tier = new Uint8Array(64).fill(255);
+  /** The tier distance alone gave (PF6 keeps the distance's hysteresis on it), and whether the avatar is behind (1). */
+  base = new Uint8Array(64).fill(255);
+  behind = new Uint8Array(64);
 
   grow(slot: number): void {
     if (slot < this.version.length) return;
@@ -39,9 +43,15 @@ class Heard {
     at.set(this.at);
     const tier = new Uint8Array(size).fill(255);
     tier.set(this.tier);
+    const base = new Uint8Array(size).fill(255);
+    base.set(this.base);
+    const behind = new Uint8Array(size);
+    behind.set(this.behind);
     this.version = version;
     this.at = at;
     this.tier = tier;
+    this.base = base;
+    this.behind = behind;
   }
 
   forget(slot: number): void {
@@ -49,6 +59,8 @@ class Heard {
     this.version[slot] = 0;
     this.at[slot] = -Infinity;
     this.tier[slot] = 255;
+    this.base[slot] = 255;
+    this.behind[slot] = 0;
   }
 }
 
@@ -88,10 +100,11 @@ export function poseDeliveryFeature(tickSeconds: number, stats: DeliveryStats = 
   let distance = new Float64Array(64);
   let prevTier = new Uint8Array(64);
   let tier = new Uint8Array(64);
+  const view = { behind: new Uint8Array(64), base: new Uint8Array(64) };
   const scratch = new TierScratch();
   let tickCount = 0;
 
-  /** Everyone's tier as `me` sees them now (PF2 by distance, PF5 capped), kept in `h.tier`. */
+  /** Everyone's tier as `me` sees them now (PF2 by distance, PF6 by view, PF5 capped), kept in `h.tier`. */
   const rank = (me: Participant, h: Heard, everyone: Participant[], mine: Pose['head']): void => {
     others.length = 0;
     for (const other of everyone) {
@@ -105,15 +118,27 @@ export function poseDeliveryFeature(tickSeconds: number, stats: DeliveryStats = 
       distance = new Float64Array(size);
       prevTier = new Uint8Array(size);
       tier = new Uint8Array(size);
+      view.behind = new Uint8Array(size);
+      view.base = new Uint8Array(size);
     }
     for (let k = 0; k < others.length; k++) {
       const o = others[k]!;
       const head = o.lastPose!.pose.head;
-      distance[k] = Math.hypot(head.px - mine.px, head.pz - mine.pz);
+      const dx = head.px - mine.px;
+      const dz = head.pz - mine.pz;
+      const d = Math.hypot(dx, dz);
+      distance[k] = d;
       prevTier[k] = h.tier[o.slot]!;
+      view.base[k] = h.base[o.slot]!;
+      view.behind[k] = nextBehind(h.behind[o.slot] === 1, viewCos(mine, dx, dz, d), d) ? 1 : 0;
     }
-    assignTiers(prevTier, distance, others.length, tier, scratch);
-    for (let k = 0; k < others.length; k++) h.tier[others[k]!.slot] = tier[k]!;
+    assignTiers(prevTier, distance, others.length, tier, scratch, view);
+    for (let k = 0; k < others.length; k++) {
+      const s = others[k]!.slot;
+      h.tier[s] = tier[k]!;
+      h.base[s] = view.base[k]!;
+      h.behind[s] = view.behind[k]!;
+    }
   };
 
   /** Whether `me` has not ranked someone yet (a newcomer, or everyone after a join or a reconnection). */

@@ -13,7 +13,7 @@ import { historyApi, type HistoryApiDeps } from './historyApi.js';
 import { notesApi } from './notesApi.js';
 import { revocationsApi, type RevocationsApiDeps } from './revocationsApi.js';
 import { auditApi } from './auditApi.js';
-import { spacesApi } from './spacesApi.js';
+import { spacesApi, type SpacesApiDeps } from './spacesApi.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { Buildings } from '../buildings/buildings.js';
 import type { MapConfig } from '../geo/mapConfig.js';
@@ -44,6 +44,8 @@ export interface HttpDeps {
   buildings?: Buildings;
   /** The overview's ground map tiles (SPEC GS10). */
   map?: MapConfig['map'];
+  /** Occupancy of a space's instances (SPEC SP2); absent: the route answers 404. */
+  rooms?: SpacesApiDeps['rooms'];
   /** Pages publishing a camera (server/video/publishApi.ts, SPEC CP2). */
   publish?: Omit<PublishApiDeps, 'log'>;
 }
@@ -107,7 +109,16 @@ export function createHttpApp(deps: HttpDeps): Express {
   // Notes and the audit log read the same store as history (SPEC NT4, AU2).
   const { runtime, store, now } = deps.history;
   app.use('/api/twins', notesApi({ runtime, store, log: deps.log, ...(now ? { now } : {}) }));
-  app.use('/api/spaces', spacesApi({ layouts: deps.layouts, log: deps.log, runtime, ...(deps.map ? { map: deps.map } : {}) }));
+  app.use(
+    '/api/spaces',
+    spacesApi({
+      layouts: deps.layouts,
+      log: deps.log,
+      runtime,
+      ...(deps.map ? { map: deps.map } : {}),
+      ...(deps.rooms ? { rooms: deps.rooms } : {}),
+    }),
+  );
   app.use('/api/audit', auditApi({ store, log: deps.log, ...(now ? { now } : {}) }));
   if (deps.publish) app.use('/api/video', publishApi({ ...deps.publish, log: deps.log }));
   app.use('/api/tokens', revocationsApi({ revocations: null, adminToken: undefined, ...deps.revocations, store, log: deps.log }));

@@ -5,12 +5,13 @@
  * Node's default agent drops a socket idle for 5 s (browsers wait), so a building still being read
  * past {@link BUILDING_WAIT_MS} is a named refusal the client retries (4439), not a request held open.
  */
-import { ServerError, matchMaker, type AuthContext } from '@colyseus/core';
-import { CLOSE_REASONS, CloseCode, ROOM_NAME } from '../../shared/protocol/version.js';
+import { ServerError, type AuthContext } from '@colyseus/core';
+import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
 import type { JoinGuard } from '../security/joinGuard.js';
 import type { Logger } from '../log.js';
 import type { Buildings } from '../buildings/buildings.js';
 import type { SpaceLayouts } from './layouts.js';
+import { roomsOf, type RoomOfSpace } from './occupancy.js';
 
 /** How long a join waits for its space's building before it is told to try again, ms (well under 5 s). */
 export const BUILDING_WAIT_MS = 2500;
@@ -23,17 +24,8 @@ export interface AdmissionDeps {
   buildingWaitMs?: number;
 }
 
-/** What the choice reads of a listed room: its instance and whether Colyseus locked it (full). */
-export interface RoomOfSpace {
-  instance?: unknown;
-  locked: boolean;
-}
-
 /** The option the server writes into a join's options for `filterBy`: never the client's (J1 refuses it). */
 export const INSTANCE_OPTION = 'instance';
-
-/** The rooms of a space as the matchmaker lists them (every process's, with the Redis driver). */
-const roomsOf = (space: string): Promise<readonly RoomOfSpace[]> => matchMaker.query({ name: ROOM_NAME, space });
 
 /**
  * The lowest instance, 1…`instances`, that has no room yet or a room with a free seat; null when every

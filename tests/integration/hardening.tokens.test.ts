@@ -53,6 +53,12 @@ const leave = (...cs: TestClient[]) => Promise.all(cs.map((c) => c.room.leave().
 const refusedLines = (code: number) => server.lines.filter((l) => l.includes('"join refused"') && l.includes(`"code":${code}`));
 
 describe('signed join tokens', () => {
+  it('SP2: where joining takes a token, who is in a space is not public: instances answer 403 occupancy_private', async () => {
+    const res = await fetch(`http://127.0.0.1:${server.port}/api/spaces/vault/instances`);
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: string }).error).toBe('occupancy_private');
+  });
+
   it('JT1: with JOIN_SECRET set, joining without a token is refused (4433), even with the right passcode', async () => {
     const before = refusedLines(CloseCode.TOKEN_REQUIRED).length;
     expect((await refusal(join(server.endpoint, { space: 'vault' }))).code).toBe(CloseCode.TOKEN_REQUIRED);

@@ -1,7 +1,8 @@
 /**
- * Pose delivery by interest tier against the real server (SPEC PF2, PF3): a near avatar reaches a
+ * Pose delivery by interest tier against the real server (SPEC PF2, PF3, PF6): a near avatar reaches a
  * client at the full rate (every pose it sends, here one per round trip), a far one at ~2 Hz — and it
- * still reaches it; an avatar that does not move is not sent again.
+ * still reaches it; an avatar that does not move is not sent again; one behind the client's head comes
+ * a tier down, unless it stands close.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPose, encodePose, PoseFlag, type Pose } from '../../shared/protocol/pose.js';
@@ -71,6 +72,55 @@ describe('pose delivery by interest tier', () => {
     expect(heard(still)).toBe(stillBefore);
     for (const c of [observer, near, far, still]) expect(c.errors).toEqual([]);
     for (const c of [observer, near, far, still]) await c.room.leave();
+  });
+});
+
+describe('pose delivery by view direction', () => {
+  it('PF6: a client facing away hears an avatar behind it one tier down (mid → far), one in front and one just behind at the full rate', async () => {
+    // The observer faces −Z (yaw 0): "front" 4 m ahead and "close" 3 m behind (near by distance),
+    // "behind" 15 m behind (mid by distance, so far once behind the head). Far, not mid, is what the
+    // test looks for: its 0.5 s interval stays far longer than a round trip even on a loaded machine.
+    const observer = await join(server.endpoint, { space: 'view', name: 'Observer' });
+    const front = await join(server.endpoint, { space: 'view', name: 'Front' });
+    const behind = await join(server.endpoint, { space: 'view', name: 'Behind' });
+    const close = await join(server.endpoint, { space: 'view', name: 'Close' });
+    await place(observer, front, -10, -6);
+    const frontPose = await place(front, observer, -10, -10);
+    const behindPose = await place(behind, observer, -10, 9);
+    const closePose = await place(close, observer, -10, -3);
+    const heard = (c: TestClient) => observer.heard.get(c.room.sessionId) ?? 0;
+    const frontBefore = heard(front);
+    const closeBefore = heard(close);
+    const behindBefore = heard(behind);
+
+    const started = performance.now();
+    const SENDS = 30;
+    for (let i = 1; i <= SENDS; i++) {
+      const dx = i % 2 === 0 ? 0 : 0.02;
+      frontPose.head.px = -10 + dx;
+      behindPose.head.px = -10 - dx;
+      closePose.head.px = -10 + dx;
+      behind.room.sendBytes('pose', encodePose(behindPose));
+      front.room.sendBytes('pose', encodePose(frontPose));
+      close.room.sendBytes('pose', encodePose(closePose));
+      // Full rate: every pose of the one in front and of the one close behind reaches the observer.
+      await waitFor(`front and close pose ${i}`, () => heard(front) === frontBefore + i && heard(close) === closeBefore + i);
+    }
+    await waitFor(
+      'the last pose of the one behind',
+      () => Math.abs(observer.poses.get(behind.room.sessionId)!.head.px - behindPose.head.px) < 1e-3,
+    );
+    const seconds = (performance.now() - started) / 1000;
+
+    expect(heard(front) - frontBefore).toBe(SENDS);
+    expect(heard(close) - closeBefore).toBe(SENDS);
+    // At most one record per far interval of the server's clock (which ran no longer than ours).
+    const behindHeard = heard(behind) - behindBefore;
+    expect(behindHeard).toBeGreaterThanOrEqual(1);
+    expect(behindHeard).toBeLessThanOrEqual(Math.floor(seconds / (TIER_INTERVAL[Tier.FAR] - 0.025)) + 1);
+    expect(behindHeard).toBeLessThan(SENDS);
+    for (const c of [observer, front, behind, close]) expect(c.errors).toEqual([]);
+    for (const c of [observer, front, behind, close]) await c.room.leave();
   });
 });
 

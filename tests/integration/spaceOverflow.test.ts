@@ -3,6 +3,7 @@
  * the space's next instance — a room of its own, `line (2)`, with its own people and the same
  * machines — and refuses only when every instance is full. The instance is the server's choice: a
  * client naming one is refused. Two joins racing for the last seat are both seated.
+ * `GET /api/spaces/:space/instances` tells where people are (SPEC SP2).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from 'colyseus.js';
@@ -12,7 +13,7 @@ import { startTestServer, type TestServer } from '../support/server.js';
 import { join, type TestClient } from '../support/clients.js';
 import { makeTwinAssets, type TwinAssets } from '../support/twinAssets.js';
 import { uniqueName } from '../support/services.js';
-import { waitFor } from '../support/wait.js';
+import { waitFor, waitForAsync } from '../support/wait.js';
 
 let server: TestServer;
 let assets: TwinAssets;
@@ -22,6 +23,7 @@ beforeAll(async () => {
     line: { twins: [{ twin: 'agv-1', position: [0, 0, 0] }], overflow: { instances: 2 } },
     race: { twins: [], overflow: { instances: 2 } },
     fixed: { twins: [] },
+    count: { twins: [], overflow: { instances: 3 } },
   });
   server = await startTestServer({ assetsDir: assets.dir, patchRateMs: 50, maxPerSpace: 2, reconnectSeconds: 0 }, { SIMULATOR: 'off' });
 });
@@ -91,5 +93,48 @@ describe('a space that overflows', () => {
     const first = x.room.state.space.instance === 1 ? x : y;
     expect(first.room.roomId).toBe(a.room.roomId);
     for (const c of [a, x, y]) await c.room.leave();
+  });
+
+  it('SP2: GET /api/spaces/:space/instances reports each instance the layout allows, with its people, cap and whether it is open or full', async () => {
+    type Body = {
+      space: string;
+      instances: { instance: number; name: string; people: number; cap: number; open: boolean; full: boolean }[];
+    };
+    const instances = async (space: string): Promise<Body> => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/spaces/${space}/instances`);
+      expect(res.status).toBe(200);
+      return (await res.json()) as Body;
+    };
+    const closed = (instance: number, name: string) => ({ instance, name, people: 0, cap: 2, open: false, full: false });
+    expect(await instances('count')).toEqual({
+      space: 'count',
+      instances: [closed(1, ''), closed(2, 'count (2)'), closed(3, 'count (3)')],
+    });
+
+    const a = await join(server.endpoint, { space: 'count', name: 'A' });
+    const b = await join(server.endpoint, { space: 'count', name: 'B' });
+    const c = await join(server.endpoint, { space: 'count', name: 'C' });
+    expect(c.room.state.space.instance).toBe(2);
+    expect((await instances('count')).instances).toEqual([
+      { instance: 1, name: '', people: 2, cap: 2, open: true, full: true },
+      { instance: 2, name: 'count (2)', people: 1, cap: 2, open: true, full: false },
+      closed(3, 'count (3)'),
+    ]);
+    // A space without overflow has the one instance, itself.
+    const f = await join(server.endpoint, { space: 'fixed', name: 'F' });
+    expect(await instances('fixed')).toEqual({
+      space: 'fixed',
+      instances: [{ instance: 1, name: '', people: 1, cap: 2, open: true, full: false }],
+    });
+
+    // A seat given up is free again in the listing the next join is seated by.
+    await b.room.leave();
+    await waitForAsync('B’s seat free in the listing', async () => (await instances('count')).instances[0]!.people === 1);
+    expect((await instances('count')).instances[0]).toEqual({ instance: 1, name: '', people: 1, cap: 2, open: true, full: false });
+
+    const bad = await fetch(`http://127.0.0.1:${server.port}/api/spaces/${encodeURIComponent('No Such!')}/instances`);
+    expect(bad.status).toBe(400);
+    expect(((await bad.json()) as { error: string }).error).toBe('invalid_space');
+    for (const x of [a, c, f]) await x.room.leave();
   });
 });

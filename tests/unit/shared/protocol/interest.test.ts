@@ -1,7 +1,11 @@
-/** Interest tiers (shared/protocol/interest.ts): assignment by distance, hysteresis at the edges, rates. */
+/** Interest tiers (shared/protocol/interest.ts): assignment by distance and view, hysteresis at the edges, rates. */
 import { describe, expect, it } from 'vitest';
 import {
   assignTiers,
+  BEHIND_ENTER_DEG,
+  BEHIND_LEAVE_DEG,
+  BEHIND_RADIUS,
+  BEHIND_RADIUS_LEAVE,
   CAP_MARGIN,
   due,
   MID_CAP,
@@ -10,10 +14,14 @@ import {
   NEAR_CAP,
   NEAR_ENTER,
   NEAR_LEAVE,
+  nextBehind,
   nextTier,
   Tier,
   TierScratch,
+  viewCos,
 } from '../../../../shared/protocol/interest.js';
+import { createJoint } from '../../../../shared/protocol/pose.js';
+import { setYaw } from '../../../../shared/space/spawn.js';
 
 describe('interest tiers', () => {
   it('PF2: a first look puts avatars within 10 m near, within 20 m mid, beyond far', () => {
@@ -92,5 +100,82 @@ describe('interest tiers', () => {
     expect(out[n - 1]).toBe(Tier.NEAR);
     expect(out[NEAR_CAP - 1]).toBe(Tier.MID);
     expect([...out].filter((t) => t === Tier.NEAR)).toHaveLength(NEAR_CAP);
+  });
+
+  it('PF6: the view angle is measured on the floor from where the head faces (−Z at yaw 0), whatever its pitch; straight up or down has none', () => {
+    const head = createJoint();
+    setYaw(head, 0);
+    expect(viewCos(head, 0, -5, 5)).toBeCloseTo(1, 9);
+    expect(viewCos(head, 0, 5, 5)).toBeCloseTo(-1, 9);
+    expect(viewCos(head, 5, 0, 5)).toBeCloseTo(0, 9);
+    // A quarter turn to the left (about +Y) faces −X.
+    setYaw(head, Math.PI / 2);
+    expect(viewCos(head, -5, 0, 5)).toBeCloseTo(1, 9);
+    // Facing −Z and looking 60° down (about +X after the yaw): still facing −Z on the floor.
+    const pitch = -Math.PI / 3;
+    Object.assign(head, { qx: Math.sin(pitch / 2), qy: 0, qz: 0, qw: Math.cos(pitch / 2) });
+    expect(viewCos(head, 0, -5, 5)).toBeCloseTo(1, 9);
+    // Straight down, or an avatar on the same spot: no angle.
+    Object.assign(head, { qx: Math.sin(-Math.PI / 4), qy: 0, qz: 0, qw: Math.cos(-Math.PI / 4) });
+    expect(viewCos(head, 0, -5, 5)).toBeNaN();
+    setYaw(head, 0);
+    expect(viewCos(head, 0, 0, 0)).toBeNaN();
+  });
+
+  it('PF6: an avatar more than 110° from the head’s forward and beyond 4 m is behind; nearer, or within the angle, it is not', () => {
+    const cos = (deg: number) => Math.cos((deg * Math.PI) / 180);
+    expect(nextBehind(false, cos(180), 6)).toBe(true);
+    expect(nextBehind(false, cos(BEHIND_ENTER_DEG + 1), BEHIND_RADIUS + 0.1)).toBe(true);
+    expect(nextBehind(false, cos(BEHIND_ENTER_DEG - 1), 6)).toBe(false);
+    // Someone just behind you keeps moving smoothly.
+    expect(nextBehind(false, cos(180), BEHIND_RADIUS - 0.1)).toBe(false);
+    expect(nextBehind(false, cos(0), 15)).toBe(false);
+  });
+
+  it('PF6: hysteresis — behind, an avatar is in view again only within 95° or nearer than 3.5 m, so a head turning about the edge does not flicker', () => {
+    const cos = (deg: number) => Math.cos((deg * Math.PI) / 180);
+    // A head sweeping 100° … 115° … 100° about the 110° edge: behind once behind, never before.
+    let before = false;
+    for (const deg of [100, 105, 108]) before = nextBehind(before, cos(deg), 6);
+    expect(before).toBe(false);
+    let behind = nextBehind(false, cos(115), 6);
+    for (const deg of [108, 100, 96, 112, 97]) behind = nextBehind(behind, cos(deg), 6);
+    expect(behind).toBe(true);
+    expect(nextBehind(true, cos(BEHIND_LEAVE_DEG - 1), 6)).toBe(false);
+    // The radius has its margin too: stepping about the 4 m edge behind you does not flicker.
+    expect(nextBehind(true, cos(180), BEHIND_RADIUS - 0.2)).toBe(true);
+    expect(nextBehind(true, cos(180), BEHIND_RADIUS_LEAVE - 0.01)).toBe(false);
+    // No angle to judge by (looking straight down): the last judgement stands.
+    expect(nextBehind(true, NaN, 6)).toBe(true);
+    expect(nextBehind(false, NaN, 6)).toBe(false);
+  });
+
+  it('PF6: behind drops one tier (near → mid, mid → far, far stays far), before the caps, and the distance keeps its own hysteresis', () => {
+    // Near at 5 m, mid at 15 m, far at 30 m, near at 10.5 m (was near: hysteresis), each behind; one near in view.
+    const distance = Float64Array.from([5, 15, 30, 10.5, 5]);
+    const n = distance.length;
+    const view = { behind: Uint8Array.from([1, 1, 1, 1, 0]), base: Uint8Array.from([255, 255, 255, Tier.NEAR, 255]) };
+    const out = new Uint8Array(n);
+    const scratch = new TierScratch();
+    assignTiers(new Uint8Array(n).fill(255), distance, n, out, scratch, view);
+    expect([...out]).toEqual([Tier.MID, Tier.FAR, Tier.FAR, Tier.MID, Tier.NEAR]);
+    expect([...view.base]).toEqual([Tier.NEAR, Tier.MID, Tier.FAR, Tier.NEAR, Tier.NEAR]);
+    // Ranked again while still behind: the 10.5 m one stays mid (its distance still says near), not far.
+    assignTiers(out.slice(), distance, n, out, scratch, view);
+    expect(out[3]).toBe(Tier.MID);
+    // Turning round brings each back to the tier its distance gives.
+    view.behind.fill(0);
+    assignTiers(out.slice(), distance, n, out, scratch, view);
+    expect([...out]).toEqual([Tier.NEAR, Tier.MID, Tier.FAR, Tier.NEAR, Tier.NEAR]);
+  });
+
+  it('PF6 PF5: in a crowd the capped near places go to those in view; those behind compete for mid', () => {
+    // NEAR_CAP + 8 people within 10 m: the nearest 8 behind you, the others in front.
+    const n = NEAR_CAP + 8;
+    const distance = Float64Array.from({ length: n }, (_, i) => 4.5 + 0.1 * i);
+    const view = { behind: Uint8Array.from({ length: n }, (_, i) => (i < 8 ? 1 : 0)), base: new Uint8Array(n).fill(255) };
+    const out = new Uint8Array(n);
+    assignTiers(new Uint8Array(n).fill(255), distance, n, out, new TierScratch(), view);
+    for (let i = 0; i < n; i++) expect(out[i]).toBe(i < 8 ? Tier.MID : Tier.NEAR);
   });
 });
