@@ -3,9 +3,10 @@
  * on and the walls of each storey the obstacles on it. Feet rest on the highest floor under them that
  * is at most a step above them (a floor higher up is a ceiling, or an edge in the way when it is
  * within the body's reach); off a floor's edge they drop to the floor below, or to the ground. A
- * stair's surface rises evenly along its flight, so walking climbs it. A wall stops a body only when it meets the body
- * (client/player/desktopMovement.ts). Pure geometry on the
- * element index; Babylon frame out (z mirrored).
+ * stair's surface rises evenly along its flight, so walking climbs it. A wall stops a body when it
+ * meets the body, from the feet to its reach: what stops a body and what it stands on are decided
+ * here, the walking itself is client/player/desktopMovement.ts. Pure geometry on the element index;
+ * Babylon frame out (z mirrored).
  */
 import type { BuildingElement } from '../../shared/space/building.js';
 import type { FloorObstacle } from '../render/hall/furniture.js';
@@ -13,10 +14,23 @@ import type { FloorObstacle } from '../render/hall/furniture.js';
 /** Highest a floor may be above the feet and still be stepped onto, metres. */
 export const STEP_HEIGHT = 0.35;
 /**
- * Height above the feet below which a floor higher than a step is an edge in the way (a stair's side,
- * a raised slab), not a ceiling walked under: the top of the body's span (desktopMovement.ts), metres.
+ * The top of a standing body above its feet, metres: a wall whose underside is below it stops the
+ * body (the mezzanine's walls do not stop those under it), and a floor higher than a step whose
+ * element reaches down below it is an edge in the way (a stair's side, a raised slab), not a
+ * ceiling walked under.
  */
-export const EDGE_REACH = 1.5;
+export const BODY_REACH = 1.5;
+
+/**
+ * Whether an obstacle stops a body whose feet are at `feetY` (one without a height span stops every
+ * body): one that rises above the feet and reaches down below the body's top (SPEC BM9). A wall is
+ * never stepped over, however little its top rises above the feet — walls are not floors: beside the
+ * sample stair's top the ground storey's east wall ends a few centimetres above the feet, and the
+ * upper storey's wall begins only at the mezzanine's edge.
+ */
+export function stopsBodyAt(o: FloorObstacle, feetY: number): boolean {
+  return (o.minY ?? -Infinity) < feetY + BODY_REACH && (o.maxY ?? Infinity) > feetY;
+}
 
 /**
  * What is a floor, Babylon frame: a slab's top, or a stair's (ramp's) surface rising evenly from
@@ -79,7 +93,7 @@ export function floorHeightAt(floors: readonly StoreyFloor[], x: number, z: numb
 export function edgeInTheWay(floors: readonly StoreyFloor[], x: number, z: number, feetY: number): boolean {
   for (const f of floors) {
     const h = surfaceAt(f, x, z);
-    if (h !== null && h > feetY + STEP_HEIGHT && f.bottom < feetY + EDGE_REACH) return true;
+    if (h !== null && h > feetY + STEP_HEIGHT && f.bottom < feetY + BODY_REACH) return true;
   }
   return false;
 }

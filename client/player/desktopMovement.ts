@@ -5,6 +5,7 @@
  */
 import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
 import type { Bounds } from '../../shared/space/bounds.js';
+import { stopsBodyAt } from '../building/storeyFloors.js';
 import type { Frame, System } from '../core/system.js';
 import type { MoveIntent } from '../input/desktopInput.js';
 import type { FloorObstacle } from '../render/hall/furniture.js';
@@ -18,13 +19,6 @@ const MAX_PITCH = (80 * Math.PI) / 180;
 const BODY_RADIUS = 0.3;
 /** Longest step walked at once, metres: well under the body's radius, so no obstacle is stepped over. */
 const MAX_STEP_M = 0.1;
-/** The part of a standing body an obstacle with a height span stops: knee to chest above the feet, metres. */
-const BODY_SPAN: readonly [number, number] = [0.3, 1.5];
-
-/** Whether an obstacle stops a body whose feet are at `feetY` (one without a height span stops every body). */
-export function stopsBodyAt(o: FloorObstacle, feetY: number): boolean {
-  return (o.minY ?? -Infinity) < feetY + BODY_SPAN[1] && (o.maxY ?? Infinity) > feetY + BODY_SPAN[0];
-}
 
 /** Pushes a circle at (x, z) out of an axis-aligned rectangle; returns the corrected point. */
 export function pushOut(o: FloorObstacle, x: number, z: number, r: number): { x: number; z: number } {

@@ -3,19 +3,18 @@
  * NullEngine: the hall's walls, roof, racks and sign go with their materials and textures (hidden,
  * they would still be held and counted), its lights and invisible floor stay; a building that cannot
  * be loaded leaves the whole hall. The plant is converted by the server's converter and served over
- * loopback HTTP, as in walking.test.ts. Node has no 2D canvas: the hall's textures paint on stand-ins
- * that take every call, so what is checked is which materials and textures exist, not what they show.
+ * loopback HTTP (tests/support/sampleBuilding.ts). Node has no 2D canvas: the hall's textures paint
+ * on stand-ins that take every call, so what is checked is which materials and textures exist, not
+ * what they show.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ICanvas } from '@babylonjs/core/Engines/ICanvas.js';
 import { NullEngine } from '@babylonjs/core/Engines/nullEngine.js';
 import { Scene } from '@babylonjs/core/scene.js';
-import { loadBuilding } from '../../../../server/buildings/buildings.js';
 import { spaceOfBuilding } from '../../../../client/building/space.js';
 import { buildHall } from '../../../../client/render/hall/hall.js';
 import { openGround } from '../../../../client/render/hall/openGround.js';
+import { SAMPLE_BUILDING_TIMEOUT_MS, serveSampleBuilding, type SampleBuildingServer } from '../../../support/sampleBuilding.js';
 
 /** A 2D context that takes every call and returns itself (a gradient's addColorStop, a pattern…). */
 const context: Record<string, unknown> = new Proxy(
@@ -46,28 +45,15 @@ const counts = (scene: Scene) => ({
 
 const HALL_MATERIALS = ['cladding', 'floor', 'hall-glow', 'hall-matte', 'hall-metal', 'hazard', 'sign', 'windows'];
 
-let server: http.Server;
-let base: string;
+let server: SampleBuildingServer;
 const scenes: Scene[] = [];
 
 beforeAll(async () => {
-  const { glb, index } = await loadBuilding('assets', 'buildings/plant.ifc');
-  const files: Record<string, { type: string; body: Uint8Array | string }> = {
-    '/assets/buildings/plant.json': { type: 'application/json', body: JSON.stringify({ ...index, twins: {} }) },
-    '/assets/buildings/plant.glb': { type: 'model/gltf-binary', body: glb },
-  };
-  server = http.createServer((req, res) => {
-    const f = files[req.url ?? ''];
-    if (!f) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': f.type, 'content-length': Buffer.byteLength(f.body) }).end(f.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Reading the IFC (web-ifc's WebAssembly) takes seconds on a loaded machine: a bound, not a timing.
-}, 120_000);
+  server = await serveSampleBuilding();
+}, SAMPLE_BUILDING_TIMEOUT_MS);
 afterAll(async () => {
   for (const s of scenes) s.getEngine().dispose();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 describe('a building stands in for the procedural hall (SPEC BM4)', () => {
@@ -79,7 +65,7 @@ describe('a building stands in for the procedural hall (SPEC BM4)', () => {
     expect(before.materials).toEqual(HALL_MATERIALS);
     expect(before.textures.length).toBeGreaterThanOrEqual(5);
     const failed: string[] = [];
-    const { hall: space, building } = await spaceOfBuilding(scene, base, 'plant', hall, {
+    const { hall: space, building } = await spaceOfBuilding(scene, server.url, 'plant', hall, {
       progress: () => undefined,
       failed: (m) => failed.push(m),
     });
@@ -117,7 +103,7 @@ describe('a building stands in for the procedural hall (SPEC BM4)', () => {
     const hall = hallIn(scene);
     const before = counts(scene);
     const failed: string[] = [];
-    const { hall: space, building } = await spaceOfBuilding(scene, base, 'missing', hall, {
+    const { hall: space, building } = await spaceOfBuilding(scene, server.url, 'missing', hall, {
       progress: () => undefined,
       failed: (m) => failed.push(m),
     });

@@ -1,48 +1,35 @@
 /**
  * Walking in the project's sample building (SPEC BM4, BM9) on Babylon's NullEngine: the plant is
- * converted by the server's own converter, served over loopback HTTP and loaded by the client's
- * loader, and a desktop body walks in it. Walls stop people, the door's gap lets them through, the
- * mezzanine's slab holds those on it and its walls and parapet stop them there, and those below
- * walk under it.
+ * converted by the server's own converter, served over loopback HTTP (tests/support/sampleBuilding.ts)
+ * and loaded by the client's loader, and a desktop body walks in it. Walls stop people, the door's gap
+ * lets them through, the mezzanine's slab holds those on it and its walls and parapet stop them there,
+ * and those below walk under it.
  */
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NullEngine } from '@babylonjs/core/Engines/nullEngine.js';
 import { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { Scene } from '@babylonjs/core/scene.js';
-import { loadBuilding } from '../../../../server/buildings/buildings.js';
 import { loadBuildingModel, type BuildingModel } from '../../../../client/building/buildingModel.js';
 import { createDesktopMovement } from '../../../../client/player/desktopMovement.js';
 import { Player } from '../../../../client/player/player.js';
 import type { MoveIntent } from '../../../../client/input/desktopInput.js';
 import { standOnStorey } from '../../../../client/building/storeyFloors.js';
+import { SAMPLE_BUILDING_TIMEOUT_MS, serveSampleBuilding, type SampleBuildingServer } from '../../../support/sampleBuilding.js';
 
-let server: http.Server;
+let server: SampleBuildingServer;
 let building: BuildingModel;
 let scene: Scene;
 
 beforeAll(async () => {
-  const { glb, index } = await loadBuilding('assets', 'buildings/plant.ifc');
-  const files: Record<string, { type: string; body: Uint8Array | string }> = {
-    '/assets/buildings/plant.json': { type: 'application/json', body: JSON.stringify({ ...index, twins: {} }) },
-    '/assets/buildings/plant.glb': { type: 'model/gltf-binary', body: glb },
-  };
-  server = http.createServer((req, res) => {
-    const f = files[req.url ?? ''];
-    if (!f) return void res.writeHead(404).end();
-    res.writeHead(200, { 'content-type': f.type, 'content-length': Buffer.byteLength(f.body) }).end(f.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  server = await serveSampleBuilding();
   scene = new Scene(new NullEngine());
-  building = await loadBuildingModel(scene, `http://127.0.0.1:${(server.address() as AddressInfo).port}`, 'plant');
-  // Reading the IFC (web-ifc's WebAssembly) takes seconds on a loaded machine: a bound, not a timing.
-}, 120_000);
+  building = await loadBuildingModel(scene, server.url, 'plant');
+}, SAMPLE_BUILDING_TIMEOUT_MS);
 afterAll(async () => {
   building?.dispose();
   scene?.getEngine().dispose();
-  await new Promise((resolve) => server?.close(resolve));
+  await server?.close();
 });
 
 /** A desktop body in the building at feet `at` (Babylon frame), facing `yaw`; `walk(seconds)` holds W. */
@@ -206,6 +193,27 @@ describe('the stair to the mezzanine (SPEC BM10)', () => {
     const down = off.walk(1);
     expect(down.x).toBeLessThan(10.15);
     expect(down.y).toBe(0);
+  });
+
+  it('BM9 BM10: walking east along the flight’s top toward the east wall stops at the wall, up to where the mezzanine’s begins', () => {
+    // Near the top the ground storey's east wall ends only centimetres above the feet (at 4.5 m), and
+    // the upper storey's east wall begins only at the mezzanine's edge (z 0.125): the wall still holds.
+    for (const z of [-1, -0.3, -0.25, -0.2, -0.15, 0, 0.1]) {
+      const p = body(new Vector3(STAIR.x, stairAt(z), z), EAST);
+      expect(p.settle().y, `z ${z}`).toBeCloseTo(stairAt(z), 6);
+      const end = p.walk(2);
+      expect(end.x, `z ${z}`).toBeLessThanOrEqual(11.75 - 0.3 + 1e-6);
+      expect(end.x, `z ${z}`).toBeGreaterThan(11.75 - 0.3 - 0.01);
+      expect(end.y, `z ${z}`).toBeCloseTo(stairAt(end.z), 6);
+    }
+    // Up the flight hugging the wall and on across the mezzanine: never into the wall.
+    const hug = body(new Vector3(11.75 - 0.3, 0, -7.5), NORTH);
+    for (let i = 0; i < 40; i++) {
+      const at = hug.walk(0.2);
+      expect(at.x, `z ${at.z}`).toBeLessThanOrEqual(11.75 - 0.3 + 1e-6);
+    }
+    expect(hug.player.position.z).toBeCloseTo(8.75 - 0.3, 3);
+    expect(hug.player.position.y).toBeCloseTo(4.5, 6);
   });
 
   it('BM10: a teleport onto a tread settles on the stair’s surface; below the stair there is no floor to stand on but the ground', () => {
