@@ -69,6 +69,24 @@ export class TwinLeases {
     return this.owned.has(twin);
   }
 
+  /**
+   * Whether this process owns `twin` now, asked of Redis (the lease renewed on the way), not of the
+   * last round: a process that stalled past its lease still counts itself owner until its next round,
+   * while another already took the twin. What only one process may do at a time (a camera's publisher,
+   * SPEC VS4) asks here first; a "no" ends the ownership here at once, as a failed renewal does.
+   */
+  async confirm(twin: string): Promise<boolean> {
+    if (!this.owned.has(twin)) return false;
+    let mine = false;
+    try {
+      mine = (await this.redis.eval(RENEW, 1, this.key(twin), this.o.self, String(this.o.leaseMs))) === 1;
+    } catch (err) {
+      this.o.log.warn({ twin, problem: (err as Error).message }, 'twin lease: Redis did not answer');
+    }
+    this.set(twin, mine);
+    return mine;
+  }
+
   onChange(l: OwnershipListener): () => void {
     this.listeners.add(l);
     return () => this.listeners.delete(l);

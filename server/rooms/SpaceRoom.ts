@@ -124,6 +124,11 @@ export class SpaceRoom extends Room<SpaceState> {
         // A seat held for a reconnection is given up: nobody comes back into it (SPEC JT9).
         if (p.endHold) return p.endHold();
         p.client.leave(code, describe(code));
+        // The socket stays open until the client answers the close, and whatever it sent before that
+        // answer (a flood: thousands of frames) would still be decoded and dispatched, only to be
+        // dropped as `removed`, at everyone else's cost. Nothing it sends is read any more (SPEC HD10),
+        // as Colyseus itself does for a session that leaves.
+        p.client.ref.removeAllListeners('message');
       },
       after: (ms, fn) => {
         const d = this.clock.setTimeout(fn, ms);

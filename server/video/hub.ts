@@ -23,7 +23,12 @@ export type FeedTuning = Pick<FeedOptions, 'silenceMs' | 'behindMs' | 'minBackof
 
 /** With several processes (SPEC VS4): who owns each camera twin, and the relay between the processes. */
 export interface VideoCluster {
-  ownership: { owns(twin: string): boolean; onChange(l: (twin: string, owned: boolean) => void): () => void };
+  ownership: {
+    owns(twin: string): boolean;
+    /** Ownership asked of Redis now (twinLeases.ts), for what one process only may do. */
+    confirm(twin: string): Promise<boolean>;
+    onChange(l: (twin: string, owned: boolean) => void): () => void;
+  };
   relay: FeedRelay;
 }
 
@@ -123,6 +128,17 @@ export class VideoHub {
     const cam = this.cameras.get(s.camera);
     if (!cam || this.runsHere(s.camera)) return;
     this.write(s.camera, cam.cam, s, s.since);
+  }
+
+  /**
+   * Whether this process serves `camera` now: alone, while its feed runs; with others, only once Redis
+   * confirms its lease, so two processes never both take a publisher for one camera (SPEC CP8).
+   */
+  async servesNow(camera: string): Promise<boolean> {
+    if (!this.feeds.get(camera)?.running) return false;
+    if (this.cluster && !(await this.cluster.ownership.confirm(camera))) return false;
+    // The lease may have been lost while Redis answered (the feed then stopped).
+    return this.feeds.get(camera)?.running === true;
   }
 
   /** The ffmpeg feed of a camera (benches and tests read its counters). */

@@ -68,6 +68,10 @@ export function publishApi(d: PublishApiDeps): Router {
         'invalid_offer',
         'The body must be { "sdp": a WebRTC offer with video, ICE credentials and a DTLS fingerprint }',
       );
+    // Checked again, of Redis, just before the publisher is taken: the process that owned the camera a
+    // moment ago may have lost it while stalled, and only one process may take a publisher (CP8).
+    if (!(await d.hub.servesNow(ok.camera)))
+      return fail(req, res, 409, 'camera_elsewhere', `Another server process serves ${ok.camera}: publish to it`);
     try {
       const answer = await ok.feed.publish(sdp);
       d.log.info({ camera: ok.camera }, 'camera publisher connecting');

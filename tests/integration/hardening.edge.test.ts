@@ -4,10 +4,12 @@
  * closes the session with a named code; a bystander in the same space is served throughout.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { matchMaker, type Client, type ClientPrivate } from '@colyseus/core';
 
 import { CloseCode } from '../../shared/protocol/version.js';
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol/messages.js';
-import { POSE_BYTES } from '../../shared/protocol/pose.js';
+import { createPose, encodePose, POSE_BYTES, POSE_MAX_HZ } from '../../shared/protocol/pose.js';
+import { restPose } from '../../shared/space/spawn.js';
 
 import { REFUSAL_BUDGET } from '../../server/security/refusalBudget.js';
 import { member, type Member } from '../support/inbox.js';
@@ -57,6 +59,53 @@ describe('refusal budget', () => {
     const c = await member(server.endpoint, { space: 'flood', name: 'C' });
     await stillServed(b, c, 'B still here');
     expect(server.lines.some((l) => l.includes('refusal budget spent'))).toBe(true);
+    await leave(b, c);
+  });
+});
+
+describe('a session closed for its refusals', () => {
+  /** Colyseus' entry point for every frame of a joined client (tests/unit/server/rooms/messageHook.test.ts). */
+  type Entry = { _onMessage(client: Client & ClientPrivate, buffer: Buffer): void };
+  const FLOOD = 2000;
+
+  it('HD10 HD6: the frames still on their way behind the close are never read, and a good client still gets poses', async () => {
+    const b = await member(server.endpoint, { space: 'flood-read', name: 'B' });
+    const c = await member(server.endpoint, { space: 'flood-read', name: 'C' });
+    // Every frame the room reads, by session: while its socket was open, and after the server closed it.
+    const room = matchMaker.getLocalRoomById(b.room.roomId) as unknown as Entry;
+    const read = new Map<string, { open: number; closed: number }>();
+    const entry = room._onMessage;
+    // An own property of this room, in place before A joins: its socket's listener is bound to it then.
+    room._onMessage = function (client, buffer) {
+      const n = read.get(client.sessionId) ?? { open: 0, closed: 0 };
+      read.set(client.sessionId, n);
+      if (client.readyState === 1) n.open++;
+      else n.closed++;
+      return entry.call(this, client, buffer);
+    };
+    const a = await member(server.endpoint, { space: 'flood-read', name: 'A' });
+    await a.roundTrip();
+    read.delete(a.id);
+    // Valid poses far past their rate, all at once (bench/fuzz.ts's flood): refused, then closed.
+    const me = a.poses.get(a.id)!;
+    const pose = encodePose(restPose(createPose(), me.head.px, me.head.pz, 0));
+    for (let i = 0; i < FLOOD; i++) a.room.sendBytes('pose', pose);
+    await waitFor('A closed', () => a.closed !== null);
+    expect(a.closed).toBe(CloseCode.TOO_MANY_REFUSALS);
+    // Gone once its socket closed, which is after the client's answer to the close: behind its flood.
+    await waitFor('A gone for C', () => !c.room.state.avatars.has(a.id));
+    const flood = read.get(a.id)!;
+    expect(flood.closed).toBe(0);
+    // Not closed before the burst of the pose's rate and the whole refusal budget were spent (HD6) …
+    expect(flood.open).toBeGreaterThan(POSE_MAX_HZ + REFUSAL_BUDGET.burst);
+    // … and long before the flood's end.
+    expect(flood.open).toBeLessThan(FLOOD / 2);
+    // The good client moves and the other sees it.
+    const mine = b.poses.get(b.id)!;
+    const moved = restPose(createPose(), mine.head.px + 0.05, mine.head.pz, 0);
+    b.room.sendBytes('pose', encodePose(moved));
+    await waitFor('B moved for C', () => Math.abs((c.poses.get(b.id)?.head.px ?? NaN) - moved.head.px) < 1e-3);
+    expect(b.errors).toEqual([]);
     await leave(b, c);
   });
 });
