@@ -129,7 +129,9 @@ describe('signed join tokens', () => {
   });
 
   it('JT5: a server without token keys refuses a join that carries a token (4434), so a missing configuration is noticed', async () => {
-    const plain = await startLoggedServer();
+    // The same small assets as the token server, only without token keys: the full factory (its
+    // building and camera feeds) would cost this one refusal seconds of start-up.
+    const plain = await startLoggedServer({ ASSETS_DIR: assets.dir });
     try {
       const r = await refusal(join(plain.endpoint, { space: 'hall', token: await hs256({ space: 'hall', name: 'Ada' }) }));
       expect(r.code).toBe(CloseCode.TOKEN_INVALID);
@@ -137,5 +139,7 @@ describe('signed join tokens', () => {
     } finally {
       await plain.close();
     }
-  });
+    // A second server of its own: closing it waits for its embedded store to finish opening (~8 s of
+    // WebAssembly start-up on a quiet machine, far more with both cores busy).
+  }, 90_000);
 });
