@@ -217,7 +217,12 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
       : { Vary: 'Origin' };
   };
   const allowedHosts = configuredHosts(config.allowedHosts, config.publicAddress, config.allowedOrigins);
+  // ws' own option, passed through to its server (its typings lack it): a socket the server closed (a
+  // kick, a refusal budget spent, a withdrawn token) is cut when it has not answered the close by then,
+  // so a client that never answers frees its seat in seconds, not ws' 30 s (SPEC HD11).
+  const closeTimeout = { closeTimeout: config.closeAnswerMs } as Record<string, unknown>;
   const transport = new WebSocketTransport({
+    ...closeTimeout,
     server: httpServer,
     maxPayload: MAX_FRAME_BYTES,
     verifyClient: (info: { origin?: string; req: http.IncomingMessage }) => {

@@ -35,6 +35,8 @@ const Env = z.object({
   LOG_LEVEL: z._default(z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']), 'info'),
   PATCH_RATE_MS: z._default(positive, 50),
   RECONNECT_SECONDS: z._default(z.coerce.number().check(z.gte(0)), 30),
+  /** How long a socket the server closed may take to answer the close before it is cut, ms (SPEC HD11). */
+  CLOSE_ANSWER_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(30_000)), 5000),
   MAX_PER_SPACE: z._default(z.coerce.number().check(z.int(), z.gte(1), z.lte(65536)), 500),
   /** How long a join waits for its space's building before a retryable refusal, ms (SPEC BM2): under Node's 5 s idle socket timeout. */
   BUILDING_WAIT_MS: z._default(z.coerce.number().check(z.int(), z.gte(100), z.lte(4500)), 2500),
@@ -80,6 +82,8 @@ export interface Config extends TwinConfig, VideoConfig, MapConfig {
   patchRateMs: number;
   /** How long a dropped participant's seat is held, seconds. */
   reconnectSeconds: number;
+  /** How long a socket the server closed may take to answer the close before it is cut, ms (SPEC HD11). */
+  closeAnswerMs: number;
   /** Most people one space seats at once (held seats included); the next is refused as full (SPEC J6). */
   maxPerSpace: number;
   /** How long a join waits for its space's building before it is told to try again (4439), ms (SPEC BM2). */
@@ -146,6 +150,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     patchRateMs: e.PATCH_RATE_MS,
     reconnectSeconds: e.RECONNECT_SECONDS,
+    closeAnswerMs: e.CLOSE_ANSWER_MS,
     maxPerSpace: e.MAX_PER_SPACE,
     buildingWaitMs: e.BUILDING_WAIT_MS,
     clientDir: path.resolve(ROOT_DIR, e.CLIENT_DIR ?? 'dist/client'),

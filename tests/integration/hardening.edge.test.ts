@@ -18,8 +18,11 @@ import { waitFor } from '../support/wait.js';
 
 let server: LoggedServer;
 
+/** A socket the server closed is cut this long after, answered or not (SPEC HD11; 5 s by default). */
+const CLOSE_ANSWER_MS = 200;
+
 beforeAll(async () => {
-  server = await startLoggedServer();
+  server = await startLoggedServer({ CLOSE_ANSWER_MS: String(CLOSE_ANSWER_MS) });
 });
 afterAll(async () => {
   await server?.close();
@@ -64,6 +67,24 @@ describe('refusal budget', () => {
 });
 
 describe('a session closed for its refusals', () => {
+  it('HD11: a client that never answers the close loses its seat when the answer is due, not after ws’ 30 s', async () => {
+    const a = await member(server.endpoint, { space: 'no-answer', name: 'A' });
+    const b = await member(server.endpoint, { space: 'no-answer', name: 'B' });
+    // A stops reading its socket: the server's close frame is never read, so never answered.
+    const socket = (a.room.connection.transport as unknown as { ws: { _socket: { pause(): void; resume(): void } } }).ws._socket;
+    socket.pause();
+    for (let i = 0; i < REFUSAL_BUDGET.burst * 2; i++) a.room.send(`flood-${i}`, {});
+    // The seat goes once the answer is due, without it. Without the rule it would go only at ws' 30 s
+    // for a client that still answers pings, or here (a socket read by no one answers no ping either)
+    // at Colyseus' ping cut, three missed 3 s pings: past this wait either way.
+    await waitFor('A gone for B', () => !b.room.state.avatars.has(a.id), 4000);
+    expect(a.closed).toBeNull();
+    expect(server.lines.some((l) => l.includes('refusal budget spent'))).toBe(true);
+    socket.resume();
+    await waitFor('A told', () => a.closed !== null);
+    await leave(b);
+  });
+
   /** Colyseus' entry point for every frame of a joined client (tests/unit/server/rooms/messageHook.test.ts). */
   type Entry = { _onMessage(client: Client & ClientPrivate, buffer: Buffer): void };
   const FLOOD = 2000;
