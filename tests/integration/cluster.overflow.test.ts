@@ -7,7 +7,6 @@
  * prefix, and another file's processes (with other layouts) must never be chosen to open these rooms.
  */
 import path from 'node:path';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { Client } from 'colyseus.js';
@@ -20,7 +19,7 @@ import { CloseCode, ROOM_NAME } from '../../shared/protocol/version.js';
 import { freePort, startChild, type ChildServer } from '../support/childServer.js';
 import { join, type TestClient } from '../support/clients.js';
 import { makeTwinAssets, type TwinAssets } from '../support/twinAssets.js';
-import { uniqueName } from '../support/services.js';
+import { uniqueName, requireRedis } from '../support/services.js';
 import { waitFor } from '../support/wait.js';
 
 const REDIS_URL = process.env.TEST_OVERFLOW_REDIS_URL ?? 'redis://127.0.0.1:6379/12';
@@ -51,12 +50,7 @@ async function start(): Promise<ChildServer> {
 }
 
 beforeAll(async () => {
-  const u = new URL(REDIS_URL);
-  const up = await new Promise<boolean>((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 6379) }, () => (s.end(), resolve(true)));
-    s.on('error', () => resolve(false));
-  });
-  if (!up) throw new Error(`Redis is not running at ${REDIS_URL}: this test needs the real service (redis-server --daemonize yes).`);
+  await requireRedis(REDIS_URL);
   // Processes and rooms a killed earlier run left listed would be chosen to open rooms: gone first.
   const redis = new Redis(REDIS_URL);
   await redis.flushdb();

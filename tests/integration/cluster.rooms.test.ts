@@ -11,7 +11,7 @@ import type { ActivityMessage } from '../../shared/protocol/activity.js';
 import type { TwinNoteAddedMessage } from '../../shared/protocol/twinMemory.js';
 import { freePort, killAll, startChild, type ChildServer } from '../support/childServer.js';
 import { member, type Member } from '../support/inbox.js';
-import { DATABASE_URL, requireService, uniqueName } from '../support/services.js';
+import { DATABASE_URL, requireService, uniqueName, requireRedis } from '../support/services.js';
 import { waitFor, waitForAsync } from '../support/wait.js';
 import { dropSchema } from '../support/stores.js';
 
@@ -62,13 +62,7 @@ async function oneRoomEach(): Promise<Member[]> {
 
 beforeAll(async () => {
   await requireService('postgres');
-  const u = new URL(REDIS_URL);
-  const net = await import('node:net');
-  const up = await new Promise<boolean>((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 6379) }, () => (s.end(), resolve(true)));
-    s.on('error', () => resolve(false));
-  });
-  if (!up) throw new Error(`Redis is not running at ${REDIS_URL}: this test needs the real service (redis-server --daemonize yes).`);
+  await requireRedis(REDIS_URL);
   // One first, so it creates the schema alone; then the second.
   servers = [await start()];
   servers.push(await start());

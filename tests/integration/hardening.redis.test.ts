@@ -4,24 +4,18 @@
  * process count in the other. Two presences/clients stand for two server processes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import net from 'node:net';
 import { RedisPresence } from '@colyseus/redis-presence';
 import { Redis } from 'ioredis';
 import { claimSpace } from '../../server/security/spaceClaim.js';
 import { createPasscodeLimiter } from '../../server/security/passcodeLimiter.js';
-import { uniqueName } from '../support/services.js';
+import { uniqueName, requireRedis } from '../support/services.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379/3';
 let a: RedisPresence;
 let b: RedisPresence;
 
 beforeAll(async () => {
-  const u = new URL(REDIS_URL);
-  const up = await new Promise<boolean>((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 6379) }, () => (s.end(), resolve(true)));
-    s.on('error', () => resolve(false));
-  });
-  if (!up) throw new Error(`Redis is not running at ${REDIS_URL}: this test needs the real service (redis-server --daemonize yes).`);
+  await requireRedis(REDIS_URL);
   a = new RedisPresence(REDIS_URL);
   b = new RedisPresence(REDIS_URL);
 });

@@ -8,13 +8,12 @@
  * this file's own (Colyseus lists its processes there without a prefix).
  */
 import path from 'node:path';
-import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Redis } from 'ioredis';
 import { RTCPeerConnection, RTCRtpCodecParameters } from 'werift';
 import { freePort, startChild, type ChildServer } from '../support/childServer.js';
 import { makeTwinAssets, type TwinAssets } from '../support/twinAssets.js';
-import { uniqueName } from '../support/services.js';
+import { uniqueName, requireRedis } from '../support/services.js';
 import { waitForAsync } from '../support/wait.js';
 
 const REDIS_URL = process.env.TEST_PUBLISH_REDIS_URL ?? 'redis://127.0.0.1:6379/13';
@@ -45,12 +44,7 @@ async function start(): Promise<ChildServer> {
 }
 
 beforeAll(async () => {
-  const u = new URL(REDIS_URL);
-  const up = await new Promise<boolean>((resolve) => {
-    const s = net.connect({ host: u.hostname, port: Number(u.port || 6379) }, () => (s.end(), resolve(true)));
-    s.on('error', () => resolve(false));
-  });
-  if (!up) throw new Error(`Redis is not running at ${REDIS_URL}: this test needs the real service (redis-server --daemonize yes).`);
+  await requireRedis(REDIS_URL);
   // Processes a killed earlier run left listed would be asked to open rooms: gone first.
   const redis = new Redis(REDIS_URL);
   await redis.flushdb();

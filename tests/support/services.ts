@@ -18,8 +18,20 @@ const SERVICES = {
 
 export async function requireService(name: keyof typeof SERVICES): Promise<void> {
   const s = SERVICES[name];
-  const ok = await new Promise<boolean>((resolve) => {
-    const socket = net.connect({ host: s.host, port: s.port });
+  if (!(await reachable(s.host, s.port)))
+    throw new Error(`${name} is not running on ${s.host}:${s.port}: this test needs the real service. Start it: ${s.start}.`);
+}
+
+/** The same for Redis, at the URL (with the database number) a test file keeps to itself. */
+export async function requireRedis(url: string): Promise<void> {
+  const u = new URL(url);
+  if (!(await reachable(u.hostname, Number(u.port || 6379))))
+    throw new Error(`Redis is not running at ${url}: this test needs the real service (redis-server --daemonize yes, see .ci/run).`);
+}
+
+function reachable(host: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve) => {
+    const socket = net.connect({ host, port });
     socket.setTimeout(2000);
     socket.once('connect', () => {
       socket.destroy();
@@ -31,7 +43,6 @@ export async function requireService(name: keyof typeof SERVICES): Promise<void>
     });
     socket.once('error', () => resolve(false));
   });
-  if (!ok) throw new Error(`${name} is not running on ${s.host}:${s.port}: this test needs the real service. Start it: ${s.start}.`);
 }
 
 /** A name no other test run uses: MQTT topic prefixes, PostgreSQL schemas. */
