@@ -181,7 +181,7 @@ export async function startTwinverse(config: Config, log: Logger = createLogger(
     buildings,
     map: config.map,
     // Where people are, per instance (SPEC SP2): private where joining takes a signed token.
-    rooms: { of: roomsOf, cap: config.maxPerSpace, private: tokens !== null },
+    rooms: { of: roomsOf, cap: config.maxPerSpace, private: tokens !== null, adminToken: config.adminToken },
     twins: {
       runtime: twins,
       spacesOf: (id) => layouts.names().filter((n) => layouts.resolve(n).layout.twins.some((t) => t.twin === id)),

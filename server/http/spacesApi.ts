@@ -22,6 +22,7 @@ import type { TwinRuntime } from '../twins/runtime.js';
 import type { MapConfig } from '../geo/mapConfig.js';
 import { overviewSites } from '../geo/sites.js';
 import { occupancy, type RoomOfSpace } from '../spaces/occupancy.js';
+import { secretMatches } from '../secrets.js';
 
 export interface SpacesApiDeps {
   layouts: SpaceLayouts;
@@ -34,8 +35,10 @@ export interface SpacesApiDeps {
   rooms?: {
     of(space: string): Promise<readonly RoomOfSpace[]>;
     cap: number;
-    /** Joining takes a signed token (JT1): occupancy is refused with `403 occupancy_private`. */
+    /** Joining takes a signed token (JT1): occupancy is refused with `403 occupancy_private`… */
     private: boolean;
+    /** … but to the operators (ADMIN_TOKEN as `Authorization: Bearer …`); undefined: to no one. */
+    adminToken?: string | undefined;
   };
 }
 
@@ -77,7 +80,15 @@ export function spacesApi(d: SpacesApiDeps): Router {
       if (!check(SpaceName, space).ok) throw new Refusal(400, 'invalid_space', NO_SUCH_SPACE);
       const rooms = d.rooms;
       if (!rooms) throw new Refusal(404, 'not_found', 'this server does not report occupancy');
-      if (rooms.private) throw new Refusal(403, 'occupancy_private', 'joining takes a signed token here: who is in a space is not public');
+      if (rooms.private) {
+        const bearer = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1];
+        if (bearer !== undefined && !secretMatches(rooms.adminToken, bearer)) {
+          res.set('WWW-Authenticate', 'Bearer realm="twinverse-admin"');
+          throw new Refusal(401, 'unauthorized', 'The admin token is wrong');
+        }
+        if (bearer === undefined)
+          throw new Refusal(403, 'occupancy_private', 'joining takes a signed token here: who is in a space is not public');
+      }
       const instances = d.layouts.resolve(space).layout.overflow?.instances ?? 1;
       res.json({ space, instances: occupancy(space, await rooms.of(space), instances, rooms.cap) });
     } catch (err) {

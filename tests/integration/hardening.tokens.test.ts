@@ -13,6 +13,7 @@ import { makeTwinAssets, type TwinAssets } from '../support/twinAssets.js';
 import { waitFor } from '../support/wait.js';
 
 const SECRET = 'test-join-secret-0123456789abcdefghij';
+const ADMIN = 'test-admin-token-0123456789abcdefghijkl';
 const ed = generateKeyPairSync('ed25519');
 const PUBLIC_PEM = ed.publicKey.export({ type: 'spki', format: 'pem' }).toString();
 
@@ -27,6 +28,7 @@ beforeAll(async () => {
     // As an environment variable usually carries it: one line, `\n` for the line breaks.
     JOIN_PUBLIC_KEY: PUBLIC_PEM.trim().replace(/\n/g, '\\n'),
     HOST_PASSCODES: JSON.stringify({ vault: 'vault-code' }),
+    ADMIN_TOKEN: ADMIN,
   });
 });
 afterAll(async () => {
@@ -53,10 +55,21 @@ const leave = (...cs: TestClient[]) => Promise.all(cs.map((c) => c.room.leave().
 const refusedLines = (code: number) => server.lines.filter((l) => l.includes('"join refused"') && l.includes(`"code":${code}`));
 
 describe('signed join tokens', () => {
-  it('SP2: where joining takes a token, who is in a space is not public: instances answer 403 occupancy_private', async () => {
-    const res = await fetch(`http://127.0.0.1:${server.port}/api/spaces/vault/instances`);
-    expect(res.status).toBe(403);
-    expect(((await res.json()) as { error: string }).error).toBe('occupancy_private');
+  it('SP2: where joining takes a token, who is in a space is told only to the operators (ADMIN_TOKEN): 403 occupancy_private, 401 for a wrong token', async () => {
+    const instances = (authorization?: string) =>
+      fetch(`http://127.0.0.1:${server.port}/api/spaces/vault/instances`, authorization ? { headers: { authorization } } : {});
+    const anyone = await instances();
+    expect(anyone.status).toBe(403);
+    expect(((await anyone.json()) as { error: string }).error).toBe('occupancy_private');
+    const wrong = await instances('Bearer not-the-admin-token');
+    expect(wrong.status).toBe(401);
+    expect(((await wrong.json()) as { error: string }).error).toBe('unauthorized');
+    const operator = await instances(`Bearer ${ADMIN}`);
+    expect(operator.status).toBe(200);
+    expect(await operator.json()).toEqual({
+      space: 'vault',
+      instances: [{ instance: 1, name: '', people: 0, cap: 500, open: false, full: false }],
+    });
   });
 
   it('JT1: with JOIN_SECRET set, joining without a token is refused (4433), even with the right passcode', async () => {
