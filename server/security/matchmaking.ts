@@ -6,12 +6,12 @@
  * `joinOrCreate`, so every matchmaking call reaches the one room of the space and its admission
  * (SPEC HD1). The room's own claim (spaceClaim.ts) still refuses a second room if one is ever asked for.
  *
- * A refusal of a room opened on another process keeps its code (server/cluster/remoteRefusal.ts), so
+ * A refusal of a room opened on another process keeps its code (./remoteRefusal.ts), so
  * the retryable 4430 of two rooms opening one instance is retried by the page, whichever process
  * opened the room (J6).
  */
 import { matchMaker } from '@colyseus/core';
-import { withOwnCode } from '../cluster/remoteRefusal.js';
+import { withOwnCode } from './remoteRefusal.js';
 
 const wrapped = new Set<string>();
 

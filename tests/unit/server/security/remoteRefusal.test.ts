@@ -4,7 +4,7 @@
  */
 import { ErrorCode, ServerError } from '@colyseus/core';
 import { describe, expect, it } from 'vitest';
-import { codeOfReason, withOwnCode } from '../../../../server/cluster/remoteRefusal.js';
+import { codeOfReason, withOwnCode } from '../../../../server/security/remoteRefusal.js';
 import { CLOSE_REASONS, CloseCode } from '../../../../shared/protocol/version.js';
 
 describe('refusals that crossed processes', () => {
