@@ -14,6 +14,10 @@
  * round the lens (the camera twin's own housing and pole, its screen) must not cast, or they hide all.
  * Those are told by what they are, not by where they are: the hall is merged into a few meshes whose
  * bounds hold every lens, and they must cast (a mezzanine hides the floor under it).
+ *
+ * What exists only in the space (SPEC VC9: avatars, name tags, panels, screens, markers, lines — tagged
+ * by client/render/virtual.ts) neither casts nor receives: a person under the camera is not in its
+ * feed, so leaves no hole in the picture; the lights themselves leave those meshes out (projection.ts).
  */
 import { ShadowGenerator } from '@babylonjs/core/Lights/Shadows/shadowGenerator.js';
 import '@babylonjs/core/Lights/Shadows/shadowGeneratorSceneComponent.js';
@@ -21,6 +25,7 @@ import type { SpotLight } from '@babylonjs/core/Lights/spotLight.js';
 import type { AbstractMesh } from '@babylonjs/core/Meshes/abstractMesh.js';
 import type { Observer } from '@babylonjs/core/Misc/observable.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import { isVirtual } from '../render/virtual.js';
 
 /** Depth map size, pixels: a machine's edge is sharp to a few centimetres over the picture's metres. */
 const MAP_SIZE = 1024;
@@ -41,7 +46,7 @@ export class ProjectionOcclusion {
   constructor(
     private readonly scene: Scene,
     lights: SpotLight[],
-    /** Meshes that never hide the picture (the camera's own model, what exists only in the space). */
+    /** Meshes of the real scene that still hide nothing (the camera twin's own model round the lens). */
     private readonly ignore: (mesh: AbstractMesh) => boolean,
   ) {
     this.generators = lights.map((light) => {
@@ -69,7 +74,7 @@ export class ProjectionOcclusion {
   }
 
   private take(mesh: AbstractMesh): void {
-    if (this.ignore(mesh) || mesh.infiniteDistance) return;
+    if (isVirtual(mesh) || this.ignore(mesh) || mesh.infiniteDistance) return;
     if (!mesh.receiveShadows) {
       mesh.receiveShadows = true;
       this.receivers.add(mesh);

@@ -11,7 +11,8 @@
  * colour, through a white rectangle of the same frustum, first takes the hall's light out of the
  * picture's area. Two lights per projection: one camera projects at a time (materials take 4 lights).
  * The frustum is drawn faintly while it projects. Both lights are occluded by a depth map from the
- * lens (occlusion.ts, SPEC VC7): what the real camera cannot see keeps its own look. A camera twin
+ * lens (occlusion.ts, SPEC VC7): what the real camera cannot see keeps its own look. What exists only in
+ * the space (avatars, tags, panels …, client/render/virtual.ts) neither takes the picture nor hides it (VC9). A camera twin
  * that moves (SPEC CP6) takes its projection with it (`place`).
  */
 import { SpotLight } from '@babylonjs/core/Lights/spotLight.js';
@@ -27,6 +28,7 @@ import type { CameraPlacement } from './cameras.js';
 import type { Observer } from '@babylonjs/core/Misc/observable.js';
 import { ProjectionOcclusion } from './occlusion.js';
 import { relightFrozen } from './relight.js';
+import { markVirtual, VIRTUAL_LAYER } from '../render/virtual.js';
 
 /** Projection canvas width, pixels (height from the aspect): enough for a picture spread over metres. */
 const CANVAS_W = 480;
@@ -63,16 +65,14 @@ export function floorInPicture(c: CameraPlacement, fraction = 0.5): Vector3 | nu
 }
 
 /**
- * Meshes that hide nothing from a real camera: this camera twin's own model (its housing holds the
- * lens), and what exists only in the space — camera screens, panels, site markers (interactive and no
- * twin's), name tags (billboards) and lines. Twins' models, the hall and buildings cast.
+ * Whether `mesh` is this camera twin's own model (its housing holds the lens): it hides nothing from
+ * the real camera. What exists only in the space is left out by its tag (client/render/virtual.ts,
+ * SPEC VC9); twins' models, the hall and buildings cast.
  */
-function seenThrough(mesh: AbstractMesh, cameraId: string): boolean {
-  if (mesh.getClassName() === 'LinesMesh' || mesh.billboardMode !== 0) return true;
+function ownModel(mesh: AbstractMesh, cameraId: string): boolean {
   for (let m: AbstractMesh | null = mesh; m; m = m.parent as AbstractMesh | null) {
-    const tag = m.metadata as { twin?: string; interactive?: boolean } | null;
+    const tag = m.metadata as { twin?: string } | null;
     if (tag?.twin) return tag.twin === cameraId;
-    if (tag?.interactive) return true;
   }
   return false;
 }
@@ -112,7 +112,7 @@ export class CameraProjection {
     this.dimmer = this.spot(`camera-dimmer-${camera.id}`, position, direction, tanV, aspect, this.rectangle, -DIMMER_INTENSITY);
     this.dimmer.intensity = 0;
     this.frustum = this.drawFrustum(position, direction, tanV, aspect);
-    this.occlusion = new ProjectionOcclusion(scene, [this.light, this.dimmer], (mesh) => seenThrough(mesh, camera.id));
+    this.occlusion = new ProjectionOcclusion(scene, [this.light, this.dimmer], (mesh) => ownModel(mesh, camera.id));
     // After the occlusion: its depth maps and receiving surfaces change the materials' shaders too.
     relightFrozen(scene);
     this.drawer = scene.onBeforeRenderObservable.add(() => this.drawIfNew());
@@ -218,6 +218,8 @@ export class CameraProjection {
     const s = 1 / tanV;
     light.projectionTextureProjectionLightMatrix = Matrix.FromValues(s / aspect, 0, 0, 0, 0, s, 0, 0, 0, 0, p, 1, 0, 0, -p * NEAR_M, 0);
     light.projectionTexture = texture;
+    // What exists only in the space takes neither the picture nor the dimming (SPEC VC9).
+    light.excludeWithLayerMask = VIRTUAL_LAYER;
     return light;
   }
 
@@ -258,6 +260,7 @@ export class CameraProjection {
       this.scene,
     );
     mesh.isPickable = false;
+    markVirtual(mesh);
     return mesh;
   }
 }
