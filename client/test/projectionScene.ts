@@ -35,6 +35,8 @@ declare global {
       /** Moves the box (Babylon frame): out of the way, the spot behind it takes the picture. */
       moveBox(x: number, z: number): void;
       casters(): number;
+      /** Depth maps the scene renders: its lights with a shadow generator (SPEC VC10: one a projection). */
+      depthMaps(): number;
     };
   }
 }
@@ -154,6 +156,7 @@ const api: NonNullable<Window['projectionTest']> = {
     box.position.z = z;
   },
   casters: () => projection?.casters ?? 0,
+  depthMaps: () => scene.lights.filter((l) => l.getShadowGenerator()).length,
 };
 // Offered once every material has compiled: until then the frame is the clear colour, and a colour read
 // "before" the projection would be that, not the floor's.

@@ -43,7 +43,7 @@ const magenta = ([r, g, b]: Rgb) => r - g > 60 && b - g > 60;
 const distance = (a: Rgb, b: Rgb) => Math.max(...a.map((c, i) => Math.abs(c - b[i]!)));
 
 describe('projection occlusion (e2e, pixels)', () => {
-  it('VC7: the picture lies on the floor the camera sees and not on the floor hidden behind a box; moved away, the spot takes it', async () => {
+  it('VC7 VC10: the picture, one light with one depth map, lies on the floor the camera sees and not on the floor hidden behind a box; moved away, the spot takes it', async () => {
     const { page, errors, context } = await openPage(browser, `${server.url}/test/projection.html`, { width: 640, height: 400 });
     try {
       await page.waitForFunction(() => !!window.projectionTest, undefined, { timeout: 60_000 });
@@ -59,6 +59,8 @@ describe('projection occlusion (e2e, pixels)', () => {
 
       await page.evaluate(() => window.projectionTest!.project(true));
       expect(await page.evaluate(() => window.projectionTest!.casters())).toBeGreaterThan(0);
+      // VC10: the projection renders one depth map, not one for each of two lights.
+      expect(await page.evaluate(() => window.projectionTest!.depthMaps())).toBe(1);
       const seen = await floor(SEEN);
       const hidden = await floor(HIDDEN);
       await page.screenshot({ path: path.join(SHOTS_DIR, 'projection-occluded.png') });
