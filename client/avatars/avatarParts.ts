@@ -16,6 +16,7 @@ import type { InstancedMesh } from '@babylonjs/core/Meshes/instancedMesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { AvatarStyleId } from '../../shared/avatar/styles.js';
 import { buildStyle, type StyleShapes } from './styleShapes.js';
+import { markVirtual } from '../render/virtual.js';
 
 export type PartName = keyof StyleShapes;
 
@@ -48,6 +49,9 @@ export class AvatarParts {
     s.instancedBuffers.color = new Color4(1, 1, 1, 1);
     s.isVisible = false;
     s.isPickable = false;
+    // People are not in a real camera's feed: its projection neither paints them nor is hidden by them
+    // (SPEC VC9); every avatar's instances are of these meshes and take the tag from them.
+    markVirtual(s);
     return s;
   }
 

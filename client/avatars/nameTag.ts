@@ -13,6 +13,7 @@ import { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import { markVirtual } from '../render/virtual.js';
 
 const W = 512;
 const H = 128;
@@ -128,6 +129,7 @@ export class NameTag {
     this.mesh.material = m;
     this.mesh.billboardMode = TransformNode.BILLBOARDMODE_ALL;
     this.mesh.isPickable = false;
+    markVirtual(this.mesh);
     this.holdTexture(true);
   }
 

@@ -15,6 +15,7 @@ import { sitePosition, type OverviewSite } from '../../shared/geo/overview.js';
 import { markInteractive } from '../input/interactive.js';
 import { protocolToBabylon } from '../render/frames.js';
 import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
+import { markVirtual } from '../render/virtual.js';
 
 const PILLAR_M = 2.4;
 
@@ -55,6 +56,7 @@ export class SiteMarker {
     for (const m of [this.pillar, this.lamp]) {
       m.material = this.material;
       markInteractive(m, { site: site.space });
+      markVirtual(m);
     }
     this.plate = createTextPlane(scene, `site/${site.space}/plate`, { width: 5, height: 1.3, px: 768, billboard: true });
     this.plate.mesh.position.set(at.x, PILLAR_M + 1.6, at.z);

@@ -12,6 +12,7 @@ import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import '@babylonjs/core/Meshes/thinInstanceMesh.js';
 import { MAX_DOTS, TRAIL_MS, TrailPath } from './trailPath.js';
+import { markVirtual } from '../render/virtual.js';
 
 /** Just above the floor, so the dots do not flicker against it. */
 const FLOOR_Y = 0.015;
@@ -33,6 +34,7 @@ export class Trail {
     this.mesh = CreateDisc(`${twin}/trail`, { radius: 0.1, tessellation: 10 }, scene);
     this.mesh.rotation.x = Math.PI / 2;
     this.mesh.bakeCurrentTransformIntoVertices();
+    markVirtual(this.mesh);
     const mat = new StandardMaterial(`${twin}/trail`, scene);
     mat.disableLighting = true;
     mat.emissiveColor = Color3.White();

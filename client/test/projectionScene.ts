@@ -4,7 +4,9 @@
  * as the camera twin's model as the space's are), a box standing between it and the
  * floor, and the real projection (client/video/projection.ts) of a solid magenta "feed" — a canvas
  * stream played by a video element, as a camera's WebRTC track is. A viewer high on the side sees the
- * floor behind the box, which the camera cannot. `window.projectionTest` projects and reads pixels.
+ * floor behind the box, which the camera cannot. A person-sized body tagged as existing only in the
+ * space (client/render/virtual.ts, SPEC VC9) stands in the picture too: it must take no picture and
+ * hide none. `window.projectionTest` projects and reads pixels.
  */
 import { Engine } from '@babylonjs/core/Engines/engine.js';
 import { FreeCamera } from '@babylonjs/core/Cameras/freeCamera.js';
@@ -14,10 +16,12 @@ import { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { CreateBox } from '@babylonjs/core/Meshes/Builders/boxBuilder.js';
 import { CreateGround } from '@babylonjs/core/Meshes/Builders/groundBuilder.js';
+import { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import { Scene } from '@babylonjs/core/scene.js';
 import type { CameraPlacement } from '../video/cameras.js';
 import { renderedMean, type PixelMean } from '../video/probe.js';
 import { CameraProjection } from '../video/projection.js';
+import { markVirtual } from '../render/virtual.js';
 
 declare global {
   interface Window {
@@ -26,9 +30,13 @@ declare global {
       project(on: boolean): Promise<void>;
       /** The rendered frame's colour at a floor point (Babylon frame, y = 0). */
       floor(x: number, z: number): Promise<PixelMean | null>;
+      /** The rendered frame's colour at any point (Babylon frame). */
+      at(x: number, y: number, z: number): Promise<PixelMean | null>;
       /** Moves the box (Babylon frame): out of the way, the spot behind it takes the picture. */
       moveBox(x: number, z: number): void;
       casters(): number;
+      /** Depth maps the scene renders: its lights with a shadow generator (SPEC VC10: one a projection). */
+      depthMaps(): number;
     };
   }
 }
@@ -80,6 +88,17 @@ housing.position.set(0, 4, 0);
 housing.rotation.x = Math.PI / 4;
 housing.metadata = { twin: CAMERA.id };
 housing.material = boxMaterial;
+// A person's body, 0.5 m wide and 1.8 m tall, in the picture to the right of the box: an avatar is only
+// in the space (VC9). Tagged as the avatar system does, on a node its body is made under afterwards.
+const avatar = new TransformNode('avatar', scene);
+markVirtual(avatar);
+const avatarMaterial = new StandardMaterial('avatar', scene);
+avatarMaterial.diffuseColor = new Color3(0.85, 0.6, 0.35);
+avatarMaterial.specularColor = Color3.Black();
+const body = CreateBox('avatar-body', { width: 0.5, depth: 0.5, height: 1.8 }, scene);
+body.parent = avatar;
+body.material = avatarMaterial;
+avatar.position.set(1.5, 0.9, 4.5);
 // The hall freezes its materials for speed: so does this scene, so the projection must thaw them.
 floorMaterial.freeze();
 boxMaterial.freeze();
@@ -117,7 +136,7 @@ const nextFrames = (n: number) =>
     });
   });
 
-window.projectionTest = {
+const api: NonNullable<Window['projectionTest']> = {
   async project(on) {
     if (on && !projection) {
       projection = new CameraProjection(scene, CAMERA);
@@ -131,9 +150,16 @@ window.projectionTest = {
     await nextFrames(5);
   },
   floor: (x, z) => renderedMean(scene, new Vector3(x, 0, z)),
+  at: (x, y, z) => renderedMean(scene, new Vector3(x, y, z)),
   moveBox(x, z) {
     box.position.x = x;
     box.position.z = z;
   },
   casters: () => projection?.casters ?? 0,
+  depthMaps: () => scene.lights.filter((l) => l.getShadowGenerator()).length,
 };
+// Offered once every material has compiled: until then the frame is the clear colour, and a colour read
+// "before" the projection would be that, not the floor's.
+void scene.whenReadyAsync().then(() => {
+  window.projectionTest = api;
+});

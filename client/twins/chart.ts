@@ -18,6 +18,7 @@ import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { formatNumber, type NumberShape } from '../../shared/twin/format.js';
 import type { ChartMarker, ChartPoint } from './chartData.js';
+import { markVirtual } from '../render/virtual.js';
 
 export interface ChartLimit {
   value: number;
@@ -144,6 +145,7 @@ export class PanelChart {
     this.texture.hasAlpha = false;
     this.mesh = CreatePlane(name, { width: width / pxPerMetre, height: height / pxPerMetre }, scene);
     this.mesh.isPickable = false;
+    markVirtual(this.mesh);
     const mat = new StandardMaterial(`${name}-material`, scene);
     mat.disableLighting = true;
     mat.emissiveTexture = this.texture;

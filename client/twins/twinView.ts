@@ -25,6 +25,7 @@ import type { BuiltModel } from '../models/gltfParts.js';
 import type { AlarmInfo, TwinInfo } from './store.js';
 import { timeLeft } from './trendWords.js';
 import { protocolToBabylon, protocolToBabylonQuat } from '../render/frames.js';
+import { markVirtual } from '../render/virtual.js';
 
 export const SEVERITY_COLORS: Record<AlarmInfo['severity'], string> = { info: '#2e86de', warning: '#f3a712', critical: '#e4572e' };
 const STALE_GREY = new Color3(0.42, 0.44, 0.47);
@@ -143,6 +144,9 @@ export class TwinView {
     this.beaconLight.position.set(0, this.height + 0.38, 0);
     this.beaconLight.material = this.beaconMaterial;
     this.beaconLight.isPickable = false;
+    // The alarm beacon is drawn by the twin, not part of the machine: no real camera sees it (VC9).
+    markVirtual(this.beacon);
+    markVirtual(this.beaconLight);
     this.beacon.isPickable = false;
     this.plate = createTextPlane(scene, `${info.id}/plate`, { width: 2.2, height: 0.6, px: 768, billboard: true });
     this.plate.mesh.parent = this.root;

@@ -14,6 +14,7 @@ import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import type { Scene } from '@babylonjs/core/scene.js';
 import { markInteractive } from '../input/interactive.js';
+import { markVirtual } from '../render/virtual.js';
 
 export const PANEL_COLORS = {
   background: '#12161cf0',
@@ -50,6 +51,7 @@ export function createPanel3D(scene: Scene, name: string, o: PanelOptions): Pane
   const ppm = o.pixelsPerMetre ?? 1200;
   const mesh = CreatePlane(name, { width: o.width, height: o.height }, scene);
   markInteractive(mesh);
+  markVirtual(mesh);
   const texture = AdvancedDynamicTexture.CreateForMesh(mesh, Math.round(o.width * ppm), Math.round(o.height * ppm), true);
   const frame = new Rectangle(`${name}-frame`);
   frame.background = PANEL_COLORS.background;

@@ -9,6 +9,7 @@ import { TransformNode } from '@babylonjs/core/Meshes/transformNode.js';
 import { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import type { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import { markVirtual } from '../render/virtual.js';
 
 export interface TextLine {
   text: string;
@@ -45,6 +46,8 @@ export function createTextPlane(
   mesh.material = mat;
   mesh.isPickable = false;
   if (o.billboard) mesh.billboardMode = TransformNode.BILLBOARDMODE_ALL;
+  // Captions, labels, reaction bubbles: only in the space, a projected camera picture skips them (VC9).
+  markVirtual(mesh);
   let drawn = '';
   let text = '';
   return {

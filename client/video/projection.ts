@@ -5,13 +5,17 @@
  * field of view and aspect (Babylon's spot light would project a square picture over its cone angle).
  *
  * The light's cone is round and covers the whole picture; outside the picture the projection texture
- * would repeat its edge pixels, so the feed is drawn into a canvas inside a black border (black adds
- * no light: those surfaces keep their own look). A light only adds, and the hall's floor is lit to
- * full already (an added picture changed no pixel there), so a second projected light of negative
- * colour, through a white rectangle of the same frustum, first takes the hall's light out of the
- * picture's area. Two lights per projection: one camera projects at a time (materials take 4 lights).
- * The frustum is drawn faintly while it projects. Both lights are occluded by a depth map from the
- * lens (occlusion.ts, SPEC VC7): what the real camera cannot see keeps its own look. A camera twin
+ * would repeat its edge pixels, so the feed is drawn into a canvas inside a black border (black changes
+ * no light: those surfaces keep their own look). A light that only adds would change nothing: the
+ * hall's floor is lit to full already. So the light is of negative colour and projects the feed
+ * inverted: it takes the hall's light out where the picture is dark and leaves it where the picture
+ * is bright — the picture, drawn with the hall's own light. An earlier version had two lights (one
+ * taking the light out through a white rectangle, one adding the picture) and so two depth maps; the
+ * one inverted light gives the same look where the floor is lit to full at half the cost (SPEC VC10).
+ * One camera projects at a time (materials take 4 lights).
+ * The frustum is drawn faintly while it projects. The light is occluded by a depth map from the
+ * lens (occlusion.ts, SPEC VC7): what the real camera cannot see keeps its own look. What exists only in
+ * the space (avatars, tags, panels …, client/render/virtual.ts) neither takes the picture nor hides it (VC9). A camera twin
  * that moves (SPEC CP6) takes its projection with it (`place`).
  */
 import { SpotLight } from '@babylonjs/core/Lights/spotLight.js';
@@ -27,6 +31,7 @@ import type { CameraPlacement } from './cameras.js';
 import type { Observer } from '@babylonjs/core/Misc/observable.js';
 import { ProjectionOcclusion } from './occlusion.js';
 import { relightFrozen } from './relight.js';
+import { markVirtual, VIRTUAL_LAYER } from '../render/virtual.js';
 
 /** Projection canvas width, pixels (height from the aspect): enough for a picture spread over metres. */
 const CANVAS_W = 480;
@@ -35,9 +40,8 @@ const BORDER = 2;
 /** Nearest and farthest surface the picture lands on, metres. */
 const NEAR_M = 0.2;
 const FAR_M = 40;
-/** Light added through the picture, and taken out of its rectangle first (see the file comment). */
-const PICTURE_INTENSITY = 2.2;
-const DIMMER_INTENSITY = 2;
+/** Light taken out where the picture is black (see the file comment): more than the hall's full light. */
+const INTENSITY = 2;
 /** The frustum lines' length, metres, and how faint they are. */
 const FRUSTUM_M = 6;
 const FRUSTUM_ALPHA = 0.35;
@@ -63,25 +67,21 @@ export function floorInPicture(c: CameraPlacement, fraction = 0.5): Vector3 | nu
 }
 
 /**
- * Meshes that hide nothing from a real camera: this camera twin's own model (its housing holds the
- * lens), and what exists only in the space — camera screens, panels, site markers (interactive and no
- * twin's), name tags (billboards) and lines. Twins' models, the hall and buildings cast.
+ * Whether `mesh` is this camera twin's own model (its housing holds the lens): it hides nothing from
+ * the real camera. What exists only in the space is left out by its tag (client/render/virtual.ts,
+ * SPEC VC9); twins' models, the hall and buildings cast.
  */
-function seenThrough(mesh: AbstractMesh, cameraId: string): boolean {
-  if (mesh.getClassName() === 'LinesMesh' || mesh.billboardMode !== 0) return true;
+function ownModel(mesh: AbstractMesh, cameraId: string): boolean {
   for (let m: AbstractMesh | null = mesh; m; m = m.parent as AbstractMesh | null) {
-    const tag = m.metadata as { twin?: string; interactive?: boolean } | null;
+    const tag = m.metadata as { twin?: string } | null;
     if (tag?.twin) return tag.twin === cameraId;
-    if (tag?.interactive) return true;
   }
   return false;
 }
 
 export class CameraProjection {
   private readonly light: SpotLight;
-  private readonly dimmer: SpotLight;
   private readonly texture: DynamicTexture;
-  private readonly rectangle: DynamicTexture;
   private frustum: LinesMesh;
   private readonly occlusion: ProjectionOcclusion;
   private video: HTMLVideoElement | null = null;
@@ -101,18 +101,9 @@ export class CameraProjection {
     const h = Math.round(CANVAS_W / aspect);
     this.texture = this.canvasTexture(`camera-projection-${camera.id}`, h);
     this.blackOut();
-    this.rectangle = this.canvasTexture(`camera-dimmer-${camera.id}`, h);
-    const g = this.rectangle.getContext();
-    g.fillStyle = '#000';
-    g.fillRect(0, 0, CANVAS_W, h);
-    g.fillStyle = '#fff';
-    g.fillRect(BORDER, BORDER, CANVAS_W - 2 * BORDER, h - 2 * BORDER);
-    this.rectangle.update(true);
-    this.light = this.spot(`camera-projection-${camera.id}`, position, direction, tanV, aspect, this.texture, PICTURE_INTENSITY);
-    this.dimmer = this.spot(`camera-dimmer-${camera.id}`, position, direction, tanV, aspect, this.rectangle, -DIMMER_INTENSITY);
-    this.dimmer.intensity = 0;
+    this.light = this.spot(`camera-projection-${camera.id}`, position, direction, tanV, aspect, this.texture);
     this.frustum = this.drawFrustum(position, direction, tanV, aspect);
-    this.occlusion = new ProjectionOcclusion(scene, [this.light, this.dimmer], (mesh) => seenThrough(mesh, camera.id));
+    this.occlusion = new ProjectionOcclusion(scene, this.light, (mesh) => ownModel(mesh, camera.id));
     // After the occlusion: its depth maps and receiving surfaces change the materials' shaders too.
     relightFrozen(scene);
     this.drawer = scene.onBeforeRenderObservable.add(() => this.drawIfNew());
@@ -120,18 +111,16 @@ export class CameraProjection {
 
   /**
    * The camera twin moved (SPEC VC8; CP6, CP7: a phone reports where it is and faces): the lens, its
-   * aim, the frustum and the depth maps go with it. Field of view and aspect are the camera's own and do not change.
+   * aim, the frustum and the depth map go with it. Field of view and aspect are the camera's own and do not change.
    */
   place(camera: CameraPlacement): void {
     this.camera = camera;
     const { position, direction } = lensInBabylon(camera);
-    for (const light of [this.light, this.dimmer]) {
-      light.position = position.clone();
-      light.direction = direction.clone();
-    }
+    this.light.position = position.clone();
+    this.light.direction = direction.clone();
     this.frustum.dispose();
     this.frustum = this.drawFrustum(position, direction, Math.tan((camera.ext.fovDeg * Math.PI) / 360), camera.ext.aspect);
-    // The depth maps are rendered from the lights each frame: they follow by themselves.
+    // The depth map is rendered from the light each frame: it follows by itself.
   }
 
   /** Where the projection's lens is now, Babylon frame (test API). */
@@ -151,13 +140,11 @@ export class CameraProjection {
     return this.occlusion.casters;
   }
 
-  /** Projects this video (the camera's feed on this client); null: nothing (the light adds no colour). */
+  /** Projects this video (the camera's feed on this client); null: nothing (a black picture changes no light). */
   attach(video: HTMLVideoElement | null): void {
     if (this.video === video) return;
     this.video = video;
     this.drawnAt = -1;
-    // With no picture the rectangle is not darkened either (intensity, not enabled: no shader rebuild).
-    this.dimmer.intensity = video ? DIMMER_INTENSITY : 0;
     if (!video) this.blackOut();
   }
 
@@ -178,9 +165,7 @@ export class CameraProjection {
     this.attach(null);
     this.occlusion.dispose();
     this.light.dispose();
-    this.dimmer.dispose();
     this.texture.dispose();
-    this.rectangle.dispose();
     this.frustum.dispose();
     relightFrozen(this.scene);
   }
@@ -191,22 +176,14 @@ export class CameraProjection {
     return t;
   }
 
-  /** A spot light at the lens projecting `texture` over the camera's frustum; negative `intensity` takes light away. */
-  private spot(
-    name: string,
-    position: Vector3,
-    direction: Vector3,
-    tanV: number,
-    aspect: number,
-    texture: DynamicTexture,
-    intensity: number,
-  ): SpotLight {
+  /** A spot light at the lens projecting `texture` over the camera's frustum, taking light away (negative colour). */
+  private spot(name: string, position: Vector3, direction: Vector3, tanV: number, aspect: number, texture: DynamicTexture): SpotLight {
     // The cone must hold the picture's corners: its half-angle is the half-diagonal's.
     const cone = 2 * Math.atan(tanV * Math.hypot(1, aspect));
     const light = new SpotLight(name, position, direction, cone, 0, this.scene);
-    light.diffuse = intensity < 0 ? new Color3(-1, -1, -1) : Color3.White();
+    light.diffuse = new Color3(-1, -1, -1);
     light.specular = Color3.Black();
-    light.intensity = Math.abs(intensity);
+    light.intensity = INTENSITY;
     light.projectionTextureLightNear = NEAR_M;
     light.projectionTextureLightFar = FAR_M;
     // The depth map's range (occlusion.ts): left unset, Babylon takes the viewer's camera's (1 m–10 km)
@@ -218,15 +195,24 @@ export class CameraProjection {
     const s = 1 / tanV;
     light.projectionTextureProjectionLightMatrix = Matrix.FromValues(s / aspect, 0, 0, 0, 0, s, 0, 0, 0, 0, p, 1, 0, 0, -p * NEAR_M, 0);
     light.projectionTexture = texture;
+    // What exists only in the space takes no picture (SPEC VC9).
+    light.excludeWithLayerMask = VIRTUAL_LAYER;
     return light;
   }
 
   private drawFrame(video: HTMLVideoElement): void {
-    const g = this.texture.getContext();
+    // A browser's 2D context (Babylon's own interface lacks the compositing this needs).
+    const g = this.texture.getContext() as unknown as CanvasRenderingContext2D;
     const { width, height } = this.texture.getSize();
     g.fillStyle = '#000';
     g.fillRect(0, 0, width, height);
     g.drawImage(video, BORDER, BORDER, width - 2 * BORDER, height - 2 * BORDER);
+    // Inverted (1 − colour), the border left black: the light is negative, so a bright pixel of the
+    // picture must take little of the hall's light away and a dark one much (see the file comment).
+    g.globalCompositeOperation = 'difference';
+    g.fillStyle = '#fff';
+    g.fillRect(BORDER, BORDER, width - 2 * BORDER, height - 2 * BORDER);
+    g.globalCompositeOperation = 'source-over';
     this.texture.update(true);
     this.frames++;
   }
@@ -258,6 +244,7 @@ export class CameraProjection {
       this.scene,
     );
     mesh.isPickable = false;
+    markVirtual(mesh);
     return mesh;
   }
 }

@@ -16,6 +16,7 @@ import { markInteractive } from '../input/interactive.js';
 import { createTextPlane, type TextPlane } from '../ui3d/textPlane.js';
 import { clockText } from '../core/clock.js';
 import type { CameraPlacement } from './cameras.js';
+import { markVirtual } from '../render/virtual.js';
 
 /** A screen with no feed: dark slate. */
 const BLANK = new Color3(0.08, 0.09, 0.11);
@@ -64,6 +65,7 @@ export class CameraScreen {
     this.material.backFaceCulling = false;
     this.mesh.material = this.material;
     markInteractive(this.mesh, { camera: camera.id });
+    markVirtual(this.mesh);
     this.caption = createTextPlane(scene, `camera-caption-${camera.id}`, { width: WIDTH, height: 0.22, px: 640 });
     this.caption.mesh.parent = this.mesh;
     this.caption.mesh.position.set(0, height / 2 + 0.14, 0);

@@ -17,6 +17,7 @@ import { Mesh } from '@babylonjs/core/Meshes/mesh.js';
 import type { WebXRExperienceHelper } from '@babylonjs/core/XR/webXRExperienceHelper.js';
 import type { WebXRInputSource } from '@babylonjs/core/XR/webXRInputSource.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import { markVirtual } from '../render/virtual.js';
 
 export interface XrControllers {
   readonly input: WebXRInput;
@@ -35,6 +36,7 @@ function controllerShape(scene: Scene, material: StandardMaterial, name: string)
   shape.name = name;
   shape.material = material;
   shape.isPickable = false;
+  markVirtual(shape);
   return shape;
 }
 

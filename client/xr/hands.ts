@@ -11,6 +11,7 @@ import type { WebXRExperienceHelper } from '@babylonjs/core/XR/webXRExperienceHe
 import type { WebXRInput } from '@babylonjs/core/XR/webXRInput.js';
 import type { WebXRHandTracking } from '@babylonjs/core/XR/features/WebXRHandTracking.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import { markVirtual } from '../render/virtual.js';
 
 export interface XrHands {
   readonly feature: WebXRHandTracking | null;
@@ -25,6 +26,8 @@ export function enableHands(helper: WebXRExperienceHelper, input: WebXRInput, sc
   joint.material = mat;
   joint.isVisible = false;
   joint.isPickable = false;
+  // The hand tracking feature draws each joint as an instance of this sphere: they take its tag (VC9).
+  markVirtual(joint);
   let feature: WebXRHandTracking | null = null;
   try {
     feature = helper.featuresManager.enableFeature(

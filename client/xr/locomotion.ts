@@ -14,6 +14,7 @@ import type { Vector3 } from '@babylonjs/core/Maths/math.vector.js';
 import { Observable } from '@babylonjs/core/Misc/observable.js';
 import type { Vignette } from './vignette.js';
 import { Listeners } from '../core/listeners.js';
+import { markVirtual } from '../render/virtual.js';
 
 export type LocomotionMode = 'teleport' | 'smooth';
 
@@ -79,6 +80,9 @@ export function createLocomotion(helper: WebXRExperienceHelper, input: WebXRInpu
         floorMeshes: floors,
         defaultTargetMeshOptions: { teleportationFillColor: '#2e86de', teleportationBorderColor: '#ffffff', disableLighting: true },
       }) as WebXRMotionControllerTeleportation;
+      // The landing ring is only in the space; its arc is lines, virtual by kind (VC9).
+      const target = teleportation.teleportationTargetMesh;
+      if (target) markVirtual(target);
       teleportation.rotationAngle = (settings.snapDegrees * Math.PI) / 180;
       teleportation.onAfterCameraTeleport.add((p) => {
         vignette.demand(1);

@@ -9,6 +9,7 @@ import { StandardMaterial } from '@babylonjs/core/Materials/standardMaterial.js'
 import { Color3 } from '@babylonjs/core/Maths/math.color.js';
 import type { Camera } from '@babylonjs/core/Cameras/camera.js';
 import type { Scene } from '@babylonjs/core/scene.js';
+import { markVirtual } from '../render/virtual.js';
 
 export interface Vignette {
   enabled: boolean;
@@ -44,6 +45,7 @@ export function createVignette(scene: Scene): Vignette {
   const plane = CreatePlane('vignette', { size: 0.5 }, scene);
   plane.material = mat;
   plane.isPickable = false;
+  markVirtual(plane);
   plane.renderingGroupId = 3;
   plane.position.z = 0.12;
   plane.setEnabled(false);

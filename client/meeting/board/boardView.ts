@@ -26,6 +26,7 @@ import { babylonToProtocol, protocolToBabylon } from '../../render/frames.js';
 import { dotGrid, drawStroke, TEX_H, TEX_W } from './boardCanvas.js';
 import { addBoardFrame, BOARD_RAIL, unlit } from './boardFrame.js';
 import { PEN_COLORS, type BoardTarget, type Tool } from './boardTools.js';
+import { markVirtual } from '../../render/virtual.js';
 
 const TMP_NORMAL = new Vector3();
 
@@ -57,6 +58,8 @@ export class BoardView {
     this.placement = placement;
     const keep = <T extends { dispose(): void }>(x: T): T => (this.disposables.push(x), x);
     this.root = keep(new TransformNode('board', scene));
+    // The board is only in the space: a projected camera picture neither lands on it nor is hidden by it (VC9).
+    markVirtual(this.root);
     const w = placement.width;
     const h = boardHeight(w);
 

@@ -22,6 +22,7 @@ import type { Scene } from '@babylonjs/core/scene.js';
 import { CHAT_MAX_CHARS } from '../../../shared/protocol/chat.js';
 import type { ChatModel } from './chatModel.js';
 import { lastRowsText } from './arrivals.js';
+import { markVirtual } from '../../render/virtual.js';
 
 const SIZE = 1024;
 /** Panel edge, metres. */
@@ -46,6 +47,7 @@ export interface WorldChatPanel {
 export function createWorldChatPanel(scene: Scene, model: ChatModel, send: (text: string) => void): WorldChatPanel {
   const mesh = CreatePlane('chat-world', { size: WORLD_CHAT_SIZE }, scene);
   mesh.isPickable = true;
+  markVirtual(mesh);
   mesh.setEnabled(false);
   const ui = AdvancedDynamicTexture.CreateForMesh(mesh, SIZE, SIZE, true);
 
