@@ -8,10 +8,12 @@
  *
  *   npx tsx bench/firstFrame.ts [--runs 5] [--before f3216d9] [--viewports desktop,phone] [--no-build]
  *
- * `--before` is checked out as a detached git worktree under /tmp (node_modules hard-linked from this
- * checkout when the lockfiles match, else `npm ci --offline`) and built there. Both are test builds
- * (`vite build --mode test`: the production bundle plus the window test API, which the bench uses to
- * find a machine on screen). Definitions and figures: bench/RESULTS.md.
+ * `--before` is checked out as a detached git worktree of this run's own under /tmp (its path carries the
+ * pid; node_modules hard-linked from this checkout when the lockfiles match, else `npm ci --offline`),
+ * built there, and removed when the bench ends, however it ends (done, error, Ctrl-C). Both are test
+ * builds (`vite build --mode test`: the production bundle plus the window test API, which the bench uses
+ * to find the machine to click on screen); `--no-build` skips building this checkout only (the older
+ * one is a fresh checkout each run). Definitions and figures: bench/RESULTS.md.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,17 +41,33 @@ interface Build {
   server?: BenchServer;
 }
 
-/** A checkout of `commit` beside this one, ready to build and run. */
+/** The older commit's worktree, once made: removed on every way out (see `removeBefore`). */
+let beforeDir: string | null = null;
+
+/** A checkout of `commit` of this run's own (two runs at once, or a crashed one's leftovers, do not share it). */
 function checkoutBefore(commit: string): string {
   const hash = execFileSync('git', ['rev-parse', '--short', commit], { encoding: 'utf8' }).trim();
-  const dir = path.join(os.tmpdir(), `twinverse-before-${hash}`);
-  if (!fs.existsSync(dir)) execFileSync('git', ['worktree', 'add', '--detach', dir, hash], { stdio: 'inherit' });
-  if (!fs.existsSync(path.join(dir, 'node_modules'))) {
-    const same = fs.readFileSync('package-lock.json', 'utf8') === fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8');
-    if (same) execFileSync('cp', ['-al', path.resolve('node_modules'), path.join(dir, 'node_modules')]);
-    else execFileSync('npm', ['ci', '--offline'], { cwd: dir, stdio: 'inherit' });
-  }
+  const dir = path.join(os.tmpdir(), `twinverse-before-${hash}-${process.pid}`);
+  execFileSync('git', ['worktree', 'add', '--detach', dir, hash], { stdio: 'inherit' });
+  beforeDir = dir;
+  const same = fs.readFileSync('package-lock.json', 'utf8') === fs.readFileSync(path.join(dir, 'package-lock.json'), 'utf8');
+  if (same) execFileSync('cp', ['-al', path.resolve('node_modules'), path.join(dir, 'node_modules')]);
+  else execFileSync('npm', ['ci', '--offline'], { cwd: dir, stdio: 'inherit' });
   return dir;
+}
+
+/** Synchronous, so it also runs from the process's 'exit' event; a second call does nothing. */
+function removeBefore(): void {
+  const dir = beforeDir;
+  if (!dir) return;
+  beforeDir = null;
+  try {
+    execFileSync('git', ['worktree', 'remove', '--force', dir], { stdio: 'ignore' });
+  } catch {
+    // Not registered (the add failed half-way) or git refused: remove the files and the stale entry.
+    fs.rmSync(dir, { recursive: true, force: true });
+    execFileSync('git', ['worktree', 'prune'], { stdio: 'ignore' });
+  }
 }
 
 function build(dir: string): void {
@@ -87,12 +105,16 @@ async function measure(browser: Browser, base: string, kind: keyof typeof VIEWPO
     const join = page.locator('#join-button');
     await (kind === 'phone' ? join.tap() : join.click());
     await page.waitForFunction(() => window.twinverse?.ready === true, undefined, { timeout: 300_000, polling: 'raf' });
-    // A machine a person could click: drawn as it stays, its middle on screen and not under the HUD.
+    // Conveyor 1's frame (its belt if the frame's middle is hidden): fixed parts of a machine in the first
+    // view of both viewports, so a click there opens the panel. Not "the first machine on screen": that
+    // was the CNC, whose middle is its movable cover, and a press on a movable part picks the part up.
+    // The point is the part's centre projected by the page (the test API), on screen, not under the HUD.
     const at = await page.waitForFunction(
       () => {
         const t = window.twinverse!.features.twins!;
-        for (const m of t.list().filter((x) => x.drawn)) {
-          const p = t.screenPoint(m.id);
+        if (!t.list().some((m) => m.id === 'conveyor-1' && m.drawn)) return null;
+        for (const part of ['frame', 'belt']) {
+          const p = t.screenPoint('conveyor-1', part);
           if (
             p &&
             p.x > 0 &&
@@ -111,7 +133,10 @@ async function measure(browser: Browser, base: string, kind: keyof typeof VIEWPO
     const { x, y } = (await at.jsonValue())!;
     await (kind === 'phone' ? page.touchscreen.tap(x, y) : page.mouse.click(x, y));
     const opened = await page.waitForFunction(
-      () => (window.twinverse!.features.twins!.panelControls().close !== undefined ? performance.now() : 0),
+      () => {
+        const t = window.twinverse!.features.twins!;
+        return t.panel()?.twin === 'conveyor-1' && t.panelControls().close !== undefined ? performance.now() : 0;
+      },
       undefined,
       { timeout: 180_000, polling: 'raf' },
     );
@@ -156,17 +181,28 @@ const after: Build = {
   label: `after (${execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim()})`,
   dir: process.cwd(),
 };
-const before: Build = { label: `before (${BEFORE})`, dir: checkoutBefore(BEFORE) };
+const before: Build = { label: `before (${BEFORE})`, dir: '' };
 const builds = [before, after];
+const stopServers = () => builds.forEach((b) => b.server?.stop());
+// Every way out stops the servers and removes the older commit's worktree: the end, a throw (the 'exit'
+// event follows an uncaught error too), Ctrl-C and kill.
+process.on('exit', () => {
+  stopServers();
+  removeBefore();
+});
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => process.exit(130));
+const samples = new Map<string, Sample[]>();
+const failures = new Map<string, number>();
 const started = Date.now();
-if (BUILD) for (const b of builds) build(b.dir);
+before.dir = checkoutBefore(BEFORE);
+// The older checkout is new each run, so it is always built; `--no-build` skips this checkout's build.
+build(before.dir);
+if (BUILD) build(after.dir);
 // The same settings for both: no camera feeds (an ffmpeg each), no HTTP rate limit in the way of a page's chunks.
 const env = { VIDEO: 'off', HTTP_RATE: '100000', CLIENT_DIR: 'dist/client-test' };
 // A loaded machine (load average 20+) took over 20 s to start one with its buildings and simulator.
 await Promise.all(builds.map(async (b) => (b.server = await startBenchServer({ cwd: b.dir, env, readyWithinMs: 180_000 }))));
 const browser = await launchChromium();
-const samples = new Map<string, Sample[]>();
-const failures = new Map<string, number>();
 try {
   for (let i = 0; i < RUNS; i++) {
     for (const kind of VIEWPORTS as (keyof typeof VIEWPORT)[]) {
@@ -188,7 +224,8 @@ try {
   }
 } finally {
   await browser.close();
-  for (const b of builds) b.server?.stop();
+  stopServers();
+  removeBefore();
 }
 
 console.log(
