@@ -42,6 +42,12 @@ export interface XrMenu {
   labels(): Record<string, string>;
   /** The open page's text blocks that show something: font size in texture px, by control name (PN10). */
   pageTextSizes(): Record<string, number>;
+  /**
+   * How the open page's controls fit it, texture px (PN11): each button's height by action id, the
+   * bottom of its last row against the page's height, the wrapped text blocks' text by name, and those
+   * whose lines need more than their box.
+   */
+  pageFit(): { buttons: Record<string, number>; bottom: number; height: number; wrapped: Record<string, string>; cut: string[] } | null;
   dispose(): void;
 }
 
@@ -258,6 +264,17 @@ export function createXrMenu(d: MenuDeps): XrMenu {
       for (const c of page?.texture.getDescendants(false) ?? [])
         if (c instanceof TextBlock && c.isVisible && c.text.trim() !== '') out[c.name ?? ''] = drawnFontPx(c);
       return out;
+    },
+    pageFit() {
+      if (!page) return null;
+      const buttons: Record<string, number> = {};
+      for (const [id, b] of pageButtons) buttons[`page-${id}`] = b.heightInPixels;
+      const rows = page.stack.children.filter((c) => c.isVisible);
+      const bottom = Math.max(...rows.map((c) => c.centerY + c.heightInPixels / 2));
+      const blocks = rows.filter((c): c is TextBlock => c instanceof TextBlock && !!c.textWrapping && c.text !== '');
+      const wrapped = Object.fromEntries(blocks.map((t) => [t.name ?? '', t.text]));
+      const cut = blocks.filter((t) => t.computeExpectedHeight() > t.heightInPixels + 0.5).map((t) => t.name ?? '');
+      return { buttons, bottom, height: page.texture.getSize().height, wrapped, cut };
     },
     dispose() {
       offActions();

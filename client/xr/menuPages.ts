@@ -67,14 +67,15 @@ function grid(p: Panel3D, name: string, n: number, cols: number, rowPx: number):
 
 /**
  * Style and colour (SPEC AV6): a row of styles, two rows of colours; what the server holds is marked
- * (a replaced colour is said below, in AV3's words).
+ * (a replaced colour is said below, in AV3's words). Its labels and note are 28 texture px or more,
+ * as the other pages' (PN11): 26 did not read on a Quest.
  */
 export function buildAvatarPage(p: Panel3D, ask: AppearanceAsk): PageContent {
   const buttons: [string, Button][] = [];
   const styles = grid(p, 'avatar-styles', AVATAR_STYLES.length, AVATAR_STYLES.length, 80);
   AVATAR_STYLES.forEach((s, i) => {
     const b = button(`avatar-style-${s}`, AVATAR_STYLE_LABELS[s], () => ask.askStyle(s), 76);
-    b.fontSize = 26;
+    b.fontSize = 28;
     b.paddingLeft = '3px';
     b.paddingRight = '3px';
     styles.addControl(b, 0, i);
@@ -97,9 +98,10 @@ export function buildAvatarPage(p: Panel3D, ask: AppearanceAsk): PageContent {
     colors.addControl(b, Math.floor(i / 6), i % 6);
     buttons.push([`color-${c}`, b]);
   });
-  const note = text('avatar-note', '', 26, PANEL_COLORS.muted);
+  const note = text('avatar-note', '', 28, PANEL_COLORS.muted);
   note.textWrapping = true;
-  note.height = '80px';
+  // Three lines at 28 px: AV3's longest notice takes two on the page's 672 px.
+  note.height = '110px';
   p.stack.addControl(note);
   const paint = () => {
     const me = ask.mine();

@@ -38,6 +38,8 @@ export interface XrTestApi {
   menuLabels(): Record<string, string>;
   /** The open menu page's shown text: font size in texture px (1200 px per metre), by control name. */
   menuTextSizes(): Record<string, number>;
+  /** How the open menu page's controls fit it, texture px: button heights, last row's bottom, page height, wrapped and cut text (PN11). */
+  menuPageFit(): { buttons: Record<string, number>; bottom: number; height: number; wrapped: Record<string, string>; cut: string[] } | null;
   menuPage(): string | null;
   locomotion(): { mode: string; snapDegrees: number; vignette: boolean };
   vignetteStrength(): number;
@@ -93,6 +95,7 @@ export function createXrTestApi(d: {
     menuButtons: () => Object.fromEntries(Object.entries(d.menu?.buttonPositions() ?? {}).map(([k, v]) => [k, toProtocol(v)])),
     menuLabels: () => d.menu?.labels() ?? {},
     menuTextSizes: () => d.menu?.pageTextSizes() ?? {},
+    menuPageFit: () => d.menu?.pageFit() ?? null,
     menuPage: () => d.menu?.page ?? null,
     locomotion: () => ({
       mode: d.locomotion?.mode ?? 'none',

@@ -11,6 +11,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startE2E, type E2E } from '../support/e2e.js';
+import { join } from '../support/clients.js';
 import type { OpenedPage } from '../support/browser.js';
 import { serverAvatar, serverPoseOf } from '../support/server.js';
 import { waitForAsync } from '../support/wait.js';
@@ -119,7 +120,7 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     await e2e.shot(b!.page, 'xr-seen-from-desktop');
   });
 
-  it('X5 AV6: the wrist menu opens Settings and Avatar with the ray and trigger (a colour picked there is worn); its Mute mutes the VR user for everyone and back', async () => {
+  it('X5 AV6 PN11: the wrist menu opens Settings and Avatar with the ray and trigger (a colour picked there is worn); its Mute mutes the VR user for everyone and back', async () => {
     const { a, vr } = await enterVr('e2e-x5', false);
     // AV6: the Avatar page; a colour pressed there is what the server gives (nobody else wears it).
     await vr.menu('avatar');
@@ -129,7 +130,36 @@ describe('VR from an emulated Quest 3 (e2e)', () => {
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuLabels()['page-color-#7b61ff'] === '✓', undefined, {
       timeout: 10_000,
     });
+    // PN11: the page's labels and its note read on a Quest (28 texture px or more, as PN10's), its
+    // buttons stay ray-sized, and it all fits the page (no row below its bottom, no note cut).
+    await a.page.waitForFunction(() => (window.twinverse!.features.xr!.menuTextSizes()['avatar-note'] ?? 0) > 0, undefined, {
+      timeout: 10_000,
+    });
+    const sizes = await a.page.evaluate(() => window.twinverse!.features.xr!.menuTextSizes());
+    expect(Object.keys(sizes), JSON.stringify(sizes)).toEqual(expect.arrayContaining(['avatar-note', 'avatar-style-visor_button']));
+    expect(Math.min(...Object.values(sizes)), JSON.stringify(sizes)).toBeGreaterThanOrEqual(28);
+    const fit = (await a.page.evaluate(() => window.twinverse!.features.xr!.menuPageFit()))!;
+    expect(Math.min(...Object.values(fit.buttons)), JSON.stringify(fit.buttons)).toBeGreaterThanOrEqual(72);
+    expect(fit.bottom).toBeLessThanOrEqual(fit.height);
+    expect(fit.cut).toEqual([]);
     await e2e.shot(a.page, 'xr-menu-avatar');
+    // PN11: AV3's longest notice fits the note whole. Someone here wears #e4572e; the VR user asks for it.
+    const bot = await join(e2e.server.url, { space: 'e2e-x5', name: 'Bo', color: '#e4572e' });
+    try {
+      await vr.menu('page-color-#e4572e', 'xr-page-avatar');
+      await a.page.waitForFunction(
+        () => /already wears/.test(window.twinverse!.features.xr!.menuPageFit()?.wrapped['avatar-note'] ?? ''),
+        undefined,
+        { timeout: 10_000 },
+      );
+      const notice = (await a.page.evaluate(() => window.twinverse!.features.xr!.menuPageFit()))!;
+      expect(notice.cut, JSON.stringify(notice.wrapped)).toEqual([]);
+      expect(notice.bottom).toBeLessThanOrEqual(notice.height);
+      expect((await a.page.evaluate(() => window.twinverse!.features.xr!.menuTextSizes()))['avatar-note']).toBeGreaterThanOrEqual(28);
+      await e2e.shot(a.page, 'xr-menu-avatar-notice');
+    } finally {
+      await bot.room.leave().catch(() => undefined);
+    }
     await vr.menu('page-close', 'xr-page-avatar');
     await a.page.waitForFunction(() => window.twinverse!.features.xr!.menuPage() === null, undefined, { timeout: 10_000 });
     await vr.menu('settings');
