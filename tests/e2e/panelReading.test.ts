@@ -1,5 +1,5 @@
 /**
- * Reading a machine's panel in real browsers (SPEC PN7, PN8, PN9, UX10, UX11): a long machine name is
+ * Reading a machine's panel in real browsers (SPEC PN7, PN8, PN9, UX10, UX11, UX12): a long machine name is
  * whole in the header, on one line or two; on a 390×844 phone every text reads at 12 CSS px or more while
  * the rest of the HUD stands aside, and the bar keeps a microphone button to mute with; and a part carried away while the panel is open brings its "Return …"
  * button up beside the panel, not over it. The built-in simulator runs the machines; a colyseus.js
@@ -29,7 +29,8 @@ const contexts: BrowserContext[] = [];
 const bots: TestClient[] = [];
 
 beforeAll(async () => {
-  assets = makeTwinAssets(uniqueName('e2eread'), { 'e2e-read': MACHINES, 'e2e-read-return': MACHINES }, (id, td) => {
+  const layouts = { 'e2e-read': MACHINES, 'e2e-read-return': MACHINES, 'e2e-read-bar': { ...MACHINES, title: 'Factory floor' } };
+  assets = makeTwinAssets(uniqueName('e2eread'), layouts, (id, td) => {
     if (id === 'pump-1') td.title = LONG;
   });
   e2e = await startE2E({}, { SIMULATOR: 'on', ASSETS_DIR: assets.dir });
@@ -139,6 +140,34 @@ describe('reading a panel on a phone', () => {
     await page.waitForSelector('#touch-stick', { state: 'visible' });
     expect(await visible(page, '.actions')).toBe(true);
     expect(await visible(page, '#bar-mic-button')).toBe(false);
+    expect(errors).toEqual([]);
+  });
+
+  it('UX12: on a phone the bar shows the space’s whole title, with Copy link as its icon named “Copy link”, at arrival and with a panel open', async () => {
+    const { page, errors } = await openPhone('?space=e2e-read-bar&name=Pia');
+    await page.waitForSelector('#loading', { state: 'detached' });
+    /** The title's text fits its box (a cut one ends in "…" and scrolls wider than it shows). */
+    const titleWhole = () =>
+      page.evaluate(() => {
+        const t = document.getElementById('space-title')!;
+        return { text: t.textContent, scroll: t.scrollWidth, client: t.clientWidth };
+      });
+    const copy = page.getByRole('button', { name: 'Copy link' });
+    expect(await copy.isVisible()).toBe(true);
+    expect(await copy.getAttribute('title')).toBe('Copy link');
+    // Icon only: its words are hidden, the button no wider than a tool button.
+    expect(await page.locator('#copy-link .label').isVisible()).toBe(false);
+    expect((await copy.boundingBox())!.width).toBeLessThanOrEqual(48);
+    const arrival = await titleWhole();
+    expect(arrival.text).toBe('Factory floor');
+    expect(arrival.scroll, JSON.stringify(arrival)).toBeLessThanOrEqual(arrival.client);
+    await e2e.shot(page, 'read-phone-bar');
+    // A panel brings the bar's microphone (PN9): the title stays whole beside it.
+    await openPanel(page, 'conveyor-1');
+    expect(await visible(page, '#bar-mic-button')).toBe(true);
+    const withPanel = await titleWhole();
+    expect(withPanel.scroll, JSON.stringify(withPanel)).toBeLessThanOrEqual(withPanel.client);
+    await e2e.shot(page, 'read-phone-bar-panel');
     expect(errors).toEqual([]);
   });
 

@@ -13,6 +13,8 @@ export const FACTORY_TWINS = path.resolve('assets/twins');
 /** A layout as a test writes it: defaults for everything but the twins. */
 export interface TestLayout {
   twins: { twin: string; position: [number, number, number]; yawDeg?: number; scale?: number }[];
+  /** The space's title (default: its name). */
+  title?: string;
   locked?: boolean;
   operatorPasscode?: string;
   /** Where the space is on Earth (SPEC GS1). */
