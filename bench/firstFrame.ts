@@ -105,6 +105,13 @@ async function measure(browser: Browser, base: string, kind: keyof typeof VIEWPO
     const join = page.locator('#join-button');
     await (kind === 'phone' ? join.tap() : join.click());
     await page.waitForFunction(() => window.twinverse?.ready === true, undefined, { timeout: 300_000, polling: 'raf' });
+    // On a phone the help card stands over the scene (SPEC UX9) until it folds by itself after 20 s; a
+    // person puts it away with a tap first (as touch.test.ts does), so the bench does too, or "time to
+    // interactive" would be the card's 20 s.
+    if (kind === 'phone' && (await page.locator('#help').isVisible())) {
+      await page.locator('#help h2').tap();
+      await page.waitForFunction(() => document.getElementById('help')!.hidden, undefined, { polling: 'raf' });
+    }
     // Conveyor 1's frame (its belt if the frame's middle is hidden): fixed parts of a machine in the first
     // view of both viewports, so a click there opens the panel. Not "the first machine on screen": that
     // was the CNC, whose middle is its movable cover, and a press on a movable part picks the part up.
