@@ -77,8 +77,10 @@ export function stampReader(): StampReader {
   const H = 120;
   const ff = spawn(
     'ffmpeg',
-    // Decode as soon as a frame is in: no probing, no buffering, every frame flushed to the pipe at once,
-    // each decoded frame out once (rawvideo would otherwise get a constant rate, repeating frames to fill it).
+    // Decode as soon as a frame is in: no probing, no buffering, no frame threading (`low_delay`: with
+    // it on, each of ffmpeg's decoder threads holds a frame, two frames' delay on two cores, which a
+    // browser's decoder does not add), every frame flushed to the pipe at once, each decoded frame out
+    // once (rawvideo would otherwise get a constant rate, repeating frames to fill it).
     [
       '-hide_banner',
       '-loglevel',
@@ -89,6 +91,8 @@ export function stampReader(): StampReader {
       '0',
       '-fflags',
       'nobuffer',
+      '-flags',
+      'low_delay',
       '-f',
       'ivf',
       '-i',
