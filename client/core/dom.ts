@@ -14,3 +14,15 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs =
   for (const c of children) if (c !== null && c !== undefined && c !== false) node.append(c);
   return node;
 }
+
+/** An inline icon (24 × 24 view box) of SVG path markup, drawn in the text colour, hidden from screen readers (its button names it). */
+export function svgIcon(paths: string, size: number): SVGElement {
+  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('width', String(size));
+  svg.setAttribute('height', String(size));
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('fill', 'currentColor');
+  svg.innerHTML = paths;
+  return svg;
+}

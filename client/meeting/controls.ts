@@ -4,7 +4,7 @@
  * the microphone button goes to the top bar: on a phone an open machine panel sends the bottom row
  * aside (PN8), and a person speaking must still be able to mute while reading it (PN9).
  */
-import { el } from '../core/dom.js';
+import { el, svgIcon } from '../core/dom.js';
 
 const ICONS = {
   mic: '<path d="M12 14a3 3 0 0 0 3-3V5a3 3 0 0 0-6 0v6a3 3 0 0 0 3 3zm5-3a5 5 0 0 1-10 0H5a7 7 0 0 0 6 6.9V21h2v-3.1A7 7 0 0 0 19 11z"/>',
@@ -16,16 +16,7 @@ const ICONS = {
   board: '<path d="M3 3h18v12H3zm2 2v8h14V5zM11 16h2v2l3 3h-2.5L12 19.5 10.5 21H8l3-3z"/>',
 };
 
-function icon(paths: string): SVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '20');
-  svg.setAttribute('height', '20');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('fill', 'currentColor');
-  svg.innerHTML = paths;
-  return svg;
-}
+const icon = (paths: string): SVGElement => svgIcon(paths, 20);
 
 export interface MeetingControls {
   readonly element: HTMLElement;

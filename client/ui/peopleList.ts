@@ -1,21 +1,14 @@
 /** Who is here: a count button that opens the list of names, colours and how each is present. */
 import type { AvatarInfo, AvatarStore } from '../avatars/store.js';
 import { modeLabel } from '../avatars/modeLabel.js';
-import { el } from '../core/dom.js';
+import { el, svgIcon } from '../core/dom.js';
 
 /** Where the side column would take a third of the view or more (matches styles.css). */
 const SMALL_WINDOW = '(max-width: 700px), (max-height: 450px)';
 
-function peopleIcon(): SVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '16');
-  svg.setAttribute('height', '16');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.innerHTML =
-    '<circle cx="9" cy="8" r="3.2" fill="currentColor"/><path d="M3 19c0-3.3 2.7-5.5 6-5.5s6 2.2 6 5.5z" fill="currentColor"/><circle cx="16.5" cy="9" r="2.6" fill="currentColor" opacity=".7"/><path d="M15 13.8c3.4-.5 6 1.6 6 4.7h-4.6" fill="currentColor" opacity=".7"/>';
-  return svg;
-}
+/** Two people (24 × 24 view box). */
+const PEOPLE_ICON =
+  '<circle cx="9" cy="8" r="3.2" fill="currentColor"/><path d="M3 19c0-3.3 2.7-5.5 6-5.5s6 2.2 6 5.5z" fill="currentColor"/><circle cx="16.5" cy="9" r="2.6" fill="currentColor" opacity=".7"/><path d="M15 13.8c3.4-.5 6 1.6 6 4.7h-4.6" fill="currentColor" opacity=".7"/>';
 
 export interface PeopleList {
   readonly button: HTMLElement;
@@ -35,7 +28,7 @@ export function createPeopleList(store: AvatarStore): PeopleList {
   const button = el(
     'button',
     { type: 'button', class: 'badge button', id: 'people-button', 'aria-expanded': 'true', title: 'People in this space' },
-    peopleIcon(),
+    svgIcon(PEOPLE_ICON, 16),
     count,
   );
   const list = el('ul', { id: 'people-list' });

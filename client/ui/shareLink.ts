@@ -3,7 +3,7 @@
  * and the button is its link icon only (named "Copy link" by its aria-label and title), so the bar
  * keeps room for the space's whole title (SPEC UX12); what it answers ("Copied") shows in words there too.
  */
-import { el } from '../core/dom.js';
+import { el, svgIcon } from '../core/dom.js';
 import { focusScene } from '../core/sceneFocus.js';
 
 export function spaceLink(space: string, base = location.origin + location.pathname): string {
@@ -23,7 +23,7 @@ export function createShareLink(space: string): HTMLElement {
     size: Math.min(42, link.length),
   });
   const label = el('span', { class: 'label' }, 'Copy link');
-  const button = el('button', { type: 'button', class: 'button copy-link', id: 'copy-link' }, linkIcon(), label);
+  const button = el('button', { type: 'button', class: 'button copy-link', id: 'copy-link' }, svgIcon(LINK_ICON, 18), label);
   /** The words on the button, and its name while they are hidden (icon only). */
   const say = (words: string) => {
     label.textContent = words;
@@ -55,16 +55,7 @@ export function createShareLink(space: string): HTMLElement {
 }
 
 /** Two chain links (24 × 24 view box), drawn in the button's text colour. */
-function linkIcon(): SVGElement {
-  const svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-  svg.setAttribute('viewBox', '0 0 24 24');
-  svg.setAttribute('width', '18');
-  svg.setAttribute('height', '18');
-  svg.setAttribute('aria-hidden', 'true');
-  svg.setAttribute('fill', 'currentColor');
-  svg.innerHTML =
-    '<path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0z"/>' +
-    '<path d="M7.8 20.5a4.3 4.3 0 0 1-3-7.3l2.8-2.8a1 1 0 0 1 1.4 1.4l-2.8 2.8a2.3 2.3 0 0 0 3.2 3.2l2.8-2.8a1 1 0 1 1 1.4 1.4l-2.8 2.8a4.3 4.3 0 0 1-3 1.3z"/>' +
-    '<path d="M16.4 14a1 1 0 0 1-.7-1.7l2.8-2.8a2.3 2.3 0 0 0-3.2-3.2l-2.8 2.8a1 1 0 1 1-1.4-1.4l2.8-2.8a4.3 4.3 0 0 1 6 6l-2.8 2.8a1 1 0 0 1-.7.3z"/>';
-  return svg;
-}
+const LINK_ICON =
+  '<path d="M10.6 13.4a1 1 0 0 1 0-1.4l3.5-3.5a1 1 0 1 1 1.4 1.4L12 13.4a1 1 0 0 1-1.4 0z"/>' +
+  '<path d="M7.8 20.5a4.3 4.3 0 0 1-3-7.3l2.8-2.8a1 1 0 0 1 1.4 1.4l-2.8 2.8a2.3 2.3 0 0 0 3.2 3.2l2.8-2.8a1 1 0 1 1 1.4 1.4l-2.8 2.8a4.3 4.3 0 0 1-3 1.3z"/>' +
+  '<path d="M16.4 14a1 1 0 0 1-.7-1.7l2.8-2.8a2.3 2.3 0 0 0-3.2-3.2l-2.8 2.8a1 1 0 1 1-1.4-1.4l2.8-2.8a4.3 4.3 0 0 1 6 6l-2.8 2.8a1 1 0 0 1-.7.3z"/>';
