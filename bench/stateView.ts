@@ -28,8 +28,8 @@ import { mulberry32 } from '../shared/random.js';
 import { hallBounds } from '../shared/space/layout.js';
 import { restPose } from '../shared/space/spawn.js';
 import { AvatarState } from '../shared/state/avatar.js';
-import { Participant } from '../server/rooms/participant.js';
-import type { RoomContext } from '../server/rooms/context.js';
+import { Participant } from '../server/core/participant.js';
+import type { RoomContext } from '../server/core/context.js';
 import { poseDeliveryFeature } from '../server/features/poseDelivery.js';
 
 const { values: args } = parseArgs({ options: { n: { type: 'string', default: '200' }, ticks: { type: 'string', default: '100' } } });

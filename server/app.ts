@@ -21,7 +21,7 @@ import { createLogger, type Logger } from './log.js';
 import { spaceRoomType } from './rooms/SpaceRoom.js';
 import type { SpaceRoomDeps, SpaceRoomOptions } from './rooms/deps.js';
 import { loadSpaceLayouts } from './spaces/layouts.js';
-import { admitToSpace, INSTANCE_OPTION } from './spaces/admission.js';
+import { admitToSpace, INSTANCE_OPTION } from './rooms/admission.js';
 import { roomsOf } from './spaces/occupancy.js';
 import { loadBuildings, type Buildings } from './buildings/buildings.js';
 import { SpaceMemory } from './meeting/memory.js';

@@ -5,7 +5,7 @@
 import { z } from 'zod/mini';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { twinEnv, twinConfig, type TwinConfig } from './twinConfig.js';
+import { twinEnv, twinConfig, type TwinConfig } from './twins/config.js';
 import { loadMeetingConfig, type MeetingConfig } from './meeting/config.js';
 import type { JoinTokenConfig } from './security/joinToken.js';
 import { videoConfig, videoEnv, type VideoConfig } from './video/config.js';

@@ -13,7 +13,7 @@ import type { SpaceLayout } from '../../shared/space/layout.js';
 import type { GeoReference } from '../../shared/geo/reference.js';
 import type { Logger } from '../log.js';
 import type { SpaceLayouts } from '../spaces/layouts.js';
-import { geoOfMapConversion } from '../geo/ifcMap.js';
+import { geoOfMapConversion } from './ifcMap.js';
 import { GeoReferenceError } from '../geo/projected.js';
 import { BuildingError, DEFAULT_LIMITS, type ReadLimits } from './ifcReader.js';
 import { DEFAULT_BUDGET, readInWorker, type BuildingRead, type LoadedBuilding, type WorkerBudget } from './readInWorker.js';

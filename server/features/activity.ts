@@ -5,7 +5,7 @@
  */
 import type { ActivityMessage } from '../../shared/protocol/activity.js';
 import type { Journal } from '../audit/journal.js';
-import type { RoomFeature } from '../rooms/feature.js';
+import type { RoomFeature } from '../core/feature.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 
 export function activityFeature(journal: Journal, runtime: TwinRuntime): RoomFeature {

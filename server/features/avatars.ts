@@ -5,7 +5,7 @@
 import { poseRoute } from '../handlers/pose.js';
 import { pingRoute } from '../handlers/ping.js';
 import { profileRoute } from '../handlers/profile.js';
-import type { RoomFeature } from '../rooms/feature.js';
+import type { RoomFeature } from '../core/feature.js';
 
 export function avatarsFeature(): RoomFeature {
   return {

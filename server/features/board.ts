@@ -10,8 +10,8 @@ import { boardEraseRoute } from '../handlers/boardErase.js';
 import { boardShareRoute } from '../handlers/boardShare.js';
 import { boardStrokeRoute } from '../handlers/boardStroke.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import type { SpaceInfo } from '../rooms/deps.js';
-import type { RoomFeature } from '../rooms/feature.js';
+import type { SpaceInfo } from '../core/spaceInfo.js';
+import type { RoomFeature } from '../core/feature.js';
 
 export function boardFeature(record: SpaceRecord, space: SpaceInfo): RoomFeature {
   return {

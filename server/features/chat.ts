@@ -5,9 +5,9 @@
 import { CHAT_HISTORY_ON_JOIN, type ChatHistoryMessage, type ChatLine } from '../../shared/protocol/chat.js';
 import { chatSendRoute } from '../handlers/chatSend.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import type { RoomContext } from '../rooms/context.js';
-import type { LeaveReason, RoomFeature } from '../rooms/feature.js';
-import type { Participant } from '../rooms/participant.js';
+import type { RoomContext } from '../core/context.js';
+import type { LeaveReason, RoomFeature } from '../core/feature.js';
+import type { Participant } from '../core/participant.js';
 
 const LEFT_WORDS: Record<LeaveReason, string> = {
   left: 'left',

@@ -23,9 +23,9 @@ import { meetingVoiceRoute } from '../handlers/meetingVoice.js';
 import { rtcSignalRoute } from '../handlers/rtcSignal.js';
 import { hostPasscodeOf, iceServersFor, type MeetingConfig } from '../meeting/config.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import { featureRoute } from '../meeting/route.js';
-import type { SpaceInfo } from '../rooms/deps.js';
-import type { RoomFeature } from '../rooms/feature.js';
+import { featureRoute } from '../core/route.js';
+import type { SpaceInfo } from '../core/spaceInfo.js';
+import type { RoomFeature } from '../core/feature.js';
 import { secretMatches } from '../secrets.js';
 
 export function meetingFeature(config: MeetingConfig, space: SpaceInfo, record: SpaceRecord): RoomFeature {

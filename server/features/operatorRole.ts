@@ -6,7 +6,7 @@
  * shows everyone who has it. A signed join token with the `operator` role grants it too (JT4).
  */
 import type { SpaceLayout } from '../../shared/space/layout.js';
-import type { RoomFeature } from '../rooms/feature.js';
+import type { RoomFeature } from '../core/feature.js';
 import { secretMatches } from '../secrets.js';
 
 /** Whether someone joining with `passcode` may operate machines in a space with this layout. */

@@ -22,8 +22,8 @@ import {
   poseFrameBounds,
   writePoseRecord,
 } from '../../shared/protocol/poseFrame.js';
-import type { RoomFeature } from '../rooms/feature.js';
-import type { Participant } from '../rooms/participant.js';
+import type { RoomFeature } from '../core/feature.js';
+import type { Participant } from '../core/participant.js';
 
 /** What one client has been sent, by avatar slot. */
 class Heard {

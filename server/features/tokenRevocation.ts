@@ -6,10 +6,10 @@
  */
 import { ServerError } from '@colyseus/core';
 import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
-import type { RevokedTokens } from '../rooms/deps.js';
-import type { RoomContext } from '../rooms/context.js';
-import type { RoomFeature } from '../rooms/feature.js';
-import type { Participant } from '../rooms/participant.js';
+import type { RevokedTokens } from '../core/revokedTokens.js';
+import type { RoomContext } from '../core/context.js';
+import type { RoomFeature } from '../core/feature.js';
+import type { Participant } from '../core/participant.js';
 
 export function tokenRevocationFeature(revocations: RevokedTokens): RoomFeature {
   let unsubscribe: (() => void) | null = null;

@@ -1,7 +1,7 @@
 /** `board.clear` (host only): wipes the board for everyone (SPEC B5). */
 import { type BoardCleared, type ClearMessage } from '../../shared/protocol/board.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import { featureRoute, requireHost } from '../meeting/route.js';
+import { featureRoute, requireHost } from '../core/route.js';
 
 export function boardClearRoute(record: SpaceRecord) {
   return featureRoute<ClearMessage>((ctx, p) => {

@@ -4,7 +4,7 @@
  */
 import { type BoardErased, type EraseMessage } from '../../shared/protocol/board.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import { featureRoute } from '../meeting/route.js';
+import { featureRoute } from '../core/route.js';
 
 export function boardEraseRoute(record: SpaceRecord) {
   return featureRoute<EraseMessage>((ctx, p, m) => {

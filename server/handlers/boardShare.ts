@@ -3,7 +3,7 @@
  * host may stop it. The video itself goes peer to peer over WebRTC (SPEC B7).
  */
 import { type ShareMessage } from '../../shared/protocol/board.js';
-import { featureRoute } from '../meeting/route.js';
+import { featureRoute } from '../core/route.js';
 
 export const boardShareRoute = featureRoute<ShareMessage>((ctx, p, m) => {
   const board = ctx.state.board;

@@ -4,7 +4,7 @@
  */
 import { type StrokeMessage } from '../../shared/protocol/board.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import { featureRoute } from '../meeting/route.js';
+import { featureRoute } from '../core/route.js';
 
 export function boardStrokeRoute(record: SpaceRecord) {
   return featureRoute<StrokeMessage>((ctx, p, m) => {

@@ -1,7 +1,7 @@
 /** `chat.send`: one line of chat, cleaned and judged, stored for the space and sent to everyone (SPEC C1–C3). */
 import { cleanChatText, type ChatSendMessage } from '../../shared/protocol/chat.js';
 import type { SpaceRecord } from '../meeting/memory.js';
-import { featureRoute } from '../meeting/route.js';
+import { featureRoute } from '../core/route.js';
 
 export function chatSendRoute(record: SpaceRecord) {
   return featureRoute<ChatSendMessage>((ctx, p, m) => {

@@ -4,7 +4,7 @@
  */
 import { type ClaimHostMessage, type NoticeMessage } from '../../shared/protocol/meeting.js';
 import { secretMatches } from '../secrets.js';
-import { featureRoute } from '../meeting/route.js';
+import { featureRoute } from '../core/route.js';
 
 export function meetingClaimHostRoute(passcode: string | undefined) {
   return featureRoute<ClaimHostMessage>((ctx, p, m) => {

@@ -1,6 +1,6 @@
 /** `meeting.hand`: raise or lower my hand; the host may lower anyone's (SPEC R2). */
 import { type HandMessage, type NoticeMessage } from '../../shared/protocol/meeting.js';
-import { featureRoute, requireHost, targetOf } from '../meeting/route.js';
+import { featureRoute, requireHost, targetOf } from '../core/route.js';
 
 export const meetingHandRoute = featureRoute<HandMessage>((ctx, p, m) => {
   if (m.target === undefined || m.target === p.sessionId) {

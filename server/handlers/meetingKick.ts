@@ -1,7 +1,7 @@
 /** `meeting.kick` (host only): removes someone from the space; their session ends with 4406 (SPEC R4). */
 import { type KickMessage } from '../../shared/protocol/meeting.js';
 import { CloseCode } from '../../shared/protocol/version.js';
-import { featureRoute, requireHost, targetOf } from '../meeting/route.js';
+import { featureRoute, requireHost, targetOf } from '../core/route.js';
 
 export const meetingKickRoute = featureRoute<KickMessage>((ctx, p, m) => {
   if (!requireHost(ctx, p, 'meeting.kick')) return;

@@ -3,7 +3,7 @@
  * change across restarts where that is wanted (SPEC RS3).
  */
 import { type LockMessage } from '../../shared/protocol/meeting.js';
-import { featureRoute, requireHost } from '../meeting/route.js';
+import { featureRoute, requireHost } from '../core/route.js';
 
 export function meetingLockRoute(saved: (locked: boolean) => void = () => undefined) {
   return featureRoute<LockMessage>((ctx, p, m) => {

@@ -3,7 +3,7 @@
  * client silences a muted voice too, so a client that ignores the flag is still not heard (SPEC R3).
  */
 import { type MuteMessage, type NoticeMessage } from '../../shared/protocol/meeting.js';
-import { featureRoute, requireHost, targetOf } from '../meeting/route.js';
+import { featureRoute, requireHost, targetOf } from '../core/route.js';
 
 export const meetingMuteRoute = featureRoute<MuteMessage>((ctx, p, m) => {
   if (!requireHost(ctx, p, 'meeting.mute')) return;

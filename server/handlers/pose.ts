@@ -6,8 +6,8 @@
  */
 import { createPose, copyPose, decodePose, PoseFlag, type Pose } from '../../shared/protocol/pose.js';
 import { validatePose } from '../../shared/protocol/poseRules.js';
-import type { BinaryRoute } from '../rooms/context.js';
-import type { Participant } from '../rooms/participant.js';
+import type { BinaryRoute } from '../core/context.js';
+import type { Participant } from '../core/participant.js';
 
 const scratch = createPose();
 

@@ -6,7 +6,7 @@
  */
 import type { ProfileMessage } from '../../shared/protocol/messages.js';
 import { colorFor } from '../avatars/appearance.js';
-import type { JsonRoute } from '../rooms/context.js';
+import type { JsonRoute } from '../core/context.js';
 
 export const profileRoute: JsonRoute<ProfileMessage> = {
   handle(ctx, p, payload) {

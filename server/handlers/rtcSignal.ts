@@ -4,7 +4,7 @@
  * address; the sender is named by its session, not by the payload (SPEC V1).
  */
 import { type RelayedSignal, type SignalMessage } from '../../shared/protocol/meeting.js';
-import { featureRoute } from '../meeting/route.js';
+import { featureRoute } from '../core/route.js';
 
 export const rtcSignalRoute = featureRoute<SignalMessage>((ctx, p, m) => {
   if (m.to === p.sessionId) return ctx.refuse(p, 'rtc.self', 'rtc.signal');

@@ -20,7 +20,7 @@ import type { SpaceLayouts } from '../spaces/layouts.js';
 import { answerError, Refusal } from './apiQuery.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { MapConfig } from '../geo/mapConfig.js';
-import { overviewSites } from '../geo/sites.js';
+import { overviewSites } from './overviewSites.js';
 import { occupancy, type RoomOfSpace } from '../spaces/occupancy.js';
 import { secretMatches } from '../secrets.js';
 

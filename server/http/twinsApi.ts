@@ -10,7 +10,7 @@ import type { TwinRuntime } from '../twins/runtime.js';
 import type { LiveTwin } from '../twins/live.js';
 import { hasTrend } from '../twins/forecast.js';
 import { hasAnomalyScore } from '../twins/anomaly.js';
-import { TokenBucket } from '../rooms/rateLimit.js';
+import { TokenBucket } from '../security/rateLimit.js';
 import { secretMatches } from '../secrets.js';
 import { readBatch } from '../twins/ingestBatch.js';
 import { publicTd } from '../video/publicTd.js';

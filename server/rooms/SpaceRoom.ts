@@ -22,12 +22,13 @@ import { protocolRefusal, type JoinGuard } from '../security/joinGuard.js';
 import { claimSpace, type SpaceClaim } from '../security/spaceClaim.js';
 import { frameGate, type FrameGate } from '../security/frameGate.js';
 import { RefusalBudget } from '../security/refusalBudget.js';
-import type { RoomContext } from './context.js';
-import type { SpaceInfo, SpaceRoomDeps, SpaceRoomOptions } from './deps.js';
+import type { RoomContext } from '../core/context.js';
+import type { SpaceInfo } from '../core/spaceInfo.js';
+import type { SpaceRoomDeps, SpaceRoomOptions } from './deps.js';
 import { installEdge } from './edge.js';
-import type { BinaryRoutes, JsonRoutes, LeaveReason, RoomFeature } from './feature.js';
+import type { BinaryRoutes, JsonRoutes, LeaveReason, RoomFeature } from '../core/feature.js';
 import { createFeatures } from './features.js';
-import { Participant } from './participant.js';
+import { Participant } from '../core/participant.js';
 import { spaceTitle } from '../spaces/layouts.js';
 
 export class SpaceRoom extends Room<SpaceState> {

@@ -1,10 +1,8 @@
 /**
  * What a space room is built from: the process-wide services the composition root hands every room
- * (`SpaceRoomDeps`), and the space a room serves (`SpaceInfo`). A file of its own so that features,
- * handlers and the room all read these types from below, never from the room that composes them.
+ * (`SpaceRoomDeps`). It names every service, so it sits with the room that composes them; features
+ * and handlers read the space they serve (`SpaceInfo`) from `server/core/`, below.
  */
-import type { SpaceLayout } from '../../shared/space/layout.js';
-import type { GeoReference } from '../../shared/geo/reference.js';
 import type { Logger } from '../log.js';
 import type { Journal } from '../audit/journal.js';
 import type { NoteBook } from '../audit/notebook.js';
@@ -14,6 +12,7 @@ import type { SpaceLayouts } from '../spaces/layouts.js';
 import type { TwinRuntime } from '../twins/runtime.js';
 import type { ReplayDeps } from '../twins/room/replay.js';
 import type { VideoHub } from '../video/hub.js';
+import type { RevokedTokens } from '../core/revokedTokens.js';
 
 /** What the composition root hands every space room (through `define`'s options). */
 export interface SpaceRoomDeps {
@@ -41,34 +40,10 @@ export interface SpaceRoomDeps {
   revocations?: RevokedTokens;
 }
 
-/** What a room needs of the revocations (server/security/revocations.ts). */
-export interface RevokedTokens {
-  /** Calls `fn` whenever revocations may have changed; returns the unsubscribe. */
-  onChange(fn: () => void): () => void;
-  /** Why the token is revoked by what is known now, or null. */
-  revokedNow(t: { jti: string | undefined; space: string; iat: number | undefined }): string | null;
-}
-
 /** The options `define('space', SpaceRoom, …)` passes each room's `onCreate`, with the client's `space`. */
 export interface SpaceRoomOptions {
   space: string;
-  /** Which instance of the space, 1… (SPEC J6): written by the admission (server/spaces/admission.ts), never the client's. */
+  /** Which instance of the space, 1… (SPEC J6): written by the admission (server/rooms/admission.ts), never the client's. */
   instance?: number;
   deps: SpaceRoomDeps;
-}
-
-/** The space one room serves: its name (`?space=`) and the layout it uses. */
-export interface SpaceInfo {
-  readonly name: string;
-  /** Which instance of the space this room is (SPEC J6): 1 is the space itself. */
-  readonly instance: number;
-  /**
-   * What this instance keeps its own chat, board and lock under (SpaceMemory, the store): the space's
-   * name for instance 1, the instance's name (`line-1 (2)`) for the others.
-   */
-  readonly memoryKey: string;
-  readonly layoutName: string;
-  readonly layout: SpaceLayout;
-  /** Where the space is on Earth (its layout's geo reference resolved, SPEC GS1); null when it does not say. */
-  readonly geo: GeoReference | null;
 }

@@ -7,9 +7,9 @@
 import type { Client, Room } from '@colyseus/core';
 import { ClientMessages, isClientMessageName, type JsonClientMessageName } from '../../shared/protocol/table.js';
 import { check, type z } from '../../shared/protocol/validation.js';
-import type { JsonRoute, RoomContext } from './context.js';
-import type { BinaryRoutes, JsonRoutes } from './feature.js';
-import type { Participant } from './participant.js';
+import type { JsonRoute, RoomContext } from '../core/context.js';
+import type { BinaryRoutes, JsonRoutes } from '../core/feature.js';
+import type { Participant } from '../core/participant.js';
 
 export function installEdge(
   room: Room,

@@ -14,8 +14,9 @@ import { activityFeature } from '../features/activity.js';
 import { reactionsFeature } from '../features/reactions.js';
 import { videoFeature } from '../video/feature.js';
 import { tokenRevocationFeature } from '../features/tokenRevocation.js';
-import type { SpaceInfo, SpaceRoomDeps } from './deps.js';
-import type { RoomFeature } from './feature.js';
+import type { SpaceInfo } from '../core/spaceInfo.js';
+import type { SpaceRoomDeps } from './deps.js';
+import type { RoomFeature } from '../core/feature.js';
 
 export function createFeatures(deps: SpaceRoomDeps, space: SpaceInfo): RoomFeature[] {
   const memory = deps.memory.open(space.memoryKey);

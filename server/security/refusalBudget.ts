@@ -5,7 +5,7 @@
  * code. Logging is budgeted the same way: at most one line per connection per window, saying how many
  * refusals it stands for, so 50,000 distinct bad names are not 50,000 log lines.
  */
-import { TokenBucket } from '../rooms/rateLimit.js';
+import { TokenBucket } from './rateLimit.js';
 
 /** Refusals a connection may collect at once, and how fast that allowance comes back (per second). */
 export const REFUSAL_BUDGET = { burst: 100, perSecond: 10 };

@@ -5,7 +5,7 @@
  */
 import type { Logger } from '../log.js';
 import type { CommandStore } from '../store/commandStore.js';
-import type { TwinConfig } from '../twinConfig.js';
+import type { TwinConfig } from './config.js';
 import { loadTwinDefinitions } from './loader.js';
 import { TwinRuntime } from './runtime.js';
 import type { TwinMemoryHooks, TwinRecorder } from './runtimeOptions.js';

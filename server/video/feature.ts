@@ -1,5 +1,5 @@
 /** The video twin in a space room (SPEC VW1–VW4): the signalling routes, and a viewer's connections close when they go. */
-import type { RoomFeature } from '../rooms/feature.js';
+import type { RoomFeature } from '../core/feature.js';
 import type { VideoHub } from './hub.js';
 import { videoRoutes, viewerKey } from './routes.js';
 

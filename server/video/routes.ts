@@ -4,10 +4,10 @@
  * refusal arrives as the usual named `error`, an offer as `video.offer`.
  */
 import type { VideoAnswer, VideoLeave, VideoOffer, VideoWatch } from '../../shared/protocol/video.js';
-import type { RoomContext } from '../rooms/context.js';
-import type { JsonRoutes } from '../rooms/feature.js';
-import type { Participant } from '../rooms/participant.js';
-import { featureRoute } from '../meeting/route.js';
+import type { RoomContext } from '../core/context.js';
+import type { JsonRoutes } from '../core/feature.js';
+import type { Participant } from '../core/participant.js';
+import { featureRoute } from '../core/route.js';
 import type { VideoHub } from './hub.js';
 
 /** The hub's name for one participant of one room. */

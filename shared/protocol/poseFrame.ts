@@ -17,7 +17,7 @@
  * 32 × 24 m factory hall, 1.6 mm in the largest 200 m hall; rotation ≤ 0.25° per joint.
  * Frame: the protocol frame (right-handed, +Y up, metres), as the client → server pose.
  */
-import type { Bounds } from '../space/bounds.js';
+import type { Bounds } from './bounds.js';
 import { HAND_REACH } from './poseRules.js';
 import type { Joint, Pose } from './pose.js';
 

@@ -2,8 +2,8 @@
  * What makes a pose plausible. The server applies these to every pose before it writes it to the
  * state (SPEC.md P3–P7); clients may apply them too, to avoid sending a pose the server would drop.
  */
-import type { Bounds } from '../space/bounds.js';
-import { insideBounds } from '../space/bounds.js';
+import type { Bounds } from './bounds.js';
+import { insideBounds } from './bounds.js';
 import { PoseFlag, POSE_MAX_HZ, type Joint, type Pose } from './pose.js';
 
 /** Fastest a head may move between two poses without a teleport, metres per second (a run). */

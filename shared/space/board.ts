@@ -4,7 +4,7 @@
  * +Y; 0 faces −Z, like an avatar's heading), so people stand in front of it looking the other way.
  */
 import { BOARD_UNITS_H, BOARD_UNITS_W } from '../protocol/board.js';
-import type { Bounds } from './bounds.js';
+import type { Bounds } from '../protocol/bounds.js';
 import { spawnSpot } from './spawn.js';
 
 export interface BoardPlacement {

@@ -7,7 +7,7 @@
  * `meeting.locked` restricts *entering the space* to host-passcode holders.
  */
 import { z } from '../protocol/validation.js';
-import type { Bounds } from './bounds.js';
+import type { Bounds } from '../protocol/bounds.js';
 import { BuildingRef, IfcGlobalId } from './building.js';
 import { GeoReferenceInput } from '../geo/reference.js';
 import { OverviewMap } from '../geo/overview.js';

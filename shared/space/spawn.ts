@@ -3,7 +3,7 @@
  * first pose, the desktop client for every pose it sends. Protocol frame throughout.
  */
 import type { Joint, Pose } from '../protocol/pose.js';
-import type { Bounds } from './bounds.js';
+import type { Bounds } from '../protocol/bounds.js';
 
 /** Eye height of a standing desktop avatar, metres. */
 export const STANDING_EYE_HEIGHT = 1.6;

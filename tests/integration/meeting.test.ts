@@ -125,7 +125,7 @@ describe('chat', () => {
     await roundTrips(a, b);
     const said = b.of<ChatLine>('chat.line').filter((l) => l.kind === 'chat');
     expect(said.map((l) => l.text)).toEqual(['line 0', 'line 1', 'line 2', 'line 3', 'line 4']);
-    // The bucket refilling a second later is about time: tests/unit/server/rooms/rateLimit.test.ts
+    // The bucket refilling a second later is about time: tests/unit/server/security/rateLimit.test.ts
     // checks it with the time given, rather than this test waiting a second for it.
     await leave(a, b);
   });

@@ -4,26 +4,26 @@
  * open panels end when their participant goes.
  */
 import { type TwinEventMessage } from '../../../shared/protocol/twinMessages.js';
-import type { SpaceInfo } from '../../rooms/deps.js';
-import type { RoomFeature } from '../../rooms/feature.js';
+import type { SpaceInfo } from '../../core/spaceInfo.js';
+import type { RoomFeature } from '../../core/feature.js';
 import type { TwinRuntime } from '../runtime.js';
 import type { NoteBook } from '../../audit/notebook.js';
 import type { TwinAlarmAckMessage, TwinNoteAddedMessage } from '../../../shared/protocol/twinMemory.js';
-import { twinAlarmAckRoute } from '../../handlers/twinAlarmAck.js';
-import { twinNoteRoute } from '../../handlers/twinNote.js';
-import type { RoomContext } from '../../rooms/context.js';
-import { twinCommandRoute } from '../../handlers/twinCommand.js';
-import { releaseAll, twinGrabRoute, twinReleaseRoute } from '../../handlers/twinGrab.js';
-import { twinReturnRoute } from '../../handlers/twinReturn.js';
-import { twinMoveRoute } from '../../handlers/twinMove.js';
-import { twinPanelRoute } from '../../handlers/twinPanel.js';
-import type { Participant } from '../../rooms/participant.js';
+import { twinAlarmAckRoute } from './handlers/twinAlarmAck.js';
+import { twinNoteRoute } from './handlers/twinNote.js';
+import type { RoomContext } from '../../core/context.js';
+import { twinCommandRoute } from './handlers/twinCommand.js';
+import { releaseAll, twinGrabRoute, twinReleaseRoute } from './handlers/twinGrab.js';
+import { twinReturnRoute } from './handlers/twinReturn.js';
+import { twinMoveRoute } from './handlers/twinMove.js';
+import { twinPanelRoute } from './handlers/twinPanel.js';
+import type { Participant } from '../../core/participant.js';
 import { createRoomTwin, type RoomTwin } from './roomTwins.js';
 import { syncTwin } from './twinSync.js';
 import { Replay, type ReplayDeps } from './replay.js';
-import { timelineRoutes } from '../../handlers/timelineDrive.js';
+import { timelineRoutes } from './handlers/timelineDrive.js';
 import type { TwinCommandMessage } from '../../../shared/protocol/twinMessages.js';
-import type { JsonRoute } from '../../rooms/context.js';
+import type { JsonRoute } from '../../core/context.js';
 
 export function twinsFeature(runtime: TwinRuntime, notes: NoteBook, space: SpaceInfo, history: ReplayDeps | null = null): RoomFeature {
   const twins = new Map<string, RoomTwin>();

@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { buildPlant, sampleGuid, type PlantMap } from '../../../../assets/buildings/build.js';
 import { loadBuildings } from '../../../../server/buildings/buildings.js';
 import { readIfc } from '../../../../server/buildings/ifcReader.js';
-import { geoOfMapConversion, localToMap } from '../../../../server/geo/ifcMap.js';
+import { geoOfMapConversion, localToMap } from '../../../../server/buildings/ifcMap.js';
 import { GeoReferenceError, projectedToWgs84 } from '../../../../server/geo/projected.js';
 import { SpaceLayouts } from '../../../../server/spaces/layouts.js';
 import { createLogger } from '../../../../server/log.js';

@@ -15,8 +15,8 @@ import { hallBounds } from '../../../../shared/space/layout.js';
 import { restPose } from '../../../../shared/space/spawn.js';
 import { AvatarState } from '../../../../shared/state/avatar.js';
 import { poseDeliveryFeature } from '../../../../server/features/poseDelivery.js';
-import { Participant } from '../../../../server/rooms/participant.js';
-import type { RoomContext } from '../../../../server/rooms/context.js';
+import { Participant } from '../../../../server/core/participant.js';
+import type { RoomContext } from '../../../../server/core/context.js';
 import factory from '../../../../assets/spaces/factory.json' with { type: 'json' };
 
 const TICK = 0.05;

@@ -2,10 +2,10 @@
  * `twin.note`: a lifecycle note on a machine (SPEC NT1, NT2). Operators and the host may write one;
  * the text is cleaned and judged by the shared rule, then the note book keeps, audits and announces it.
  */
-import { cleanNoteText, type TwinNoteMessage } from '../../shared/protocol/twinMemory.js';
-import type { NoteBook } from '../audit/notebook.js';
-import type { JsonRoute } from '../rooms/context.js';
-import type { RoomTwin } from '../twins/room/roomTwins.js';
+import { cleanNoteText, type TwinNoteMessage } from '../../../../shared/protocol/twinMemory.js';
+import type { NoteBook } from '../../../audit/notebook.js';
+import type { JsonRoute } from '../../../core/context.js';
+import type { RoomTwin } from '../roomTwins.js';
 import { keepsRecords } from './twinAlarmAck.js';
 
 const REF = 'twin.note';

@@ -3,10 +3,10 @@
  * replay (SPEC RP1–RP5). Four small routes over one `Replay`, in one file because they share who may
  * drive (RP3), how a drive is written into the timeline state and how it is audited.
  */
-import type { TimelinePlayMessage, TimelineSeekMessage } from '../../shared/protocol/timeline.js';
-import type { JsonRoute, RoomContext } from '../rooms/context.js';
-import type { Participant } from '../rooms/participant.js';
-import type { Replay } from '../twins/room/replay.js';
+import type { TimelinePlayMessage, TimelineSeekMessage } from '../../../../shared/protocol/timeline.js';
+import type { JsonRoute, RoomContext } from '../../../core/context.js';
+import type { Participant } from '../../../core/participant.js';
+import type { Replay } from '../replay.js';
 
 const DAY_MS = 86_400_000;
 

@@ -8,8 +8,8 @@
  */
 import type { GeoReference } from '../../shared/geo/reference.js';
 import { GeoFrame } from '../../shared/geo/frame.js';
-import type { MapConversion } from '../buildings/ifcReader.js';
-import { GeoReferenceError, projectedToWgs84, resolveGeoReference } from './projected.js';
+import type { MapConversion } from './ifcReader.js';
+import { GeoReferenceError, projectedToWgs84, resolveGeoReference } from '../geo/projected.js';
 
 /** How far along IFC's +Y the heading is taken, map metres. */
 const STEP_M = 100;

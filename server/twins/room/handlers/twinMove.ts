@@ -3,11 +3,11 @@
  * holder sends it (one per part), it passes the same validated table as every other message, and
  * what everyone else receives is the schema patch of seven float32 fields, not this message.
  */
-import type { TwinMoveMessage } from '../../shared/protocol/twinMessages.js';
-import { insideBounds } from '../../shared/space/bounds.js';
-import type { JsonRoute } from '../rooms/context.js';
-import { clampPart } from '../twins/partBounds.js';
-import type { RoomTwin } from '../twins/room/roomTwins.js';
+import type { TwinMoveMessage } from '../../../../shared/protocol/twinMessages.js';
+import { insideBounds } from '../../../../shared/protocol/bounds.js';
+import type { JsonRoute } from '../../../core/context.js';
+import { clampPart } from '../../partBounds.js';
+import type { RoomTwin } from '../roomTwins.js';
 import { mayTouchParts, partOf } from './twinGrab.js';
 
 export function twinMoveRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinMoveMessage> {

@@ -2,11 +2,11 @@
  * `twin.alarm_ack`: someone acknowledges an active alarm (SPEC AK1, AK2). Operators and the host may;
  * the runtime records who and when on the alarm everyone sees, keeps it as an alarm event and audits it.
  */
-import type { TwinAlarmAckMessage } from '../../shared/protocol/twinMemory.js';
-import type { JsonRoute } from '../rooms/context.js';
-import type { Participant } from '../rooms/participant.js';
-import type { TwinRuntime } from '../twins/runtime.js';
-import type { RoomTwin } from '../twins/room/roomTwins.js';
+import type { TwinAlarmAckMessage } from '../../../../shared/protocol/twinMemory.js';
+import type { JsonRoute } from '../../../core/context.js';
+import type { Participant } from '../../../core/participant.js';
+import type { TwinRuntime } from '../../runtime.js';
+import type { RoomTwin } from '../roomTwins.js';
 
 const REF = 'twin.alarm_ack';
 

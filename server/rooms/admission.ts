@@ -10,8 +10,8 @@ import { CLOSE_REASONS, CloseCode } from '../../shared/protocol/version.js';
 import type { JoinGuard } from '../security/joinGuard.js';
 import type { Logger } from '../log.js';
 import type { Buildings } from '../buildings/buildings.js';
-import type { SpaceLayouts } from './layouts.js';
-import { roomsOf, type RoomOfSpace } from './occupancy.js';
+import type { SpaceLayouts } from '../spaces/layouts.js';
+import { roomsOf, type RoomOfSpace } from '../spaces/occupancy.js';
 
 /** How long a join waits for its space's building before it is told to try again, ms (well under 5 s). */
 export const BUILDING_WAIT_MS = 2500;

@@ -6,9 +6,9 @@
 import type { Logger } from '../log.js';
 import type { AuditInput } from '../audit/journal.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
-import type { Bounds } from '../../shared/space/bounds.js';
+import type { Bounds } from '../../shared/protocol/bounds.js';
 import type { SpaceState } from '../../shared/state/space.js';
-import type { SpaceInfo } from './deps.js';
+import type { SpaceInfo } from './spaceInfo.js';
 import type { Participant } from './participant.js';
 
 export interface RoomContext {

@@ -8,7 +8,7 @@ import type { AcceptedPose } from '../../shared/protocol/poseRules.js';
 import type { ErrorCode } from '../../shared/protocol/errors.js';
 import type { Admission } from '../security/joinToken.js';
 import type { AvatarState } from '../../shared/state/avatar.js';
-import { TokenBucket } from './rateLimit.js';
+import { TokenBucket } from '../security/rateLimit.js';
 
 export interface RateRule {
   perSecond: number;

@@ -10,7 +10,7 @@ import { CloseCode } from '../../../../shared/protocol/version.js';
 import { check } from '../../../../shared/protocol/validation.js';
 import { JoinOptions, joinOptions } from '../../../../shared/protocol/messages.js';
 import { SpaceLayout } from '../../../../shared/space/layout.js';
-import { admitToSpace, chooseInstance } from '../../../../server/spaces/admission.js';
+import { admitToSpace, chooseInstance } from '../../../../server/rooms/admission.js';
 import { SpaceLayouts } from '../../../../server/spaces/layouts.js';
 import { createLogger } from '../../../../server/log.js';
 import type { Admission } from '../../../../server/security/joinToken.js';

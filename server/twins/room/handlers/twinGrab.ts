@@ -2,11 +2,11 @@
  * `twin.grab` / `twin.release`: one holder per movable part at a time (SPEC G1–G3). A second grabber
  * is refused with the holder's name; a hold ends on release, leave or a lost connection.
  */
-import type { TwinPartMessage } from '../../shared/protocol/twinMessages.js';
-import type { JsonRoute, RoomContext } from '../rooms/context.js';
-import type { Participant } from '../rooms/participant.js';
-import type { RoomTwin } from '../twins/room/roomTwins.js';
-import type { TwinPartState } from '../../shared/state/twin.js';
+import type { TwinPartMessage } from '../../../../shared/protocol/twinMessages.js';
+import type { JsonRoute, RoomContext } from '../../../core/context.js';
+import type { Participant } from '../../../core/participant.js';
+import type { RoomTwin } from '../roomTwins.js';
+import type { TwinPartState } from '../../../../shared/state/twin.js';
 
 /**
  * In a locked space only operators touch machine parts (SPEC G5): the layout locks it because its

@@ -2,9 +2,9 @@
  * `twin.return_part`: puts a movable part back where its definition rests it (SPEC G7), for a part
  * left somewhere awkward. Same rights as moving it (G5); a part someone holds is theirs until let go.
  */
-import type { TwinPartMessage } from '../../shared/protocol/twinMessages.js';
-import type { JsonRoute } from '../rooms/context.js';
-import type { RoomTwin } from '../twins/room/roomTwins.js';
+import type { TwinPartMessage } from '../../../../shared/protocol/twinMessages.js';
+import type { JsonRoute } from '../../../core/context.js';
+import type { RoomTwin } from '../roomTwins.js';
 import { mayTouchParts, partOf } from './twinGrab.js';
 
 export function twinReturnRoute(twins: ReadonlyMap<string, RoomTwin>): JsonRoute<TwinPartMessage> {

@@ -3,7 +3,7 @@
  * refilling is about time, so the test says what time it is instead of waiting for it.
  */
 import { describe, expect, it } from 'vitest';
-import { TokenBucket } from '../../../../server/rooms/rateLimit.js';
+import { TokenBucket } from '../../../../server/security/rateLimit.js';
 
 const takes = (b: TokenBucket, now: number, n: number) => Array.from({ length: n }, () => b.take(now));
 

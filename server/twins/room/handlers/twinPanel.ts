@@ -2,9 +2,9 @@
  * `twin.panel`: someone opened or closed a machine's panel (SPEC TW8). Everyone sees who has it
  * open; the opener gets the sparkline window (`twin.history`) to start from.
  */
-import { type TwinHistoryMessage, type TwinPanelMessage } from '../../shared/protocol/twinMessages.js';
-import type { JsonRoute } from '../rooms/context.js';
-import type { RoomTwin } from '../twins/room/roomTwins.js';
+import { type TwinHistoryMessage, type TwinPanelMessage } from '../../../../shared/protocol/twinMessages.js';
+import type { JsonRoute } from '../../../core/context.js';
+import type { RoomTwin } from '../roomTwins.js';
 
 export function historyOf(rt: RoomTwin): TwinHistoryMessage {
   const properties: TwinHistoryMessage['properties'] = {};

@@ -2,8 +2,8 @@
  * Helpers the meeting, chat and board handlers share: a typed route, and the two refusals several of
  * them make (not the host, no such person).
  */
-import type { JsonRoute, RoomContext } from '../rooms/context.js';
-import type { Participant } from '../rooms/participant.js';
+import type { JsonRoute, RoomContext } from './context.js';
+import type { Participant } from './participant.js';
 
 /** A JSON route from its handler (the payload type is the handler's; the rate is the table's). */
 export function featureRoute<T>(handle: (ctx: RoomContext, p: Participant, payload: T) => void): JsonRoute<T> {

@@ -3,10 +3,10 @@
  * space; the runtime checks the action, its input and the route to the device, then everyone sees
  * the pending command and its outcome in the twin's state.
  */
-import type { TwinCommandMessage } from '../../shared/protocol/twinMessages.js';
-import type { JsonRoute } from '../rooms/context.js';
-import type { TwinRuntime } from '../twins/runtime.js';
-import type { RoomTwin } from '../twins/room/roomTwins.js';
+import type { TwinCommandMessage } from '../../../../shared/protocol/twinMessages.js';
+import type { JsonRoute } from '../../../core/context.js';
+import type { TwinRuntime } from '../../runtime.js';
+import type { RoomTwin } from '../roomTwins.js';
 
 const REF = 'twin.command';
 

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { z } from 'zod/mini';
-import type { TwinClock } from './twins/runtimeOptions.js';
+import type { TwinClock } from './runtimeOptions.js';
 
 export const twinEnv = {
   TWINS_DIR: z.optional(z.string()),

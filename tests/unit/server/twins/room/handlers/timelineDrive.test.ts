@@ -1,8 +1,8 @@
 /** Who may drive the shared replay under each `timelineDrivers` setting of a layout (SPEC RP3). */
 import { describe, expect, it } from 'vitest';
-import { drivesTimeline } from '../../../../server/handlers/timelineDrive.js';
-import type { RoomContext } from '../../../../server/rooms/context.js';
-import type { Participant } from '../../../../server/rooms/participant.js';
+import { drivesTimeline } from '../../../../../../server/twins/room/handlers/timelineDrive.js';
+import type { RoomContext } from '../../../../../../server/core/context.js';
+import type { Participant } from '../../../../../../server/core/participant.js';
 
 const ctxWith = (drivers: 'host' | 'operators' | 'everyone') =>
   ({ space: { layout: { timelineDrivers: drivers } } }) as unknown as RoomContext;
