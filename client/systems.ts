@@ -5,7 +5,7 @@
  */
 import type { Scene } from '@babylonjs/core/scene.js';
 import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
-import type { Bounds } from '../shared/space/bounds.js';
+import type { Bounds } from '../shared/protocol/bounds.js';
 import { createAvatarSystem, type AvatarSystem } from './avatars/avatarSystem.js';
 import { createDesktopBody } from './player/desktopBody.js';
 import type { LocalPose } from './player/localPose.js';

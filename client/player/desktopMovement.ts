@@ -4,7 +4,7 @@
  * and moves the camera to their eyes.
  */
 import type { TargetCamera } from '@babylonjs/core/Cameras/targetCamera.js';
-import type { Bounds } from '../../shared/space/bounds.js';
+import type { Bounds } from '../../shared/protocol/bounds.js';
 import { stopsBodyAt } from '../building/storeyFloors.js';
 import type { Frame, System } from '../core/system.js';
 import type { MoveIntent } from '../input/desktopInput.js';
